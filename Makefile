@@ -1,0 +1,48 @@
+# Loa: two commands on a fresh machine with Python 3.11 and pip: `make site` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site site-internal serve test check bench schema clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần $(PYTHON) (hoặc chạy: make PYTHON=python3 ...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Build the public site into site/ (swapped in only when the build succeeds).
+site: $(STAMP)
+	$(BIN)/loa build $(if $(AT),--at $(AT))
+
+## Build the cadres' internal edition into site-internal/.
+site-internal: $(STAMP)
+	$(BIN)/loa build --target internal --site-dir site-internal $(if $(AT),--at $(AT))
+
+## Preview with live reload on http://127.0.0.1:8000/.
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+## Check every document without building.
+check: $(STAMP)
+	$(BIN)/loa check
+
+## Run the whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## Benchmark against plain MkDocs + Material: make bench SIZES=1000,5000
+bench: $(STAMP)
+	$(BIN)/python scripts/bench --sizes $(or $(SIZES),1000,5000)
+
+## Regenerate the shipped JSON Schemas of the front matter.
+schema: $(STAMP)
+	$(BIN)/loa schema --kind plan -o schema/plan.schema.json
+	$(BIN)/loa schema --kind page -o schema/page.schema.json
+	$(BIN)/loa schema --kind index -o schema/index.schema.json
+
+clean:
+	rm -rf site site-internal .site.* bench-results

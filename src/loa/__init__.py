@@ -1,0 +1,30 @@
+"""Loa: publishing official plans and propaganda articles from Markdown, through MkDocs + Material.
+
+The public API is the renderer-independent core; the MkDocs plugin lives in `loa.plugin`.
+"""
+
+from __future__ import annotations
+
+from loa.core.catalog import Catalog, Layout, load_catalog
+from loa.core.diagnostics import Diagnostic, Severity
+from loa.core.document import DOC_TYPES, Document, DocType, PartialDate, Signer
+from loa.core.publication import exclusion_reason, select_published
+from loa.core.registry import Issuer
+from loa.core.schema import json_schema
+
+__all__ = [
+    "Catalog",
+    "DOC_TYPES",
+    "Diagnostic",
+    "DocType",
+    "Document",
+    "Issuer",
+    "Layout",
+    "PartialDate",
+    "Severity",
+    "Signer",
+    "exclusion_reason",
+    "json_schema",
+    "load_catalog",
+    "select_published",
+]

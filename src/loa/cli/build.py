@@ -1,0 +1,125 @@
+"""``loa build``: build the site into a temporary directory and swap it in only when everything succeeded.
+
+MkDocs alone empties ``site/`` before building, so a failed or killed build leaves no site at all. Here the
+previous site stays in place until the new one is complete and checked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from loa.cli.project import read_plugin_options
+from loa.core.publication import TARGETS, parse_build_time
+
+__all__ = ["build_site", "register"]
+
+
+def register(commands: Any) -> None:
+    """Add the ``build`` command."""
+    parser = commands.add_parser("build", help="dựng trang web (thay thư mục site/ khi dựng xong, không lỗi)")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="tệp mkdocs.yml")
+    parser.add_argument("-d", "--site-dir", type=Path, help="thư mục đích (mặc định: site_dir trong mkdocs.yml)")
+    parser.add_argument("--at", metavar="THỜI_ĐIỂM",
+                        help="dựng như tại thời điểm này, ví dụ 2022-01-10T08:00:00+07:00 (mặc định: bây giờ)")
+    parser.add_argument("--target", choices=TARGETS, default="public",
+                        help="public: trang công khai; internal: bản nội bộ (mặc định: public)")
+    parser.add_argument("--no-strict", dest="strict", action="store_false", help="không coi cảnh báo là lỗi")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build, print problems in Vietnamese, and return the exit status."""
+    try:
+        at = parse_build_time(args.at)
+    except ValueError:
+        print(f"Thời điểm '{args.at}' không hợp lệ; dùng dạng 2022-01-10T08:00:00+07:00", file=sys.stderr)
+        return 2
+    return build_site(args.config_file, site_dir=args.site_dir, at=at.isoformat(), target=args.target,
+                      strict=args.strict)
+
+
+def build_site(config_file: Path, *, site_dir: Path | None, at: str, target: str, strict: bool = True) -> int:
+    """Build into a sibling temporary directory, then replace ``site_dir`` with it.
+
+    Returns:
+        0 on success, 1 if the build failed (the previous site is left untouched).
+    """
+    found = read_plugin_options(config_file)
+    if found is None:
+        return 1
+    config, _ = found
+    root = config_file.resolve().parent
+    final = (site_dir or root / config.get("site_dir", "site")).resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
+    os.environ["LOA_BUILD_TIME"] = at
+    os.environ["LOA_TARGET"] = target
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    handler = _install_log_handler()
+    try:
+        if not _run_mkdocs(config_file, staging, strict):
+            print(f"Dựng trang thất bại; giữ nguyên trang cũ ở {final}.", file=sys.stderr)
+            return 1
+        _swap(staging, final)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"Đã dựng trang vào {final} (thời điểm {at}, bản {target}).", file=sys.stderr)
+    return 0
+
+
+def _run_mkdocs(config_file: Path, staging: Path, strict: bool) -> bool:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        build(config)
+    except MkDocsException as error:
+        message = str(error)
+        if message:
+            print(f"LỖI: {message}", file=sys.stderr)
+        return False
+    except OSError as error:
+        print(f"LỖI: không ghi được tệp: {error}", file=sys.stderr)
+        return False
+    return True
+
+
+def _swap(staging: Path, final: Path) -> None:
+    """Put ``staging`` in place of ``final`` with two renames on the same file system."""
+    retired = None
+    if final.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
+        retired.rmdir()
+        final.rename(retired)
+    staging.rename(final)
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+class _Handler(logging.Handler):
+    """Prints MkDocs' log records as editors read them."""
+
+    LABELS = {logging.ERROR: "LỖI", logging.WARNING: "CẢNH BÁO"}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        label = self.LABELS.get(record.levelno)
+        if label or record.levelno >= logging.ERROR:
+            print(f"{label or 'LỖI'}: {record.getMessage()}", file=sys.stderr)
+
+
+def _install_log_handler() -> logging.Handler:
+    handler = _Handler(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    return handler

@@ -1,0 +1,48 @@
+"""``loa check``: validate every document and registry without building."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from loa.cli.project import find_layout
+from loa.core.catalog import load_catalog
+from loa.core.diagnostics import Severity
+
+
+def register(commands: Any) -> None:
+    """Add the ``check`` command."""
+    parser = commands.add_parser("check", help="kiểm tra toàn bộ văn bản, không dựng trang")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="tệp mkdocs.yml")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả")
+    parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print every problem and return 1 if any error (or, with ``--strict``, any warning) was found."""
+    layout = find_layout(args.config_file)
+    if layout is None:
+        return 2
+    catalog = load_catalog(layout)
+    failing = [d for d in catalog.diagnostics if d.severity is Severity.ERROR or args.strict]
+    if args.format == "json":
+        payload = {
+            "ok": not failing,
+            "documents": len(catalog.documents),
+            "errors": len(catalog.errors),
+            "warnings": len(catalog.diagnostics) - len(catalog.errors),
+            "diagnostics": [d.as_dict() for d in catalog.diagnostics],
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for diagnostic in catalog.diagnostics:
+            label = diagnostic.severity.label.upper()
+            print(f"{label}: {diagnostic.format()}")
+        errors, warnings = len(catalog.errors), len(catalog.diagnostics) - len(catalog.errors)
+        print(f"Đã kiểm tra {len(catalog.documents)} tài liệu hợp lệ: {errors} lỗi, {warnings} cảnh báo.")
+    return 1 if failing else 0

@@ -1,0 +1,53 @@
+"""Finding the project a command works on, from its ``mkdocs.yml``, without loading MkDocs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from loa.core.catalog import Layout
+
+__all__ = ["find_layout", "read_plugin_options"]
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring MkDocs' custom tags such as ``!ENV`` and ``!relative``."""
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def read_plugin_options(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Return (mkdocs.yml mapping, loa plugin options), or None with a message if the file is unreadable."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except OSError:
+        print(f"Không đọc được tệp cấu hình {config_file}", file=sys.stderr)
+        return None
+    except yaml.YAMLError as error:
+        print(f"Tệp cấu hình {config_file} không hợp lệ: {error}", file=sys.stderr)
+        return None
+    options: dict[str, Any] = {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "loa" in plugin:
+            options = plugin["loa"] or {}
+    return config, options
+
+
+def find_layout(config_file: Path) -> Layout | None:
+    """Return the project layout described by ``config_file``."""
+    found = read_plugin_options(config_file)
+    if found is None:
+        return None
+    config, options = found
+    root = config_file.resolve().parent
+    return Layout(
+        root=root,
+        content_dir=root / config.get("docs_dir", "docs"),
+        plans_dir=root / options.get("plans_dir", "plans"),
+        data_dir=root / options.get("data_dir", "data"),
+        max_file_size=int(options.get("max_file_size", 1_000_000)),
+    )

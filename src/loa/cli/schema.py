@@ -1,0 +1,30 @@
+"""``loa schema``: print the JSON Schema of the front matter, for editors' text editors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from loa.core.document import KINDS
+from loa.core.schema import json_schema
+
+
+def register(commands: Any) -> None:
+    """Add the ``schema`` command."""
+    parser = commands.add_parser("schema", help="in JSON Schema của phần thông tin đầu văn bản")
+    parser.add_argument("--kind", choices=KINDS, default="plan", help="loại tài liệu")
+    parser.add_argument("-o", "--output", type=Path, help="ghi ra tệp thay vì in ra màn hình")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the schema of ``args.kind``."""
+    text = json.dumps(json_schema(args.kind), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,1 @@
+"""Renderer-independent core of Loa. Never imports mkdocs."""

@@ -1,0 +1,178 @@
+"""The catalog: every document of the project, loaded strictly, with all problems collected in one pass."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from loa.core.diagnostics import Diagnostic, Diagnostics
+from loa.core.document import Document
+from loa.core.frontmatter import parse_document_text
+from loa.core.normalize import fold
+from loa.core.registry import Issuer, load_issuers
+from loa.core.schema import validate_document
+
+__all__ = ["Catalog", "Layout", "is_backup_file", "load_catalog"]
+
+_BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".tmp", ".orig")
+_BACKUP_PREFIXES = (".#", "#", "~$")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its sources.
+
+    Attributes:
+        root: Project root; diagnostics show paths relative to it.
+        content_dir: Articles and site pages (the renderer's docs_dir).
+        plans_dir: Official documents, mounted under ``plans/`` in the site.
+        data_dir: YAML registries.
+        max_file_size: Largest accepted Markdown file, in bytes.
+    """
+
+    root: Path
+    content_dir: Path
+    plans_dir: Path
+    data_dir: Path
+    max_file_size: int = 1_000_000
+
+    def relative(self, path: Path) -> str:
+        """Return ``path`` relative to the project root, POSIX style."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All documents and registries of a project.
+
+    Attributes:
+        documents: Valid documents, sorted by path.
+        issuers: Registry of issuing bodies.
+        diagnostics: Every problem found, sorted.
+        assets: Non-Markdown files under the plans root, as (source path, site path).
+    """
+
+    documents: tuple[Document, ...]
+    issuers: dict[str, Issuer]
+    diagnostics: tuple[Diagnostic, ...]
+    assets: tuple[tuple[Path, str], ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """Diagnostics that fail a build."""
+        return tuple(d for d in self.diagnostics if d.severity.value == "error")
+
+
+def is_backup_file(name: str) -> bool:
+    """Whether ``name`` is an editor backup or lock file that is never published."""
+    return name.endswith(_BACKUP_SUFFIXES) or name.startswith(_BACKUP_PREFIXES)
+
+
+def load_catalog(layout: Layout) -> Catalog:
+    """Load every document and registry of the project.
+
+    Arguments:
+        layout: Where the sources are.
+
+    Returns:
+        The catalog; invalid documents are left out and described in ``diagnostics``.
+    """
+    diagnostics = Diagnostics()
+    issuers = load_issuers(layout.data_dir / "issuers.yml", layout.relative(layout.data_dir / "issuers.yml"),
+                           diagnostics)
+    documents: list[Document] = []
+    assets: list[tuple[Path, str]] = []
+    roots = ((layout.content_dir, "", "page"), (layout.plans_dir, "plans/", "plan"))
+    for root, prefix, default_kind in roots:
+        if not root.is_dir():
+            diagnostics.add(layout.relative(root), 0, "file.missing-root", f"không tìm thấy thư mục {root.name}/")
+            continue
+        for path in _walk(root, layout, diagnostics):
+            rel = path.relative_to(root).as_posix()
+            if not rel.endswith(".md"):
+                if prefix:
+                    assets.append((path, prefix + rel))
+                continue
+            text = _read_text(path, layout, diagnostics)
+            if text is None:
+                continue
+            display = layout.relative(path)
+            front = parse_document_text(text, display, diagnostics)
+            kind = "index" if rel == "index.md" and not prefix else default_kind
+            if prefix and not front.present:
+                diagnostics.add(display, 1, "meta.missing",
+                                "văn bản thiếu phần thông tin đầu (front matter) giữa hai dòng '---'")
+                continue
+            document = validate_document(front, path=display, src_uri=prefix + rel, default_kind=kind,
+                                         issuers=issuers, diagnostics=diagnostics)
+            if document:
+                documents.append(document)
+    _check_duplicate_numbers(documents, diagnostics)
+    documents.sort(key=lambda d: d.path)
+    return Catalog(tuple(documents), issuers, diagnostics.items, tuple(assets))
+
+
+def _walk(root: Path, layout: Layout, diagnostics: Diagnostics) -> list[Path]:
+    """List the files under ``root`` in a stable order, refusing symbolic links and skipping backups."""
+    found: list[Path] = []
+    for directory, dirnames, filenames in os.walk(root):
+        base = Path(directory)
+        for name in sorted(dirnames):
+            if (base / name).is_symlink():
+                diagnostics.add(layout.relative(base / name), 0, "file.symlink",
+                                "thư mục là liên kết tượng trưng (symlink); hãy chép nội dung thật vào kho")
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")) and not (base / d).is_symlink())
+        for name in sorted(filenames):
+            path = base / name
+            if name.startswith(".") or is_backup_file(name):
+                continue
+            if path.is_symlink():
+                diagnostics.add(layout.relative(path), 0, "file.symlink",
+                                "tệp là liên kết tượng trưng (symlink); hãy chép nội dung thật vào kho")
+                continue
+            found.append(path)
+    return found
+
+
+def _read_text(path: Path, layout: Layout, diagnostics: Diagnostics) -> str | None:
+    """Read a Markdown file as UTF-8, refusing oversized and undecodable files."""
+    display = layout.relative(path)
+    size = path.stat().st_size
+    if size > layout.max_file_size:
+        diagnostics.add(display, 0, "file.too-large",
+                        f"tệp nặng {size:,} byte, vượt giới hạn {layout.max_file_size:,} byte; hãy tách văn bản "
+                        "hoặc đưa tệp đính kèm ra ngoài".replace(",", "."))
+        return None
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        diagnostics.add(display, line, "file.encoding",
+                        f"tệp không phải UTF-8 (byte 0x{data[error.start]:02X} không hợp lệ); hãy lưu lại tệp với "
+                        "mã hóa UTF-8")
+        return None
+
+
+def _check_duplicate_numbers(documents: list[Document], diagnostics: Diagnostics) -> None:
+    """Report documents sharing issuer, type, number and year."""
+    seen: dict[tuple[str | None, str | None, str, int | None], Document] = {}
+    for document in sorted(documents, key=lambda d: d.path):
+        if not document.number:
+            continue
+        key = (
+            document.issuer,
+            document.doc_type.name if document.doc_type else None,
+            fold("".join(document.number.split())),
+            document.date.year if document.date else None,
+        )
+        first = seen.setdefault(key, document)
+        if first is not document:
+            year = f" năm {key[3]}" if key[3] else ""
+            diagnostics.add(document.path, document.field_lines.get("number", 1), "doc.duplicate-number",
+                            f"số ký hiệu {document.number}{year} của {document.issuer} đã dùng cho {first.path}",
+                            field="number")

@@ -1,0 +1,183 @@
+"""The document model: frozen data types for official documents, articles and site pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ACCESS_LEVELS",
+    "DOC_TYPES",
+    "DocType",
+    "Document",
+    "KINDS",
+    "PartialDate",
+    "STATUSES",
+    "Signer",
+    "TIMEZONE",
+    "doc_type_by_name",
+]
+
+TIMEZONE = dt.timezone(dt.timedelta(hours=7), "+07:00")
+"""Asia/Ho_Chi_Minh has had no daylight saving since 1975: a fixed +07:00 offset is exact."""
+
+KINDS = ("plan", "index", "page")
+STATUSES = ("draft", "review", "published")
+ACCESS_LEVELS = ("public", "internal")
+
+
+@dataclass(frozen=True)
+class DocType:
+    """A type of official document (thể loại văn bản) and its symbol abbreviation.
+
+    Attributes:
+        name: Vietnamese name as written in front matter, e.g. ``Kế hoạch``.
+        abbreviation: Abbreviation used in the document number, e.g. ``KH`` in ``85-KH/TU``.
+        slug: ASCII identifier used in URLs.
+    """
+
+    name: str
+    abbreviation: str
+    slug: str
+
+
+# Party documents use these abbreviations (Hướng dẫn 36-HD/VPTW); State documents use the same letters.
+DOC_TYPES: tuple[DocType, ...] = (
+    DocType("Kế hoạch", "KH", "ke-hoach"),
+    DocType("Đề án", "ĐA", "de-an"),
+    DocType("Hướng dẫn", "HD", "huong-dan"),
+    DocType("Chương trình", "CTr", "chuong-trinh"),
+    DocType("Nghị quyết", "NQ", "nghi-quyet"),
+    DocType("Chỉ thị", "CT", "chi-thi"),
+    DocType("Kết luận", "KL", "ket-luan"),
+    DocType("Quy định", "QĐi", "quy-dinh"),
+    DocType("Quyết định", "QĐ", "quyet-dinh"),
+    DocType("Thông báo", "TB", "thong-bao"),
+    DocType("Báo cáo", "BC", "bao-cao"),
+    DocType("Công văn", "CV", "cong-van"),
+    DocType("Quy chế", "QC", "quy-che"),
+)
+_BY_NAME = {t.name.casefold(): t for t in DOC_TYPES}
+
+
+def doc_type_by_name(name: str) -> DocType | None:
+    """Return the document type called ``name`` (case-insensitive), or None."""
+    return _BY_NAME.get(name.casefold())
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date whose day, or day and month, may be blank in the source ("ngày   tháng 01 năm 2022").
+
+    Attributes:
+        year: Four-digit year.
+        month: 1–12, or None.
+        day: 1–31, or None (always None when month is None).
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        """Return ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def vietnamese(self) -> str:
+        """Return the date as Vietnamese readers expect: ``ngày 15/12/2021``, ``tháng 01/2022``, ``năm 2022``."""
+        if self.month is None:
+            return f"năm {self.year}"
+        if self.day is None:
+            return f"tháng {self.month:02d}/{self.year}"
+        return f"ngày {self.day:02d}/{self.month:02d}/{self.year}"
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether day, month and year are all known."""
+        return self.day is not None
+
+
+@dataclass(frozen=True)
+class Signer:
+    """The signature block: authority line, role and name, each as written."""
+
+    authority: str | None = None
+    role: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One Markdown file with validated front matter.
+
+    Attributes:
+        path: Project-relative path, e.g. ``plans/2021/ke-hoach-x.md``.
+        src_uri: Path as the renderer sees it, e.g. ``plans/2021/ke-hoach-x.md`` or ``index.md``.
+        kind: ``plan``, ``index`` or ``page``.
+        title: The title; for plans the trích yếu, without the type word.
+        body: Markdown body, NFC.
+        body_line: Line of the file where the body starts.
+        status: ``draft``, ``review`` or ``published``.
+        access: ``public`` or ``internal``.
+        publish_at: When the document becomes visible (aware, +07:00), or None for "as soon as published".
+        doc_type: Type of an official document.
+        number: Số và ký hiệu as written, e.g. ``85-KH/TU``; None when the source has none.
+        number_as_written: The number line as the source shows it when the number is blank.
+        issuer: Issuer id in the registry.
+        place: Place of issue.
+        date: Date of issue, possibly partial.
+        date_as_written: The place-and-date line as the source shows it.
+        signer: Signature block.
+        recipients: Nơi nhận, one entry per line.
+        topics: Topic labels.
+        source: Name of the file the text was imported from.
+        description: Short description for listings and meta tags.
+        field_lines: Line of each front-matter field in the file, for diagnostics.
+    """
+
+    path: str
+    src_uri: str
+    kind: str
+    title: str
+    body: str
+    body_line: int = 1
+    status: str = "published"
+    access: str = "public"
+    publish_at: dt.datetime | None = None
+    doc_type: DocType | None = None
+    number: str | None = None
+    number_as_written: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    date: PartialDate | None = None
+    date_as_written: str | None = None
+    signer: Signer | None = None
+    recipients: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    source: str | None = None
+    description: str | None = None
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def url(self) -> str:
+        """The page URL relative to the site root, directory style (``plans/2021/x/``)."""
+        stem = self.src_uri[: -len(".md")]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    @property
+    def full_title(self) -> str:
+        """Type word and title as a reader says it: ``Kế hoạch tuyên truyền …``."""
+        return f"{self.doc_type.name} {self.title}" if self.doc_type else self.title
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        """Newest first when sorted in reverse: date of issue, then publication time, then path."""
+        date = self.date.iso() if self.date else ""
+        published = self.publish_at.isoformat() if self.publish_at else ""
+        return (date or published[:10], published, self.path)

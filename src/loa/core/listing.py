@@ -1,0 +1,131 @@
+"""Generated index pages: documents by year, by type and by issuer, paginated; and the latest documents."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from loa.core.document import DOC_TYPES, Document
+from loa.core.registry import Issuer
+
+__all__ = ["LISTING_ROOT", "Listing", "ListingGroup", "build_listings", "describe", "latest_documents"]
+
+LISTING_ROOT = "danh-muc"
+UNDATED = "khong-ro-nam"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One generated page of a listing.
+
+    Attributes:
+        src_uri: Virtual source path, e.g. ``danh-muc/nam/2022/index.md``.
+        title: Vietnamese page title.
+        documents: The documents on this page, newest first.
+        number: Page number, from 1.
+        pages: Virtual source paths of every page of this listing, in order.
+        total: Number of documents in the whole listing.
+    """
+
+    src_uri: str
+    title: str
+    documents: tuple[Document, ...]
+    number: int = 1
+    pages: tuple[str, ...] = ()
+    total: int = 0
+
+    @property
+    def url(self) -> str:
+        """The page URL relative to the site root."""
+        return self.src_uri[: -len("index.md")]
+
+
+@dataclass(frozen=True)
+class ListingGroup:
+    """A family of listings shown on the overview page, e.g. "Theo năm"."""
+
+    title: str
+    entries: tuple[tuple[str, str, int], ...]
+    """(label, first page URL, document count) for each listing of the family."""
+
+
+def describe(document: Document, issuers: Mapping[str, Issuer], *, limit: int = 300) -> str:
+    """Return a one-line description: the document's own, or its type, number, issuer and date."""
+    if document.description:
+        return document.description
+    issuer = issuers.get(document.issuer or "")
+    parts = [document.full_title]
+    if document.number:
+        parts.append(f"Số {document.number}")
+    if issuer:
+        parts.append(issuer.name)
+    if document.date:
+        parts.append(document.date.vietnamese())
+    text = ". ".join(parts)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def latest_documents(documents: Iterable[Document], count: int) -> tuple[Document, ...]:
+    """Return the ``count`` newest official documents."""
+    plans = [d for d in documents if d.kind == "plan"]
+    return tuple(sorted(plans, key=lambda d: d.sort_key, reverse=True)[:count])
+
+
+def build_listings(
+    documents: Iterable[Document], issuers: Mapping[str, Issuer], *, page_size: int = 50
+) -> tuple[Listing | None, tuple[Listing, ...], tuple[ListingGroup, ...]]:
+    """Group the published official documents into listing pages.
+
+    Arguments:
+        documents: Documents that may be shown (already filtered by the publication rules).
+        issuers: Registry of issuing bodies, for names.
+        page_size: Documents per page.
+
+    Returns:
+        The overview page (None when there is no document), every listing page, and the groups for the overview.
+    """
+    plans = sorted((d for d in documents if d.kind == "plan"), key=lambda d: d.sort_key, reverse=True)
+    by_year: dict[str, list[Document]] = defaultdict(list)
+    by_type: dict[str, list[Document]] = defaultdict(list)
+    by_issuer: dict[str, list[Document]] = defaultdict(list)
+    for document in plans:
+        by_year[str(document.date.year) if document.date else UNDATED].append(document)
+        if document.doc_type:
+            by_type[document.doc_type.slug].append(document)
+        if document.issuer:
+            by_issuer[document.issuer].append(document)
+    type_names = {t.slug: t.name for t in DOC_TYPES}
+    type_order = [t.slug for t in DOC_TYPES]
+    families = (
+        ("Theo năm", "nam", sorted(by_year.items(), key=lambda kv: (kv[0] != UNDATED, kv[0]), reverse=True),
+         lambda key: "Không rõ năm" if key == UNDATED else f"Năm {key}",
+         lambda key: "Văn bản không rõ năm ban hành" if key == UNDATED else f"Văn bản năm {key}"),
+        ("Theo thể loại", "loai", sorted(by_type.items(), key=lambda kv: type_order.index(kv[0])),
+         lambda key: type_names[key], lambda key: type_names[key]),
+        ("Theo cơ quan ban hành", "co-quan", sorted(by_issuer.items(), key=lambda kv: issuers[kv[0]].name),
+         lambda key: issuers[key].name, lambda key: f"Văn bản của {issuers[key].name}"),
+    )
+    listings: list[Listing] = []
+    groups: list[ListingGroup] = []
+    for family_title, segment, items, label_of, title_of in families:
+        entries = []
+        for key, docs in items:
+            pages = _paginate(f"{LISTING_ROOT}/{segment}/{key}/", title_of(key), docs, page_size)
+            listings.extend(pages)
+            entries.append((label_of(key), pages[0].url, len(docs)))
+        groups.append(ListingGroup(family_title, tuple(entries)))
+    overview = None
+    if plans:
+        overview = Listing(f"{LISTING_ROOT}/index.md", "Danh mục văn bản", tuple(plans[:page_size]),
+                           pages=(f"{LISTING_ROOT}/index.md",), total=len(plans))
+    return overview, tuple(listings), tuple(groups)
+
+
+def _paginate(base: str, title: str, documents: list[Document], page_size: int) -> list[Listing]:
+    chunks = [documents[i : i + page_size] for i in range(0, len(documents), page_size)] or [[]]
+    uris = tuple(base + ("index.md" if i == 0 else f"trang-{i + 1}/index.md") for i in range(len(chunks)))
+    return [
+        Listing(uri, title if i == 0 else f"{title} (trang {i + 1})", tuple(chunk), i + 1, uris, len(documents))
+        for i, (uri, chunk) in enumerate(zip(uris, chunks))
+    ]

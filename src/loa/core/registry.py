@@ -1,0 +1,116 @@
+"""Registries kept as YAML data: issuing bodies and units (``data/issuers.yml``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from loa.core.diagnostics import Diagnostics, suggest
+from loa.core.frontmatter import load_yaml
+
+__all__ = ["ISSUER_LEVELS", "Issuer", "load_issuers"]
+
+ISSUER_LEVELS = ("trung-uong", "tinh", "huyen", "xa", "co-so")
+_ISSUER_KEYS = ("name", "short_name", "level", "valid_from", "valid_until", "successor")
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """An issuing body or unit (cơ quan ban hành, đơn vị).
+
+    Attributes:
+        id: Registry key, used in front matter.
+        name: Full name, e.g. ``Thị ủy Sa Pa``.
+        short_name: Short name used inside the body's own documents, e.g. ``Thị ủy``.
+        level: Administrative level: trung-uong, tinh, huyen, xa or co-so.
+        valid_from: First day the body existed, if known.
+        valid_until: Last day the body existed, if it has ceased to exist.
+        successor: Id of the body that took over its work.
+    """
+
+    id: str
+    name: str
+    short_name: str | None
+    level: str
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    successor: str | None = None
+
+    @property
+    def ended_on(self) -> dt.date | None:
+        """The first day the body no longer existed."""
+        return self.valid_until + dt.timedelta(days=1) if self.valid_until else None
+
+    def active_on(self, day: dt.date) -> bool:
+        """Whether the body existed on ``day``."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
+
+def load_issuers(path: Path, display_path: str, diagnostics: Diagnostics) -> dict[str, Issuer]:
+    """Load and check the registry of issuing bodies.
+
+    Arguments:
+        path: The YAML file.
+        display_path: Project-relative path, for diagnostics.
+        diagnostics: Where problems are recorded.
+
+    Returns:
+        Issuers keyed by id; entries with errors are left out.
+    """
+    if not path.is_file():
+        diagnostics.add(display_path, 0, "registry.missing", f"không tìm thấy danh mục cơ quan ban hành {display_path}")
+        return {}
+    data, lines = load_yaml(path.read_text(encoding="utf-8"), display_path, diagnostics)
+    issuers: dict[str, Issuer] = {}
+    for key, entry in (data or {}).items():
+        issuer = _parse_issuer(str(key), entry, lines, display_path, diagnostics)
+        if issuer:
+            issuers[issuer.id] = issuer
+    for issuer in issuers.values():
+        if issuer.successor and issuer.successor not in issuers:
+            diagnostics.add(display_path, lines.get(f"{issuer.id}.successor", 0), "registry.successor",
+                            f"'{issuer.id}': cơ quan kế thừa '{issuer.successor}' không có trong danh mục."
+                            f"{suggest(issuer.successor, sorted(issuers))}")
+    return issuers
+
+
+def _parse_issuer(
+    key: str, entry: Any, lines: dict[str, int], path: str, diagnostics: Diagnostics
+) -> Issuer | None:
+    line = lines.get(key, 0)
+    if not isinstance(entry, dict):
+        diagnostics.add(path, line, "registry.entry", f"'{key}' phải gồm các trường {', '.join(_ISSUER_KEYS)}")
+        return None
+    ok = True
+    for field in entry:
+        if field not in _ISSUER_KEYS:
+            ok = False
+            diagnostics.add(path, lines.get(f"{key}.{field}", line), "registry.unknown-key",
+                            f"'{key}': trường '{field}' không hợp lệ.{suggest(str(field), _ISSUER_KEYS)}")
+    if not entry.get("name"):
+        ok = False
+        diagnostics.add(path, line, "registry.required", f"'{key}': thiếu trường bắt buộc 'name' (tên đầy đủ)")
+    level = entry.get("level")
+    if level not in ISSUER_LEVELS:
+        ok = False
+        diagnostics.add(path, lines.get(f"{key}.level", line), "registry.level",
+                        f"'{key}': 'level' phải là một trong {', '.join(ISSUER_LEVELS)} (nhận được '{level}')")
+    dates: dict[str, dt.date | None] = {}
+    for field in ("valid_from", "valid_until"):
+        value = entry.get(field)
+        try:
+            dates[field] = dt.date.fromisoformat(str(value)) if value is not None else None
+        except ValueError:
+            ok = False
+            diagnostics.add(path, lines.get(f"{key}.{field}", line), "registry.date",
+                            f"'{key}': '{field}' phải là ngày dạng YYYY-MM-DD (nhận được '{value}')")
+    if not ok:
+        return None
+    short = entry.get("short_name")
+    successor = entry.get("successor")
+    return Issuer(key, str(entry["name"]), str(short) if short else None, str(level), dates["valid_from"],
+                  dates["valid_until"], str(successor) if successor else None)

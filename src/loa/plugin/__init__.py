@@ -1,0 +1,1 @@
+"""The MkDocs adapter: a thin plugin that turns MkDocs events into calls to `loa.core`."""

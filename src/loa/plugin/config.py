@@ -1,0 +1,38 @@
+"""Typed configuration of the ``loa`` MkDocs plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+__all__ = ["LoaConfig"]
+
+
+class LoaConfig(base.Config):
+    """Options under ``plugins: - loa:`` in ``mkdocs.yml``."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off entirely (MkDocs then builds ``docs_dir`` as it is)."""
+
+    plans_dir = c.Type(str, default="plans")
+    """Directory of official documents, relative to ``mkdocs.yml``; mounted at ``/plans/`` in the site."""
+
+    data_dir = c.Type(str, default="data")
+    """Directory of the YAML registries, relative to ``mkdocs.yml``."""
+
+    target = c.Choice(("public", "internal"), default="public")
+    """Build target: ``public`` (the open site) or ``internal`` (adds ``access: internal`` documents).
+    The environment variable ``LOA_TARGET`` overrides it."""
+
+    build_time = c.Optional(c.Type(str))
+    """Time the publication rules are evaluated at (ISO 8601, naive means +07:00); default: now.
+    The environment variable ``LOA_BUILD_TIME`` overrides it."""
+
+    max_file_size = c.Type(int, default=1_000_000)
+    """Largest accepted Markdown file, in bytes."""
+
+    page_size = c.Type(int, default=50)
+    """Documents per page of the generated listings."""
+
+    latest_count = c.Type(int, default=10)
+    """Documents shown under "Văn bản mới" on the home page."""

@@ -1,0 +1,160 @@
+"""MkDocs event handlers. Each one adapts an event to calls into `loa.core`; no content logic lives here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog
+from loa.core.diagnostics import Severity
+from loa.core.document import Document
+from loa.core.listing import Listing, ListingGroup, build_listings, describe, latest_documents
+from loa.core.publication import TARGETS, find_leaked_pages, parse_build_time, select_published
+from loa.plugin.config import LoaConfig
+from loa.plugin.render import Renderer
+
+__all__ = ["LoaPlugin"]
+
+log = get_plugin_logger(__name__)
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+class LoaPlugin(BasePlugin[LoaConfig]):
+    """Publishes the documents the core allows, and only those, through MkDocs."""
+
+    def __init__(self) -> None:
+        self.documents: dict[str, Document] = {}
+        self.listings: dict[str, Listing] = {}
+        self.groups: tuple[ListingGroup, ...] = ()
+        self.latest: tuple[Document, ...] = ()
+        self.overview_url: str | None = None
+        self.catalog: Catalog | None = None
+        self.renderer: Renderer | None = None
+        self._saved_epoch: tuple[str | None] | None = None
+
+    def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.layout = Layout(root, Path(config.docs_dir), root / self.config.plans_dir, root / self.config.data_dir,
+                             self.config.max_file_size)
+        self.target = os.environ.get("LOA_TARGET") or self.config.target
+        if self.target not in TARGETS:
+            raise PluginError(f"LOA_TARGET phải là một trong {', '.join(TARGETS)} (nhận được '{self.target}')")
+        build_time = os.environ.get("LOA_BUILD_TIME") or self.config.build_time
+        try:
+            self.build_time = parse_build_time(build_time)
+        except ValueError:
+            raise PluginError(f"thời điểm dựng '{build_time}' không hợp lệ; dùng dạng 2022-01-10T08:00:00+07:00")
+        if build_time:
+            # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: the same build time must give the same bytes.
+            self._saved_epoch = (os.environ.get("SOURCE_DATE_EPOCH"),)
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(self.build_time.timestamp()))
+        config.theme.dirs.append(str(TEMPLATES))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        self.catalog = catalog = load_catalog(self.layout)
+        self._report(catalog)
+        published = select_published(catalog.documents, at=self.build_time, target=self.target)
+        for file in list(files):
+            # Every Markdown file is replaced by the core's copy (or dropped): MkDocs never reads front matter.
+            if file.is_documentation_page() or is_backup_file(file.name):
+                files.remove(file)
+        self.documents = {d.src_uri: d for d in published}
+        for document in published:
+            files.append(File.generated(config, document.src_uri, content=document.body))
+        for path, src_uri in catalog.assets:
+            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        overview, listings, self.groups = build_listings(published, catalog.issuers, page_size=self.config.page_size)
+        self.listings = {listing.src_uri: listing for listing in (*listings, *([overview] if overview else []))}
+        self.overview_url = overview.url if overview else None
+        for src_uri in self.listings:
+            files.append(File.generated(config, src_uri, content=""))
+        self.latest = latest_documents(published, self.config.latest_count)
+        self.renderer = Renderer(config.theme.get_env(), catalog.issuers)
+        log.info(f"{len(published)}/{len(catalog.documents)} tài liệu được đăng ({self.target}, "
+                 f"thời điểm {self.build_time.isoformat()})")
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        document = self.documents.get(page.file.src_uri)
+        listing = self.listings.get(page.file.src_uri)
+        # Only these keys reach the theme. Values are pre-escaped: Material prints title and description raw.
+        if document:
+            page.meta = {"title": Markup.escape(document.full_title)} if document.title else {}
+            page.meta["description"] = Markup.escape(describe(document, self.catalog.issuers if self.catalog else {}))
+        elif listing:
+            page.meta = {"title": Markup.escape(listing.title), "hide": ["toc"]}
+        return None
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.renderer is None:
+            return None
+        document = self.documents.get(page.file.src_uri)
+        if document and document.kind == "plan":
+            return self.renderer.plan(document, html, page.url)
+        listing = self.listings.get(page.file.src_uri)
+        if listing:
+            groups = self.groups if listing.url == self.overview_url else ()
+            return self.renderer.listing(listing, page.url, groups)
+        if page.is_homepage:
+            return html + self.renderer.latest(self.latest, page.url, self.overview_url)
+        return None
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if not self.config.enabled:
+            return None
+        for directory in (self.layout.plans_dir, self.layout.data_dir):
+            if directory.is_dir():
+                server.watch(str(directory))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        self._restore_epoch()
+        if self.catalog is None:
+            return
+        withheld = [d for d in self.catalog.documents if d.src_uri not in self.documents]
+        leaked = find_leaked_pages(Path(config.site_dir), withheld)
+        if leaked:
+            raise PluginError("trang của tài liệu không được đăng vẫn có trong bản dựng: "
+                              + ", ".join(d.path for d in leaked))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if not self.config.enabled:
+            return
+        self._restore_epoch()
+
+    def _restore_epoch(self) -> None:
+        if self._saved_epoch is None:
+            return
+        (previous,), self._saved_epoch = self._saved_epoch, None
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+    def _report(self, catalog: Catalog) -> None:
+        """Log every diagnostic; errors abort the build after all of them are shown."""
+        for diagnostic in catalog.diagnostics:
+            if diagnostic.severity is Severity.ERROR:
+                log.error(diagnostic.format())
+            else:
+                log.warning(diagnostic.format())
+        if catalog.errors:
+            raise PluginError(f"{len(catalog.errors)} lỗi trong nội dung; không dựng trang. "
+                              "Sửa các lỗi trên rồi dựng lại (loa check để kiểm tra nhanh).")
