@@ -7,6 +7,7 @@ previous site stays in place until the new one is complete and checked.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import logging
 import os
 import shutil
@@ -58,6 +59,24 @@ def build_site(config_file: Path, *, site_dir: Path | None, at: str, target: str
     root = config_file.resolve().parent
     final = (site_dir or root / config.get("site_dir", "site")).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
+    lock = open(final.parent / f".{final.name}.lock", "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print(f"Đang có một lần dựng khác ghi vào {final}; hãy chờ xong rồi chạy lại.", file=sys.stderr)
+        lock.close()
+        return 1
+    with lock:
+        return _build_locked(config_file, config, final, at=at, target=target, strict=strict)
+
+
+def _build_locked(config_file: Path, config: dict[str, Any], final: Path, *, at: str, target: str,
+                  strict: bool) -> int:
+    # Whatever a killed build left behind can go: the lock proves no other build is running.
+    for stale in final.parent.glob(f".{final.name}.building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in final.parent.glob(f".{final.name}.old-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
     os.environ["LOA_BUILD_TIME"] = at
     os.environ["LOA_TARGET"] = target

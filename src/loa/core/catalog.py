@@ -103,6 +103,8 @@ def load_catalog(layout: Layout) -> Catalog:
             display = layout.relative(path)
             front = parse_document_text(text, display, diagnostics)
             kind = "index" if rel == "index.md" and not prefix else default_kind
+            if not front.readable:
+                continue
             if prefix and not front.present:
                 diagnostics.add(display, 1, "meta.missing",
                                 "văn bản thiếu phần thông tin đầu (front matter) giữa hai dòng '---'")

@@ -56,6 +56,7 @@ class FrontMatter:
         body: The Markdown after the front matter, NFC-normalised, with ``\\n`` line ends.
         body_line: Line number in the file where the body starts.
         present: Whether the file had a front-matter block at all.
+        readable: False when the block could not be parsed (its problems are already reported).
     """
 
     data: dict[str, Any] = field(default_factory=dict)
@@ -63,6 +64,7 @@ class FrontMatter:
     body: str = ""
     body_line: int = 1
     present: bool = False
+    readable: bool = True
 
 
 def find_control_characters(text: str) -> list[tuple[int, str]]:
@@ -104,7 +106,7 @@ def parse_document_text(text: str, path: str, diagnostics: Diagnostics) -> Front
             path, 1, "yaml.unclosed",
             "phần thông tin đầu văn bản (front matter) mở bằng '---' nhưng không có dòng '---' đóng lại",
         )
-        return FrontMatter(present=True)
+        return FrontMatter(present=True, readable=False)
     yaml_text = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
     result = FrontMatter(body=body, body_line=end + 2, present=True)
@@ -118,7 +120,7 @@ def parse_document_text(text: str, path: str, diagnostics: Diagnostics) -> Front
         return result
     data, lines_map = load_yaml(yaml_text, path, diagnostics, first_line=2)
     if data is None:
-        return result
+        return FrontMatter(body=body, body_line=end + 2, present=True, readable=False)
     return FrontMatter(data=data, lines=lines_map, body=body, body_line=end + 2, present=True)
 
 

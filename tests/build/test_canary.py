@@ -1,0 +1,68 @@
+"""Publication by allowlist: drafts, documents under review, scheduled and internal documents leave no trace."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BUILD_TIME, FIXTURES, run_loa
+
+SITE = FIXTURES / "sites" / "canary"
+WITHHELD = {
+    "draft": ["CANARYDRAFTTITLE", "CANARYDRAFTRECIPIENT", "CANARYDRAFTTOPIC", "CANARYDRAFTBODY", "ban-nhap"],
+    "review": ["CANARYREVIEWTITLE", "CANARYREVIEWBODY", "cho-duyet"],
+    "scheduled": ["CANARYSCHEDULEDTITLE", "CANARYSCHEDULEDBODY", "hen-gio"],
+    "internal": ["CANARYINTERNALTITLE", "CANARYINTERNALBODY", "noi-bo"],
+    "page": ["CANARYPAGEDRAFT", "trang-nhap"],
+}
+
+
+def _all_text(site: Path) -> dict[str, str]:
+    """Every file of the output as text (gzip files decompressed), keyed by relative path."""
+    texts = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        texts[path.relative_to(site).as_posix()] = data.decode("utf-8", errors="replace")
+    return texts
+
+
+def _build(tmp_path: Path, *args: str) -> dict[str, str]:
+    site = tmp_path / "site"
+    result = run_loa("build", "-f", str(SITE / "mkdocs.yml"), "--site-dir", str(site), *args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return _all_text(site)
+
+
+def _leaks(texts: dict[str, str], canaries: list[str]) -> list[tuple[str, str]]:
+    return [(name, c) for name, text in texts.items() for c in canaries if c in text or c in name]
+
+
+def test_public_build_contains_no_withheld_document(tmp_path):
+    texts = _build(tmp_path, "--at", BUILD_TIME)
+    assert {"index.html", "404.html", "sitemap.xml", "search/search_index.json"} <= texts.keys()
+    assert "CANARYPUBLIC" in texts["search/search_index.json"]
+    assert "CANARYPUBLIC" in texts["plans/2022/cong-khai/index.html"]
+    assert _leaks(texts, [c for group in WITHHELD.values() for c in group]) == []
+
+
+def test_scheduled_document_appears_once_its_time_has_come(tmp_path):
+    texts = _build(tmp_path, "--at", "2030-01-01T08:00:00+07:00")
+    assert "CANARYSCHEDULEDBODY" in texts["plans/2022/hen-gio/index.html"]
+    assert "CANARYSCHEDULEDTITLE" in texts["search/search_index.json"]
+    assert "hen-gio" in texts["sitemap.xml"]
+    assert _leaks(texts, WITHHELD["draft"] + WITHHELD["internal"] + WITHHELD["review"]) == []
+
+
+@pytest.mark.parametrize("at", ["2030-01-01T07:59:59+07:00", "2030-01-01T00:59:59+00:00"])
+def test_scheduled_document_is_withheld_until_the_exact_minute(tmp_path, at):
+    assert _leaks(_build(tmp_path, "--at", at), WITHHELD["scheduled"]) == []
+
+
+def test_internal_build_adds_internal_documents_only(tmp_path):
+    texts = _build(tmp_path, "--at", BUILD_TIME, "--target", "internal")
+    assert "CANARYINTERNALBODY" in texts["plans/2022/noi-bo/index.html"]
+    assert _leaks(texts, WITHHELD["draft"] + WITHHELD["scheduled"] + WITHHELD["review"] + WITHHELD["page"]) == []

@@ -1,0 +1,58 @@
+"""Front-matter values are escaped wherever they are printed: <title>, <meta>, header, listings, search index."""
+
+from __future__ import annotations
+
+import json
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import BUILD_TIME, plan_text, run_loa
+
+HOSTILE = '</title><script>alert("xss")</script><img src=x onerror=alert(1)>'
+
+
+def test_hostile_front_matter_renders_inert(project, tmp_path):
+    mkdocs = (
+        "site_name: Thử <b>nghiệm</b>\nsite_url: https://loa.example/\ndocs_dir: content\n"
+        "theme:\n  name: material\n  custom_dir: " + str(__import__("tests.conftest").conftest.REPO / "theme")
+        + "\n  language: vi\n  font: false\n"
+        "nav:\n  - Trang chủ: index.md\n  - Danh mục: danh-muc/index.md\n"
+        "validation:\n  nav:\n    omitted_files: ignore\nplugins:\n  - search\n  - loa\n"
+    )
+    root = project({
+        "plans/2022/doc.md": plan_text(
+            title=f"về việc {HOSTILE}",
+            number="7-KH/TU",
+            place=HOSTILE,
+            signer={"authority": HOSTILE, "role": "BÍ THƯ", "name": HOSTILE},
+            recipients=[HOSTILE],
+            topics=[HOSTILE],
+            description=f"Mô tả {HOSTILE}"[:300],
+        ),
+    }, mkdocs=mkdocs)
+    result = run_loa("build", "--at", BUILD_TIME, cwd=root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    pages = {
+        "plan": site / "plans/2022/doc/index.html",
+        "home": site / "index.html",
+        "listing": site / "danh-muc/index.html",
+        "year": site / "danh-muc/nam/2022/index.html",
+    }
+    for name, path in pages.items():
+        html = path.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        for script in soup.find_all("script"):
+            assert "xss" not in script.get_text(), f"{name}: injected script element"
+        assert not soup.find_all(attrs={"onerror": True}), f"{name}: injected event handler"
+        assert "<script>alert" not in html and "<img src=x" not in html, name
+    plan = BeautifulSoup(pages["plan"].read_text(encoding="utf-8"), "html.parser")
+    assert HOSTILE in plan.title.get_text()
+    assert HOSTILE in plan.find("meta", attrs={"name": "description"})["content"]
+    assert HOSTILE in plan.find(class_="loa-title").get_text()
+    assert HOSTILE in plan.find(class_="md-header__topic", attrs={"data-md-component": "header-topic"}).get_text()
+    listing = BeautifulSoup(pages["year"].read_text(encoding="utf-8"), "html.parser")
+    assert HOSTILE in listing.find(class_="loa-list__title").get_text()
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = [d["title"] for d in index["docs"]]
+    assert not any("<script>" in t for t in titles), titles

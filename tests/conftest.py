@@ -1,0 +1,94 @@
+"""Shared test helpers: throwaway projects built from real files, and the `loa` command run for real."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BUILD_TIME = "2026-11-22T12:00:00+07:00"
+
+MINIMAL_MKDOCS = """\
+site_name: Thử nghiệm Loa
+site_url: https://loa.example/
+docs_dir: content
+theme:
+  name: material
+  language: vi
+  font: false
+nav:
+  - Trang chủ: index.md
+validation:
+  nav:
+    omitted_files: ignore
+plugins:
+  - search
+  - loa
+"""
+
+PLAN_FIELDS = {
+    "kind": "plan",
+    "type": "Kế hoạch",
+    "number": "12-KH/TU",
+    "issuer": "thi-uy-sa-pa",
+    "place": "Sa Pa",
+    "date": "2022-03-15",
+    "title": "về việc thử nghiệm",
+    "signer": {"authority": "T/M BAN THƯỜNG VỤ", "role": "BÍ THƯ", "name": "Nguyễn Văn A"},
+    "recipients": ["Các chi, đảng bộ trực thuộc"],
+    "status": "published",
+    "publish_at": "2022-03-16T08:00:00+07:00",
+    "access": "public",
+}
+
+
+def plan_text(body: str = "Nội dung thử nghiệm.\n", **fields: object) -> str:
+    """Return a plan file: the default valid front matter updated with ``fields`` (None removes a field)."""
+    import yaml
+
+    merged = {**PLAN_FIELDS, **fields}
+    merged = {k: v for k, v in merged.items() if v is not None}
+    front = yaml.safe_dump(merged, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n\n{body}"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    """Return a factory writing a throwaway project: ``project({"plans/a.md": text, ...})``."""
+
+    def make(files: dict[str, str | bytes] | None = None, *, mkdocs: str = MINIMAL_MKDOCS) -> Path:
+        root = tmp_path / "project"
+        (root / "content").mkdir(parents=True, exist_ok=True)
+        (root / "plans").mkdir(exist_ok=True)
+        (root / "data").mkdir(exist_ok=True)
+        (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+        shutil.copy(REPO / "data" / "issuers.yml", root / "data" / "issuers.yml")
+        (root / "content" / "index.md").write_text("---\nkind: index\n---\n\n# Trang chủ thử nghiệm\n",
+                                                   encoding="utf-8")
+        for name, content in (files or {}).items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return root
+
+    return make
+
+
+def run_loa(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real ``loa`` command line in a subprocess."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env.pop("LOA_BUILD_TIME", None)
+    full_env.pop("LOA_TARGET", None)
+    return subprocess.run([sys.executable, "-m", "loa.cli", *args], cwd=cwd, env=full_env, capture_output=True,
+                          text=True, timeout=600)
