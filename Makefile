@@ -38,11 +38,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench --sizes $(or $(SIZES),1000,5000)
 
-## Regenerate the shipped JSON Schemas of the front matter.
+## Regenerate the shipped JSON Schemas and the field tables of the editors' guide.
 schema: $(STAMP)
 	$(BIN)/loa schema --kind plan -o schema/plan.schema.json
 	$(BIN)/loa schema --kind page -o schema/page.schema.json
 	$(BIN)/loa schema --kind index -o schema/index.schema.json
+	$(BIN)/loa schema --guide HUONG-DAN.md
 
 clean:
 	rm -rf site site-internal .site.* bench-results

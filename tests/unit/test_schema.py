@@ -34,3 +34,11 @@ def test_schema_rejects_unknown_fields_and_types():
         jsonschema.validate({"type": "Kế hoạch", "titel": "x"}, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"type": "Kế hoạch x"}, schema)
+
+
+def test_editors_guide_field_tables_are_generated_from_the_schema():
+    from loa.core.schema import field_table, update_field_tables
+
+    guide = (REPO / "HUONG-DAN.md").read_text(encoding="utf-8")
+    assert update_field_tables(guide) == guide, "run `make schema` and commit the result"
+    assert field_table("plan") in guide and field_table("page") in guide

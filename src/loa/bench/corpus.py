@@ -291,62 +291,61 @@ def _render_body(rng: random.Random, doc: _Doc, title: str, topics: list[str]) -
     earlier = doc.date - dt.timedelta(days=rng.randint(20, 700))
     basis = (f"{kind} số {rng.randint(2, 150)}-{_TYPES[kind][0]}/{'TU' if 'Lào' in authority else 'TW'}, "
              f"ngày {earlier:%d/%m/%Y} của {authority} về {rng.choice(objects)}")
-    blocks = [f"Thực hiện {basis}; căn cứ thực tế, {actor} ban hành {doc.type.lower()} {title} như sau:"]
-    target = int(rng.triangular(620, 2600, 1100))
+    intro = f"Thực hiện {basis}; căn cứ thực tế, {actor} ban hành {doc.type.lower()} {title} như sau:"
+    target = int(rng.triangular(620, 2600, 1050))
     sections = _OUTLINES.get(_TYPES[doc.type][3], ())
-    share = (target - _count_words(blocks[0])) // max(len(sections), 1)
+    room = max(target // 110 // max(len(sections), 1), 1)
+    slots: list[list[str]] = []  # each slot: a heading chunk (or opening text), then the blocks under it
     for index, heading in enumerate(sections):
-        blocks.append(f"## {('I', 'II', 'III', 'IV')[index]}. {heading}")
         if heading == "MỤC ĐÍCH, YÊU CẦU":
-            for number, name in enumerate(("Mục đích", "Yêu cầu"), start=1):
-                blocks += [f"### {number}. {name}", *_generate_filler(rng, objects, share // 2)]
+            chunks = ["### 1. Mục đích", "### 2. Yêu cầu"]
         elif heading == "KINH PHÍ THỰC HIỆN":
-            blocks += [_generate_sentences(rng, objects, 2), _render_budget_table(rng)]
+            chunks = [f"{_generate_sentences(rng, objects, 2)}\n\n{_render_budget_table(rng)}"]
         else:
-            blocks += _generate_subsections(rng, objects, share, units=heading == "TỔ CHỨC THỰC HIỆN")
-    for number in range(1, 1 if sections else rng.randint(4, 7)):
-        blocks.append(f"**{number}.** {_generate_sentences(rng, objects, rng.randint(2, 4))}")
-    while _count_words("\n".join(blocks)) < target:
-        blocks += _generate_filler(rng, objects, 100)
+            chunks = _generate_subsections(rng, objects, room, units=heading == "TỔ CHỨC THỰC HIỆN")
+        chunks[0] = f"## {('I', 'II', 'III', 'IV')[index]}. {heading}\n\n{chunks[0]}"
+        slots += [[chunk] for chunk in chunks]
+    slots += [[f"**{number}.** {_generate_sentences(rng, objects, rng.randint(2, 4))}"]
+              for number in range(1, 1 if sections else rng.randint(4, 7))]
+    total, filled = _count_words("\n".join([intro, *(slot[0] for slot in slots)])), 0
+    while filled < len(slots) or total < target:
+        block = _generate_block(rng, objects)
+        (slots[filled] if filled < len(slots) else rng.choice(slots)).append(block)
+        total, filled = total + _count_words(block), filled + 1
     closing = ("kính báo cáo cấp ủy cấp trên theo dõi, chỉ đạo" if doc.type == "Báo cáo" else "đề nghị các "
                "cấp ủy, tổ chức đảng và các cơ quan, đơn vị liên quan nghiêm túc triển khai thực hiện")
-    return "\n\n".join([*blocks, f"Trên đây là {doc.type.lower()} của {actor}, {closing}./."])
+    body = [intro, *(block for slot in slots for block in slot)]
+    return "\n\n".join([*body, f"Trên đây là {doc.type.lower()} của {actor}, {closing}./."])
 
 
-def _generate_subsections(rng: random.Random, objects: list[str], budget: int, *, units: bool) -> list[str]:
-    count = rng.randint(2, 5)
+def _generate_subsections(rng: random.Random, objects: list[str], room: int, *, units: bool) -> list[str]:
+    """Return the heading chunks of one section, about ``room`` of them; each will be followed by text."""
+    count = min(rng.randint(2, 5), max(room, 2))
     names = rng.sample(_WORDS["units"], count) if units else [
         _capitalize(f"{rng.choice(_WORDS['verbs'])} {rng.choice(objects)}") for _ in range(count)]
-    blocks: list[str] = []
+    spare, chunks = room - count, []
     for number, name in enumerate(names, start=1):
-        blocks.append(f"### {number}. {name}")
-        leaves = rng.randint(2, 4) if not units and rng.random() < 0.5 else 0
-        for leaf in range(1, leaves + 1):
-            blocks.append(f"#### {number}.{leaf}. {_capitalize(rng.choice(objects))}")
-            blocks += _generate_filler(rng, objects, budget // (count * leaves))
-        if not leaves:
-            blocks += _generate_filler(rng, objects, budget // count)
-    return blocks
+        leaves = min(rng.randint(2, 4), spare + 1) if not units and rng.random() < 0.5 else 0
+        heads = [f"#### {number}.{leaf}. {_capitalize(rng.choice(objects))}" for leaf in range(1, leaves + 1)]
+        if len(heads) < 2:
+            chunks.append(f"### {number}. {name}")
+            continue
+        spare -= len(heads) - 1
+        chunks += [f"### {number}. {name}\n\n{heads[0]}", *heads[1:]]
+    return chunks
 
 
-def _generate_filler(rng: random.Random, objects: list[str], words: int) -> list[str]:
-    """Return paragraphs, lists, emphasised lines and rare tables totalling at least ``words`` words."""
-    blocks: list[str] = []
-    total = 0
-    while total < max(words, 25):
-        roll = rng.random()
-        if roll < 0.5:
-            block = _generate_sentences(rng, objects, rng.randint(2, 5))
-        elif roll < 0.8:
-            block = _render_list(rng, objects)
-        elif roll < 0.97:
-            label = rng.choice(("Thời gian thực hiện", "Cơ quan chủ trì", "Hình thức", "Lưu ý"))
-            block = f"**{label}:** {_generate_sentences(rng, objects, 1)}"
-        else:
-            block = _render_budget_table(rng)
-        blocks.append(block)
-        total += _count_words(block)
-    return blocks
+def _generate_block(rng: random.Random, objects: list[str]) -> str:
+    """Return one paragraph, list, emphasised line or (rarely) table."""
+    roll = rng.random()
+    if roll < 0.5:
+        return _generate_sentences(rng, objects, rng.randint(2, 5))
+    if roll < 0.8:
+        return _render_list(rng, objects)
+    if roll < 0.97:
+        label = rng.choice(("Thời gian thực hiện", "Cơ quan chủ trì", "Hình thức", "Lưu ý"))
+        return f"**{label}:** {_generate_sentences(rng, objects, 1)}"
+    return _render_budget_table(rng)
 
 
 def _generate_sentences(rng: random.Random, objects: list[str], count: int) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from loa.core.document import KINDS
-from loa.core.schema import json_schema
+from loa.core.schema import json_schema, update_field_tables
 
 
 def register(commands: Any) -> None:
@@ -17,11 +17,16 @@ def register(commands: Any) -> None:
     parser = commands.add_parser("schema", help="in JSON Schema của phần thông tin đầu văn bản")
     parser.add_argument("--kind", choices=KINDS, default="plan", help="loại tài liệu")
     parser.add_argument("-o", "--output", type=Path, help="ghi ra tệp thay vì in ra màn hình")
+    parser.add_argument("--guide", type=Path, help="cập nhật bảng trường trong tệp hướng dẫn này rồi thoát")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the schema of ``args.kind``."""
+    """Write the schema of ``args.kind``, or refresh the field tables of a guide."""
+    if args.guide:
+        text = args.guide.read_text(encoding="utf-8")
+        args.guide.write_text(update_field_tables(text), encoding="utf-8")
+        return 0
     text = json.dumps(json_schema(args.kind), ensure_ascii=False, indent=2) + "\n"
     if args.output:
         args.output.write_text(text, encoding="utf-8")

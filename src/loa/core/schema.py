@@ -24,7 +24,7 @@ from loa.core.frontmatter import FrontMatter
 from loa.core.normalize import fold
 from loa.core.registry import Issuer
 
-__all__ = ["FIELDS", "FieldSpec", "fields_for", "json_schema", "validate_document"]
+__all__ = ["FIELDS", "FieldSpec", "field_table", "fields_for", "json_schema", "update_field_tables", "validate_document"]
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -355,3 +355,26 @@ def json_schema(kind: str = "plan") -> dict[str, Any]:
         "required": [f.name for f in fields_for(kind) if kind in f.required],
         "properties": properties,
     }
+
+
+_KIND_LABELS = {"string": "chuỗi", "choice": "một giá trị trong danh sách", "registry": "mã trong danh mục",
+                "date": "ngày", "datetime": "thời điểm", "list": "danh sách", "signer": "nhóm trường"}
+_TABLE_BLOCK = re.compile(r"(<!-- loa:fields (\w+) -->\n).*?(<!-- /loa:fields -->)", re.S)
+
+
+def field_table(kind: str) -> str:
+    """Return the Markdown table of the front-matter fields of ``kind``, for the editors' guide."""
+    rows = ["| Trường | Bắt buộc | Kiểu | Ý nghĩa | Ví dụ |", "|---|---|---|---|---|"]
+    for spec in fields_for(kind):
+        required = "có" if kind in spec.required else "không"
+        kind_label = _KIND_LABELS[spec.kind]
+        if spec.choices and spec.name != "type":
+            kind_label += ": " + ", ".join(f"`{c}`" for c in spec.choices)
+        example = f"`{spec.example}`" if spec.example else ""
+        rows.append(f"| `{spec.name}` | {required} | {kind_label} | {spec.description} | {example} |")
+    return "\n".join(rows) + "\n"
+
+
+def update_field_tables(text: str) -> str:
+    """Regenerate every ``<!-- loa:fields KIND -->`` block of a guide."""
+    return _TABLE_BLOCK.sub(lambda m: m[1] + field_table(m[2]) + m[3], text)
