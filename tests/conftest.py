@@ -6,8 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -90,5 +90,5 @@ def run_loa(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     full_env.pop("LOA_BUILD_TIME", None)
     full_env.pop("LOA_TARGET", None)
-    return subprocess.run([sys.executable, "-m", "loa.cli", *args], cwd=cwd, env=full_env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "loa.cli", *args], cwd=cwd, env=full_env, check=False, capture_output=True,
                           text=True, timeout=600)

@@ -14,7 +14,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from loa.cli.project import read_plugin_options
 from loa.core.publication import TARGETS, parse_build_time
@@ -59,7 +59,7 @@ def build_site(config_file: Path, *, site_dir: Path | None, at: str, target: str
     root = config_file.resolve().parent
     final = (site_dir or root / config.get("site_dir", "site")).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
-    lock = open(final.parent / f".{final.name}.lock", "w")
+    lock = open(final.parent / f".{final.name}.lock", "w")  # noqa: SIM115 - held across the whole build below
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -128,7 +128,7 @@ def _swap(staging: Path, final: Path) -> None:
 class _Handler(logging.Handler):
     """Prints MkDocs' log records as editors read them."""
 
-    LABELS = {logging.ERROR: "LỖI", logging.WARNING: "CẢNH BÁO"}
+    LABELS: ClassVar[dict[int, str]] = {logging.ERROR: "LỖI", logging.WARNING: "CẢNH BÁO"}
 
     def emit(self, record: logging.LogRecord) -> None:
         label = self.LABELS.get(record.levelno)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import difflib
 import enum
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Iterable, Sequence
 
 __all__ = ["Diagnostic", "Diagnostics", "Severity", "suggest"]
 

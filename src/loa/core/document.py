@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 __all__ = [
     "ACCESS_LEVELS",
     "DOC_TYPES",
+    "KINDS",
+    "STATUSES",
+    "TIMEZONE",
     "DocType",
     "Document",
-    "KINDS",
     "PartialDate",
-    "STATUSES",
     "Signer",
-    "TIMEZONE",
     "doc_type_by_name",
 ]
 

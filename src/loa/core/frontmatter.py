@@ -90,8 +90,7 @@ def parse_document_text(text: str, path: str, diagnostics: Diagnostics) -> Front
         The parsed front matter; ``data`` is empty if the YAML could not be read.
     """
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     for line, name in find_control_characters(text):
         diagnostics.add(
             path, line, "text.control-char",
@@ -110,8 +109,8 @@ def parse_document_text(text: str, path: str, diagnostics: Diagnostics) -> Front
     yaml_text = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
     result = FrontMatter(body=body, body_line=end + 2, present=True)
-    for number, line in enumerate(lines[1:end], start=2):
-        if "\t" in line:
+    for number, raw in enumerate(lines[1:end], start=2):
+        if "\t" in raw:
             diagnostics.add(
                 path, number, "yaml.tab",
                 "có ký tự tab trong phần thông tin đầu văn bản; hãy thay bằng dấu cách",
@@ -156,16 +155,17 @@ def _compose(yaml_text: str, path: str, diagnostics: Diagnostics, offset: int) -
     """Parse YAML into a node tree, reporting syntax errors, anchors and aliases."""
     try:
         for event in yaml.parse(yaml_text, Loader=_Loader):
-            line = event.start_mark.line + offset
+            line = event.start_mark.line + offset if event.start_mark else 1
+            anchor = getattr(event, "anchor", None)
             if isinstance(event, yaml.AliasEvent):
                 diagnostics.add(
                     path, line, "yaml.alias",
-                    f"không dùng bí danh YAML ('*{event.anchor}'); hãy viết lại giá trị đầy đủ",
+                    f"không dùng bí danh YAML ('*{anchor}'); hãy viết lại giá trị đầy đủ",
                 )
-            elif getattr(event, "anchor", None):
+            elif anchor:
                 diagnostics.add(
                     path, line, "yaml.anchor",
-                    f"không dùng neo YAML ('&{event.anchor}'); hãy viết giá trị trực tiếp",
+                    f"không dùng neo YAML ('&{anchor}'); hãy viết giá trị trực tiếp",
                 )
         return yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -209,6 +209,6 @@ def _convert(
         prefix = f"{where}." if where else ""
         return [_convert(item, f"{prefix}{i}", path, diagnostics, lines, offset) for i, item in enumerate(node.value)]
     kind = _SCALAR_TAGS.get(node.tag)
-    if kind is None or node.style in ("'", '"'):
+    if kind is None or getattr(node, "style", None) in ("'", '"'):
         return unicodedata.normalize("NFC", str(node.value))
     return _CONSTRUCTOR.construct_object(node)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from loa.core.document import DOC_TYPES, Document
 from loa.core.registry import Issuer
@@ -97,7 +97,8 @@ def build_listings(
             by_issuer[document.issuer].append(document)
     type_names = {t.slug: t.name for t in DOC_TYPES}
     type_order = [t.slug for t in DOC_TYPES]
-    families = (
+    families: tuple[tuple[str, str, list[tuple[str, list[Document]]], Callable[[str], str],
+                          Callable[[str], str]], ...] = (
         ("Theo năm", "nam", sorted(by_year.items(), key=lambda kv: (kv[0] != UNDATED, kv[0]), reverse=True),
          lambda key: "Không rõ năm" if key == UNDATED else f"Năm {key}",
          lambda key: "Văn bản không rõ năm ban hành" if key == UNDATED else f"Văn bản năm {key}"),

@@ -5,8 +5,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from loa.core.diagnostics import Diagnostics, Severity, suggest
 from loa.core.document import (
@@ -148,7 +149,7 @@ def validate_document(
                      f"không có cơ quan ban hành mã '{issuer}' trong danh mục data/issuers.yml."
                      f"{suggest(issuer, sorted(issuers))}")
     date = values.get("date")
-    if issuer in issuers and isinstance(date, PartialDate):
+    if issuer is not None and issuer in issuers and isinstance(date, PartialDate):
         _check_issuer_period(issuers[issuer], date, report)
     if doc_type and values.get("number"):
         _check_number_symbol(values["number"], doc_type.abbreviation, doc_type.name, report)
@@ -199,7 +200,7 @@ def _choice_message(name: str, value: object, choices: tuple[str, ...]) -> str:
 
 def _parse_string(spec: FieldSpec, value: Any, report: _Reporter, *, where: str | None = None) -> str | None:
     where = where or spec.name
-    if isinstance(value, (dict, list)) or isinstance(value, bool):
+    if isinstance(value, (dict, list, bool)):
         report.error(where, "meta.type", f"trường '{where}' phải là một chuỗi văn bản (nhận được {_describe(value)})")
         return None
     text = " ".join(str(value).split())
@@ -359,7 +360,7 @@ def json_schema(kind: str = "plan") -> dict[str, Any]:
 
 _KIND_LABELS = {"string": "chuỗi", "choice": "một giá trị trong danh sách", "registry": "mã trong danh mục",
                 "date": "ngày", "datetime": "thời điểm", "list": "danh sách", "signer": "nhóm trường"}
-_TABLE_BLOCK = re.compile(r"(<!-- loa:fields (\w+) -->\n).*?(<!-- /loa:fields -->)", re.S)
+_TABLE_BLOCK = re.compile(r"(<!-- loa:fields (\w+) -->\n).*?(<!-- /loa:fields -->)", re.DOTALL)
 
 
 def field_table(kind: str) -> str:

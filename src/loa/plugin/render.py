@@ -7,7 +7,8 @@ They render in an overlay of the theme's environment with autoescaping on, becau
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.utils import get_relative_url
