@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from loa.core.catalog import Catalog, Layout, load_catalog
 from loa.core.diagnostics import Diagnostic, Severity
-from loa.core.document import DOC_TYPES, Document, DocType, PartialDate, Signer
+from loa.core.document import DOC_TYPES, DocType, Document, PartialDate, Signer
 from loa.core.publication import exclusion_reason, select_published
 from loa.core.registry import Issuer
 from loa.core.schema import json_schema
 
 __all__ = [
-    "Catalog",
     "DOC_TYPES",
+    "Catalog",
     "Diagnostic",
     "DocType",
     "Document",

@@ -31,8 +31,8 @@ def test_core_imports_without_mkdocs():
 
 def test_public_api_is_pinned():
     assert loa.__all__ == [
-        "Catalog",
         "DOC_TYPES",
+        "Catalog",
         "Diagnostic",
         "DocType",
         "Document",
