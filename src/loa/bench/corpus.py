@@ -16,7 +16,7 @@ from typing import Literal
 
 import yaml
 
-__all__ = ["Layout", "SITE_NAME", "THEME_DIR", "generate_corpus"]
+__all__ = ["SITE_NAME", "THEME_DIR", "Layout", "generate_corpus"]
 
 Layout = Literal["loa", "plain"]
 SITE_NAME = "Văn bản Đảng bộ thị xã Sa Pa"
