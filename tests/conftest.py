@@ -71,6 +71,7 @@ def project(tmp_path: Path) -> Callable[..., Path]:
         (root / "data").mkdir(exist_ok=True)
         (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
         shutil.copy(REPO / "data" / "issuers.yml", root / "data" / "issuers.yml")
+        shutil.copy(REPO / "data" / "external.yml", root / "data" / "external.yml")
         (root / "content" / "index.md").write_text("---\nkind: index\n---\n\n# Trang chủ thử nghiệm\n",
                                                    encoding="utf-8")
         for name, content in (files or {}).items():

@@ -47,6 +47,8 @@ def test_public_build_contains_no_withheld_document(tmp_path):
     assert "CANARYPUBLIC" in texts["search/search_index.json"]
     assert "CANARYPUBLIC" in texts["plans/2022/cong-khai/index.html"]
     assert _leaks(texts, [c for group in WITHHELD.values() for c in group]) == []
+    # Every withheld document cites 85-KH/TU too: the registry page lists only the public one.
+    assert "cong-khai" in texts["tham-chieu/85-kh-tu-2021/index.html"]
 
 
 def test_scheduled_document_appears_once_its_time_has_come(tmp_path):

@@ -11,6 +11,7 @@ from typing import Any
 from loa.cli.project import find_layout
 from loa.core.catalog import load_catalog
 from loa.core.diagnostics import Severity
+from loa.core.xref import build_reference_graph
 
 
 def register(commands: Any) -> None:
@@ -28,21 +29,25 @@ def run(args: argparse.Namespace) -> int:
     if layout is None:
         return 2
     catalog = load_catalog(layout)
-    failing = [d for d in catalog.diagnostics if d.severity is Severity.ERROR or args.strict]
+    graph = build_reference_graph(catalog.documents, catalog.external, catalog.issuers,
+                                  bodies={d.src_uri: d.body for d in catalog.documents})
+    diagnostics = sorted((*catalog.diagnostics, *graph.diagnostics), key=lambda d: (d.path, d.line, d.code))
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    failing = [d for d in diagnostics if d.severity is Severity.ERROR or args.strict]
     if args.format == "json":
         payload = {
             "ok": not failing,
             "documents": len(catalog.documents),
-            "errors": len(catalog.errors),
-            "warnings": len(catalog.diagnostics) - len(catalog.errors),
-            "diagnostics": [d.as_dict() for d in catalog.diagnostics],
+            "errors": len(errors),
+            "warnings": len(diagnostics) - len(errors),
+            "diagnostics": [d.as_dict() for d in diagnostics],
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        for diagnostic in catalog.diagnostics:
+        for diagnostic in diagnostics:
             label = diagnostic.severity.label.upper()
             print(f"{label}: {diagnostic.format()}")
-        errors, warnings = len(catalog.errors), len(catalog.diagnostics) - len(catalog.errors)
-        print(f"Đã kiểm tra {len(catalog.documents)} tài liệu hợp lệ: {errors} lỗi, {warnings} cảnh báo.")
+        warnings = len(diagnostics) - len(errors)
+        print(f"Đã kiểm tra {len(catalog.documents)} tài liệu hợp lệ: {len(errors)} lỗi, {warnings} cảnh báo.")
     return 1 if failing else 0

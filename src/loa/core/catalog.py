@@ -8,6 +8,7 @@ from pathlib import Path
 
 from loa.core.diagnostics import Diagnostic, Diagnostics
 from loa.core.document import Document
+from loa.core.external import ExternalDocument, load_external
 from loa.core.frontmatter import parse_document_text
 from loa.core.normalize import fold
 from loa.core.registry import Issuer, load_issuers
@@ -54,12 +55,14 @@ class Catalog:
         issuers: Registry of issuing bodies.
         diagnostics: Every problem found, sorted.
         assets: Non-Markdown files under the plans root, as (source path, site path).
+        external: Registry of external documents (``data/external.yml``).
     """
 
     documents: tuple[Document, ...]
     issuers: dict[str, Issuer]
     diagnostics: tuple[Diagnostic, ...]
     assets: tuple[tuple[Path, str], ...] = field(default=())
+    external: tuple[ExternalDocument, ...] = field(default=())
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -84,6 +87,8 @@ def load_catalog(layout: Layout) -> Catalog:
     diagnostics = Diagnostics()
     issuers = load_issuers(layout.data_dir / "issuers.yml", layout.relative(layout.data_dir / "issuers.yml"),
                            diagnostics)
+    external_path = layout.data_dir / "external.yml"
+    external = load_external(external_path, layout.relative(external_path), issuers, diagnostics)
     documents: list[Document] = []
     assets: list[tuple[Path, str]] = []
     roots = ((layout.content_dir, "", "page"), (layout.plans_dir, "plans/", "plan"))
@@ -115,7 +120,7 @@ def load_catalog(layout: Layout) -> Catalog:
                 documents.append(document)
     _check_duplicate_numbers(documents, diagnostics)
     documents.sort(key=lambda d: d.path)
-    return Catalog(tuple(documents), issuers, diagnostics.items, tuple(assets))
+    return Catalog(tuple(documents), issuers, diagnostics.items, tuple(assets), external)
 
 
 def _walk(root: Path, layout: Layout, diagnostics: Diagnostics) -> list[Path]:

@@ -13,7 +13,7 @@ from loa.core.frontmatter import load_yaml
 __all__ = ["ISSUER_LEVELS", "Issuer", "load_issuers"]
 
 ISSUER_LEVELS = ("trung-uong", "tinh", "huyen", "xa", "co-so")
-_ISSUER_KEYS = ("name", "short_name", "level", "valid_from", "valid_until", "successor")
+_ISSUER_KEYS = ("name", "short_name", "level", "valid_from", "valid_until", "successor", "aliases", "symbols")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class Issuer:
         valid_from: First day the body existed, if known.
         valid_until: Last day the body existed, if it has ceased to exist.
         successor: Id of the body that took over its work.
+        aliases: Other names used in running text.
+        symbols: Issuer codes in its document numbers (``TU``, ``TW``).
     """
 
     id: str
@@ -37,6 +39,13 @@ class Issuer:
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
     successor: str | None = None
+    aliases: tuple[str, ...] = ()
+    symbols: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The full name, the short name and the aliases."""
+        return (self.name, *([self.short_name] if self.short_name else []), *self.aliases)
 
     @property
     def ended_on(self) -> dt.date | None:
@@ -112,5 +121,13 @@ def _parse_issuer(
         return None
     short = entry.get("short_name")
     successor = entry.get("successor")
+    lists = {}
+    for field in ("aliases", "symbols"):
+        value = entry.get(field) or []
+        if not isinstance(value, list):
+            diagnostics.add(path, lines.get(f"{key}.{field}", line), "registry.type",
+                            f"'{key}': '{field}' phải là một danh sách")
+            return None
+        lists[field] = tuple(str(v) for v in value)
     return Issuer(key, str(entry["name"]), str(short) if short else None, str(level), dates["valid_from"],
-                  dates["valid_until"], str(successor) if successor else None)
+                  dates["valid_until"], str(successor) if successor else None, lists["aliases"], lists["symbols"])

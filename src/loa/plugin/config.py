@@ -5,7 +5,23 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-__all__ = ["LoaConfig"]
+__all__ = ["LoaConfig", "XrefConfig"]
+
+_LEVELS = ("warn", "info", "ignore")
+
+
+class XrefConfig(base.Config):
+    """Options of cross-references between documents."""
+
+    enabled = c.Type(bool, default=True)
+    """Detect citations, link them and show related documents."""
+
+    unresolved = c.Choice(_LEVELS, default="warn")
+    """How a citation that resolves to no known document is reported: ``warn`` (fails ``--strict``), ``info``
+    or ``ignore``. ``loa check`` always lists them."""
+
+    ambiguous = c.Choice(_LEVELS, default="warn")
+    """How a citation that fits several documents is reported."""
 
 
 class LoaConfig(base.Config):
@@ -36,3 +52,6 @@ class LoaConfig(base.Config):
 
     latest_count = c.Type(int, default=10)
     """Documents shown under "Văn bản mới" on the home page."""
+
+    xref = c.SubConfig(XrefConfig)
+    """Cross-references between documents (citations, backlinks, implementation chains)."""

@@ -12,12 +12,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog
 from loa.core.diagnostics import Severity
 from loa.core.document import Document
+from loa.core.linking import CitationLinker
 from loa.core.listing import Listing, ListingGroup, build_listings, describe, latest_documents
 from loa.core.publication import TARGETS, find_leaked_pages, parse_build_time, select_published
+from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph, issuer_names
 from loa.plugin.config import LoaConfig
 from loa.plugin.render import Renderer
 
@@ -38,6 +41,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.overview_url: str | None = None
         self.catalog: Catalog | None = None
         self.renderer: Renderer | None = None
+        self.graph: ReferenceGraph | None = None
+        self.external_pages: dict[str, str] = {}
+        self.names = issuer_names({})
         self._saved_epoch: tuple[str | None] | None = None
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
@@ -82,7 +88,17 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         for src_uri in self.listings:
             files.append(File.generated(config, src_uri, content=""))
         self.latest = latest_documents(published, self.config.latest_count)
-        self.renderer = Renderer(config.theme.get_env(), catalog.issuers)
+        self.names = issuer_names(catalog.issuers)
+        if self.config.xref.enabled:
+            # Only published documents take part: a withheld document is neither a link target nor a backlink.
+            self.graph = build_reference_graph(published, catalog.external, catalog.issuers,
+                                               bodies={d.src_uri: d.body for d in published})
+            self._report_xref(self.graph)
+            self.external_pages = {f"{EXTERNAL_ROOT}/{key[4:]}/index.md": key for key in self.graph.incoming
+                                   if not key.startswith("doc:")}
+            for src_uri in self.external_pages:
+                files.append(File.generated(config, src_uri, content=""))
+        self.renderer = Renderer(config.theme.get_env(), catalog.issuers, self.documents)
         log.info(f"{len(published)}/{len(catalog.documents)} tài liệu được đăng ({self.target}, "
                  f"thời điểm {self.build_time.isoformat()})")
         return files
@@ -98,6 +114,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             page.meta["description"] = Markup.escape(describe(document, self.catalog.issuers if self.catalog else {}))
         elif listing:
             page.meta = {"title": Markup.escape(listing.title), "hide": ["toc"]}
+        elif page.file.src_uri in self.external_pages and self.graph:
+            target = self.graph.targets[self.external_pages[page.file.src_uri]]
+            page.meta = {"title": Markup.escape(target.label), "hide": ["toc"]}
         return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -105,7 +124,14 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             return None
         document = self.documents.get(page.file.src_uri)
         if document and document.kind == "plan":
-            return self.renderer.plan(document, html, page.url)
+            if self.graph is None:
+                return self.renderer.plan(document, html, page.url)
+            linker = CitationLinker(self.graph.outgoing.get(document.src_uri, ()), names=self.names,
+                                    href=lambda reference: self._href(reference, page.url))
+            title = linker.link(str(Markup.escape(document.title)))
+            return self.renderer.plan(document, linker.link(html), page.url, graph=self.graph, title=title)
+        if page.file.src_uri in self.external_pages and self.graph:
+            return self.renderer.external(self.graph, self.external_pages[page.file.src_uri], page.url)
         listing = self.listings.get(page.file.src_uri)
         if listing:
             groups = self.groups if listing.url == self.overview_url else ()
@@ -147,6 +173,20 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+
+    @staticmethod
+    def _href(reference: Reference, page_url: str) -> str | None:
+        return get_relative_url(reference.target.page_url, page_url) if reference.target else None
+
+    def _report_xref(self, graph: ReferenceGraph) -> None:
+        """Log unresolved and ambiguous citations at the configured level."""
+        levels = {"xref.unresolved": self.config.xref.unresolved, "xref.ambiguous": self.config.xref.ambiguous}
+        for diagnostic in graph.diagnostics:
+            level = levels.get(diagnostic.code, "warn")
+            if level == "warn":
+                log.warning(diagnostic.format())
+            elif level == "info":
+                log.info(diagnostic.format())
 
     def _report(self, catalog: Catalog) -> None:
         """Log every diagnostic; errors abort the build after all of them are shown."""

@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 from loa.core.document import Document
 from loa.core.listing import Listing, ListingGroup
 from loa.core.registry import Issuer
+from loa.core.xref import ReferenceGraph
 
 __all__ = ["Renderer"]
 
@@ -23,9 +24,10 @@ __all__ = ["Renderer"]
 class Renderer:
     """Renders the plan page, listing pages and the home page's latest documents."""
 
-    def __init__(self, env: Environment, issuers: Mapping[str, Issuer]) -> None:
+    def __init__(self, env: Environment, issuers: Mapping[str, Issuer], documents: Mapping[str, Document]) -> None:
         self.env = env.overlay(autoescape=True)
         self.issuers = issuers
+        self.documents = documents
 
     def _render(self, name: str, page_url: str, **context: Any) -> str:
         template = self.env.get_template(f"fragments/loa/{name}")
@@ -34,13 +36,29 @@ class Renderer:
             issuers=self.issuers,
             format_datetime=_format_datetime,
             format_day=_format_day,
+            issuer_name=lambda issuer_id: self.issuers[issuer_id].name if issuer_id in self.issuers else "",
             **context,
         )
 
-    def plan(self, document: Document, body_html: str, page_url: str) -> str:
-        """Return the HTML of an official document page: title, metadata card, then the text as issued."""
-        return self._render("plan.html", page_url, doc=document, body=body_html,
-                            issuer=self.issuers.get(document.issuer or ""))
+    def plan(self, document: Document, body_html: str, page_url: str, graph: ReferenceGraph | None = None,
+             title: str | None = None) -> str:
+        """Return the HTML of an official document page: title, metadata card, the text as issued, relations.
+
+        Arguments:
+            document: The document.
+            body_html: Its rendered body.
+            page_url: URL of the page, for relative links.
+            graph: References, for the relations sections.
+            title: The title as HTML (with its citations linked); escaped from the document by default.
+        """
+        related = _related(graph, f"doc:{document.src_uri}", self.documents) if graph else None
+        return self._render("plan.html", page_url, doc=document, body=body_html, title_html=title,
+                            issuer=self.issuers.get(document.issuer or ""), related=related)
+
+    def external(self, graph: ReferenceGraph, key: str, page_url: str) -> str:
+        """Return the page of a registry entry: what it is and which documents of the site cite it."""
+        return self._render("external.html", page_url, target=graph.targets[key],
+                            related=_related(graph, key, self.documents))
 
     def listing(self, listing: Listing, page_url: str, groups: tuple[ListingGroup, ...] = ()) -> str:
         """Return the HTML of a generated listing page."""
@@ -57,3 +75,23 @@ def _format_datetime(moment: dt.datetime) -> str:
 
 def _format_day(day: dt.date) -> str:
     return f"ngày {day:%d/%m/%Y}"
+
+
+def _related(graph: ReferenceGraph, key: str, documents: Mapping[str, Document]) -> dict[str, Any]:
+    """What a page shows about a document's relations: cited, citing, unresolved, and its chain."""
+    src_uri = key[4:] if key.startswith("doc:") else None
+    outgoing = graph.outgoing.get(src_uri, ()) if src_uri else ()
+    unresolved: dict[str, Any] = {}
+    for reference in outgoing:
+        if reference.target is None:
+            unresolved.setdefault(reference.citation.as_written, reference)
+    citing = [(documents[source], relation) for source, relation in graph.citing_sources(key) if source in documents]
+    return {
+        "cited": graph.cited_targets(src_uri) if src_uri else [],
+        "citing": citing,
+        "unresolved": list(unresolved.values()),
+        "chain": graph.chain(key),
+        "children": [doc for doc, relation in citing if relation == "implements"],
+    }
+
+
