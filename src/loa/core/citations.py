@@ -68,17 +68,17 @@ _ABBR = "|".join(sorted(SYMBOL_TYPES, key=len, reverse=True))
 # 30/2020/NĐ-CP. The symbol letters must be upper case in the original (checked after matching).
 _PARTY = rf"(?P<pn>\d{{1,4}})(?:\s*[-‐‑–—]\s*|\s+)(?P<pa>{_ABBR})(?:\s*/\s*|\s+)(?P<pi>[a-z]{{1,10}}(?:[-‐‑–][a-z]{{1,10}})*)"
 _STATE = rf"(?P<sn>\d{{1,5}})(?:\s*/\s*(?P<sy>\d{{4}}))?\s*/\s*(?P<sa>{_ABBR})\s*[-‐‑–]\s*(?P<si>[a-z]{{1,12}}(?:[-‐‑–][a-z0-9]{{1,12}})*)"
-_BARE = r"(?P<bn>\d{1,4})(?![\d/.,-]*\d)(?!\s*[-‐‑–/]\s*[a-z])"
+# A number without symbol counts only after "số" or before "của" ("Đề án số 11", "Đề án 11 của Thị ủy").
+_BARE = r"(?P<bn>(?<=so\s)\d{1,4}|\d{1,4}(?=\s+cua\b))(?![\d/.,-]*\d)(?!\s*[-‐‑–/]\s*[a-z])"
 _DATE = (
     r"(?:\s*,?\s*(?:ngay|ban\s+hanh\s+ngay)\s*|\s*,\s*|\s+)"
     r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
     r"|(?P<ld>\d{1,2})\s+thang\s+(?P<lm>\d{1,2})\s+nam\s+(?P<ly>\d{4}))"
 )
-_NUMBERED = re.compile(
-    rf"(?:(?P<type>{_TYPE})\s+(?:so\s+)?|(?<![\w/-])so\s+|(?<![\w/.-]))"
-    rf"(?:{_PARTY}|{_STATE}|{_BARE})"
-    rf"(?:{_DATE})?",
-)
+# The number comes first in the pattern (a digit is cheap to look for); the type word before it is matched on a
+# short window behind the number.
+_NUMBERED = re.compile(rf"(?<![\w/.-])(?:{_PARTY}|{_STATE}|{_BARE})(?:{_DATE})?")
+_BEFORE = re.compile(rf"(?:(?P<type>{_TYPE})\s+(?:so\s+)?|(?<![\w/-])so\s+)$")
 _OF = re.compile(r"\s*,?\s*(?:\(\s*khoa\s+[ivxl]+\s*\)\s*)?cua\s+")
 _KHOA = re.compile(r"\s*,?\s*\(?\s*khoa\s+(?P<term>[ivxl]+)\b\s*\)?")
 _ALIAS = re.compile(r"\(\s*(?:sau\s+day\s+)?(?:goi|viet)\s+tat\s+la\s+(?P<alias>[^)]{2,60}?)\s*\)")
@@ -135,7 +135,10 @@ class Citation:
 
 def skeleton(text: str) -> str:
     """Return ``text`` lower-cased without diacritics, with exactly one character per input character."""
-    return "".join(_skeleton_char(c) for c in text)
+    # Fast path, all in C: decompose, drop the combining marks. It keeps one character per character for NFC
+    # Vietnamese; anything else (Hangul, special casings) takes the table.
+    fast = _MARKS.sub("", unicodedata.normalize("NFD", text)).lower().replace("đ", "d")
+    return fast if len(fast) == len(text) else text.translate(_SKELETON)
 
 
 def _skeleton_char(char: str) -> str:
@@ -145,6 +148,16 @@ def _skeleton_char(char: str) -> str:
         return char.lower()
     base = unicodedata.normalize("NFD", char)[0].lower()
     return base if len(base) == 1 else char
+
+
+# Latin letters with diacritics live below U+0250 and in Latin Extended Additional (U+1E00–U+1EFF).
+_SKELETON = {
+    code: mapped
+    for code in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+    if (mapped := _skeleton_char(chr(code))) != chr(code)
+}
+_MARKS = re.compile("[\u0300-\u036f]")
+_HINT = re.compile(r"\d|nghi\s+quyet|hien\s+phap")
 
 
 def canonical_number(number: str) -> str:
@@ -167,6 +180,8 @@ def detect_citations(
     """
     text = nfc(text)
     skel = skeleton(text)
+    if not _HINT.search(skel):
+        return []
     own = canonical_number(own_number).casefold() if own_number else None
     found = [c for c in _numbered(text, skel, names or _NO_NAMES) if not (own and c.number and c.number.casefold() == own)]
     found += _named(text, skel, found)
@@ -180,12 +195,15 @@ def _numbered(text: str, skel: str, names: IssuerNames) -> Iterator[Citation]:
         number = _number_of(match, text)
         if number is None:
             continue
+        window = max(0, match.start() - 40)
+        before = _BEFORE.search(skel, window, match.start())
+        type_word = before["type"] if before else None
         # A number without symbol ("Đề án số 11") needs a type word and "số" or "của" to be a citation.
-        if match["bn"] and not (match["type"] and (skel[: match.start("bn")].endswith(("so ", "so\n"))
-                                                   or re.match(r"\s+cua\b", skel[match.end("bn"):]))):
+        if match["bn"] and not type_word:
             continue
+        start = before.start() if before else match.start()
         symbol_type = SYMBOL_TYPES.get((match["pa"] or match["sa"] or "").lower())
-        word_type = TYPE_WORDS.get(" ".join(match["type"].split())) if match["type"] else None
+        word_type = TYPE_WORDS.get(" ".join(type_word.split())) if type_word else None
         doc_type = _reconcile_type(word_type, symbol_type)
         end = match.end()
         date = _date_of(match)
@@ -198,8 +216,8 @@ def _numbered(text: str, skel: str, names: IssuerNames) -> Iterator[Citation]:
             khoa = _KHOA.match(skel, end)
             if khoa:
                 term = khoa["term"].upper()
-        yield Citation(match.start(), end, text[match.start() : end], doc_type, number, date, issuer, term,
-                       issuer=issuer_id, line=text.count("\n", 0, match.start()) + 1)
+        yield Citation(start, end, text[start:end], doc_type, number, date, issuer, term,
+                       issuer=issuer_id, line=text.count("\n", 0, start) + 1)
 
 
 def _number_of(match: re.Match[str], text: str) -> str | None:

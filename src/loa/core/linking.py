@@ -3,91 +3,59 @@
 from __future__ import annotations
 
 import html
-import re
-from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
 
-from loa.core.citations import IssuerNames, detect_citations, skeleton
 from loa.core.xref import Reference
 
 __all__ = ["CitationLinker"]
-
-_TOKENS = re.compile(r"(<[^>]*>)")
-_SKIP = {"a", "code", "pre", "script", "style", "title"}
 
 
 class CitationLinker:
     """Wraps each citation of rendered HTML in a link to what it resolved to.
 
-    The n-th mention of a document in the HTML is paired with the n-th reference to it found in the source, so a
-    mention keeps the resolution its context gave it. Unresolved mentions are marked, not linked. Call `link` on
-    the parts of a page in the order their text comes in the source (title, then body).
+    The references were detected in the source; here each one is found again, in order, as the exact text it was
+    written as, inside a text node of the HTML. Nothing is detected twice, and a mention keeps the resolution its
+    context gave it. Unresolved mentions are marked, not linked. A mention that markup splits (emphasis in the
+    middle of a number) stays plain text.
 
     Arguments:
-        references: The document's references, in order.
-        names: Issuer names, as used when the references were detected.
+        references: The document's references, in source order.
         href: URL of a reference's target relative to the page, or None for no link.
     """
 
-    def __init__(
-        self, references: Sequence[Reference], *, names: IssuerNames, href: Callable[[Reference], str | None]
-    ) -> None:
-        self.queues: dict[str, deque[Reference]] = defaultdict(deque)
-        for reference in references:
-            self.queues[reference.citation.key].append(reference)
-        self.names = names
+    def __init__(self, references: Sequence[Reference], *, href: Callable[[Reference], str | None]) -> None:
+        self.references = list(references)
         self.href = href
 
-    def link(self, markup: str) -> str:
-        """Return ``markup`` with its citations linked; its text content is unchanged."""
+    def link(self, markup: str, *, title: bool = False) -> str:
+        """Return ``markup`` with the mentions of its part (title or body) linked; its text is unchanged."""
         out: list[str] = []
-        open_skips: list[str] = []
-        for token in _TOKENS.split(markup):
-            if token.startswith("<"):
-                out.append(token)
-                tag = re.match(r"</?\s*([a-zA-Z0-9]+)", token)
-                if tag and tag[1].lower() in _SKIP and not token.endswith("/>"):
-                    if token.startswith("</"):
-                        if open_skips and open_skips[-1] == tag[1].lower():
-                            open_skips.pop()
-                    else:
-                        open_skips.append(tag[1].lower())
+        cursor = 0
+        for reference in self.references:
+            if reference.in_title != title:
                 continue
-            if open_skips or not token.strip():
-                out.append(token)
+            needle = html.escape(reference.citation.as_written, quote=False)
+            found = _find_in_text(markup, needle, cursor)
+            if found < 0:
                 continue
-            out.append(_link_text(token, self.queues, self.names, self.href))
+            out.append(markup[cursor:found])
+            out.append(_render_mention(needle, reference, self.href))
+            cursor = found + len(needle)
+        out.append(markup[cursor:])
         return "".join(out)
 
 
-def _link_text(
-    token: str,
-    queues: dict[str, deque[Reference]],
-    names: IssuerNames,
-    href: Callable[[Reference], str | None],
-) -> str:
-    text = html.unescape(token)
-    mentions = [(c.start, c.end, c.key) for c in detect_citations(text, names=names)]
-    # An alias ("Đề án 11") is only recognisable next to its definition: look for the ones the source had.
-    skel = skeleton(text)
-    for key, queue in queues.items():
-        if key.startswith("alias:") and queue:
-            alias = key[len("alias:") :]
-            mentions += [(m.start(), m.end(), key) for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?![\w-])", skel)]
-    if not mentions:
-        return token
-    pieces: list[str] = []
-    position = 0
-    for start, end, key in sorted(mentions):
-        if start < position:
-            continue
-        pending = queues.get(key)
-        reference = pending.popleft() if pending else None
-        pieces.append(html.escape(text[position:start], quote=False))
-        pieces.append(_render_mention(html.escape(text[start:end], quote=False), reference, href))
-        position = end
-    pieces.append(html.escape(text[position:], quote=False))
-    return "".join(pieces)
+def _find_in_text(markup: str, needle: str, start: int) -> int:
+    """Offset of ``needle`` in a text node of ``markup`` at or after ``start`` (not in a tag, link or code)."""
+    position = markup.find(needle, start)
+    while position >= 0:
+        in_tag = markup.rfind("<", start, position) > markup.rfind(">", start, position)
+        opened = max(markup.rfind("<a ", 0, position), markup.rfind("<code", 0, position))
+        closed = max(markup.rfind("</a>", 0, position), markup.rfind("</code>", 0, position))
+        if not in_tag and opened <= closed:
+            return position
+        position = markup.find(needle, position + 1)
+    return -1
 
 
 def _render_mention(mention: str, reference: Reference | None, href: Callable[[Reference], str | None]) -> str:

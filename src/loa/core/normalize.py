@@ -13,12 +13,14 @@ __all__ = ["fold", "nfc", "slugify"]
 
 # Letters that look like Đ/đ but are other code points (Icelandic eth, African D), as pasted from Word or PDFs.
 _LOOKALIKES = str.maketrans({"Ð": "Đ", "Ɖ": "Đ", "ð": "đ", "ɖ": "đ"})
+_LOOKALIKE_CHARS = re.compile("[ÐƉðɖ]")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def nfc(text: str) -> str:
     """Return ``text`` in NFC with look-alike letters replaced by the Vietnamese ones."""
-    return unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_LOOKALIKES) if _LOOKALIKE_CHARS.search(text) else text
 
 
 def fold(text: str) -> str:

@@ -80,6 +80,7 @@ class Reference:
         relation: ``implements`` (Căn cứ, thực hiện) or ``cites``.
         target: The resolved target, or None.
         candidates: Every target that fitted, when more than one did.
+        in_title: Whether the mention is in the document's title rather than its body.
     """
 
     source: str
@@ -87,6 +88,7 @@ class Reference:
     relation: str
     target: Target | None
     candidates: tuple[Target, ...] = ()
+    in_title: bool = False
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,7 @@ def _resolve_document(
         if target is not None:
             resolved_numbers[lookup].add(target.key)
         references.append(Reference(document.src_uri, citation, relation, target,
-                                    tuple(candidates) if len(candidates) > 1 else ()))
+                                    tuple(candidates) if len(candidates) > 1 else (), in_title))
         line = document.field_lines.get("title", 1) if in_title else document.body_line + citation.line - 3
         if not candidates:
             diagnostics.add(document.path, line, "xref.unresolved",

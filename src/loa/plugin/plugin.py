@@ -20,7 +20,7 @@ from loa.core.document import Document
 from loa.core.linking import CitationLinker
 from loa.core.listing import Listing, ListingGroup, build_listings, describe, latest_documents
 from loa.core.publication import TARGETS, find_leaked_pages, parse_build_time, select_published
-from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph, issuer_names
+from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
 from loa.plugin.config import LoaConfig
 from loa.plugin.render import Renderer
 
@@ -43,7 +43,6 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.renderer: Renderer | None = None
         self.graph: ReferenceGraph | None = None
         self.external_pages: dict[str, str] = {}
-        self.names = issuer_names({})
         self._saved_epoch: tuple[str | None] | None = None
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
@@ -88,7 +87,6 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         for src_uri in self.listings:
             files.append(File.generated(config, src_uri, content=""))
         self.latest = latest_documents(published, self.config.latest_count)
-        self.names = issuer_names(catalog.issuers)
         if self.config.xref.enabled:
             # Only published documents take part: a withheld document is neither a link target nor a backlink.
             self.graph = build_reference_graph(published, catalog.external, catalog.issuers,
@@ -126,9 +124,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if document and document.kind == "plan":
             if self.graph is None:
                 return self.renderer.plan(document, html, page.url)
-            linker = CitationLinker(self.graph.outgoing.get(document.src_uri, ()), names=self.names,
+            linker = CitationLinker(self.graph.outgoing.get(document.src_uri, ()),
                                     href=lambda reference: self._href(reference, page.url))
-            title = linker.link(str(Markup.escape(document.title)))
+            title = linker.link(str(Markup.escape(document.title)), title=True)
             return self.renderer.plan(document, linker.link(html), page.url, graph=self.graph, title=title)
         if page.file.src_uri in self.external_pages and self.graph:
             return self.renderer.external(self.graph, self.external_pages[page.file.src_uri], page.url)
