@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from loa.core.diagnostics import Diagnostic, Diagnostics
@@ -117,7 +117,7 @@ def load_catalog(layout: Layout) -> Catalog:
             document = validate_document(front, path=display, src_uri=prefix + rel, default_kind=kind,
                                          issuers=issuers, diagnostics=diagnostics)
             if document:
-                documents.append(document)
+                documents.append(replace(document, source_path=str(path)))
     _check_duplicate_numbers(documents, diagnostics)
     documents.sort(key=lambda d: d.path)
     return Catalog(tuple(documents), issuers, diagnostics.items, tuple(assets), external)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 __all__ = [
     "ACCESS_LEVELS",
@@ -137,6 +137,7 @@ class Document:
         source: Name of the file the text was imported from.
         description: Short description for listings and meta tags.
         field_lines: Line of each front-matter field in the file, for diagnostics.
+        source_path: The file on disk, to read the body again when it is needed.
     """
 
     path: str
@@ -161,6 +162,11 @@ class Document:
     source: str | None = None
     description: str | None = None
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    source_path: str | None = None
+
+    def without_body(self) -> Document:
+        """A copy that does not hold the body in memory (read it again from ``source_path``)."""
+        return replace(self, body="")
 
     @property
     def url(self) -> str:

@@ -16,7 +16,7 @@ import yaml
 
 from loa.core.diagnostics import Diagnostics
 
-__all__ = ["FrontMatter", "find_control_characters", "load_yaml", "parse_document_text"]
+__all__ = ["FrontMatter", "find_control_characters", "load_yaml", "parse_document_text", "read_body"]
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u009f\u2028\u2029\ufeff]")
@@ -89,8 +89,7 @@ def parse_document_text(text: str, path: str, diagnostics: Diagnostics) -> Front
     Returns:
         The parsed front matter; ``data`` is empty if the YAML could not be read.
     """
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.removeprefix("\ufeff")
+    text = _normalise(text)
     for line, name in find_control_characters(text):
         diagnostics.add(
             path, line, "text.control-char",
@@ -99,7 +98,7 @@ def parse_document_text(text: str, path: str, diagnostics: Diagnostics) -> Front
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != _FENCE:
         return FrontMatter(body=text, body_line=1, present=False)
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
+    end = _closing_fence(lines)
     if end is None:
         diagnostics.add(
             path, 1, "yaml.unclosed",
@@ -121,6 +120,24 @@ def parse_document_text(text: str, path: str, diagnostics: Diagnostics) -> Front
     if data is None:
         return FrontMatter(body=body, body_line=end + 2, present=True, readable=False)
     return FrontMatter(data=data, lines=lines_map, body=body, body_line=end + 2, present=True)
+
+
+def read_body(text: str) -> str:
+    """Return the body of a document's text exactly as `parse_document_text` gives it, without parsing YAML."""
+    text = _normalise(text)
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != _FENCE:
+        return text
+    end = _closing_fence(lines)
+    return "" if end is None else "\n".join(lines[end + 1 :])
+
+
+def _normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).removeprefix("\ufeff")
+
+
+def _closing_fence(lines: list[str]) -> int | None:
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
 
 
 def load_yaml(

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import zlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -17,6 +19,7 @@ from mkdocs.utils import get_relative_url
 from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog
 from loa.core.diagnostics import Severity
 from loa.core.document import Document
+from loa.core.frontmatter import read_body
 from loa.core.linking import CitationLinker
 from loa.core.listing import Listing, ListingGroup, build_listings, describe, latest_documents
 from loa.core.publication import TARGETS, find_leaked_pages, parse_build_time, select_published
@@ -40,10 +43,12 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.latest: tuple[Document, ...] = ()
         self.overview_url: str | None = None
         self.catalog: Catalog | None = None
+        self.withheld: tuple[Document, ...] = ()
         self.renderer: Renderer | None = None
         self.graph: ReferenceGraph | None = None
         self.external_pages: dict[str, str] = {}
         self._saved_epoch: tuple[str | None] | None = None
+        self._parked: dict[str, bytes] = {}
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -69,16 +74,26 @@ class LoaPlugin(BasePlugin[LoaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        self.catalog = catalog = load_catalog(self.layout)
+        catalog = load_catalog(self.layout)
         self._report(catalog)
         published = select_published(catalog.documents, at=self.build_time, target=self.target)
+        if self.config.xref.enabled:
+            # Only published documents take part: a withheld document is neither a link target nor a backlink.
+            self.graph = build_reference_graph(published, catalog.external, catalog.issuers,
+                                               bodies={d.src_uri: d.body for d in published})
+            self._report_xref(self.graph)
+        # From here on no body stays in memory: MkDocs reads each one when it renders the page.
+        published = tuple(d.without_body() for d in published)
+        self.withheld = tuple(d.without_body() for d in catalog.documents if d.src_uri not in
+                              {p.src_uri for p in published})
+        self.catalog = replace(catalog, documents=())
         for file in list(files):
             # Every Markdown file is replaced by the core's copy (or dropped): MkDocs never reads front matter.
             if file.is_documentation_page() or is_backup_file(file.name):
                 files.remove(file)
         self.documents = {d.src_uri: d for d in published}
         for document in published:
-            files.append(File.generated(config, document.src_uri, content=document.body))
+            files.append(File.generated(config, document.src_uri, abs_src_path=str(document.source_path)))
         for path, src_uri in catalog.assets:
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         overview, listings, self.groups = build_listings(published, catalog.issuers, page_size=self.config.page_size)
@@ -87,11 +102,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         for src_uri in self.listings:
             files.append(File.generated(config, src_uri, content=""))
         self.latest = latest_documents(published, self.config.latest_count)
-        if self.config.xref.enabled:
-            # Only published documents take part: a withheld document is neither a link target nor a backlink.
-            self.graph = build_reference_graph(published, catalog.external, catalog.issuers,
-                                               bodies={d.src_uri: d.body for d in published})
-            self._report_xref(self.graph)
+        if self.graph is not None:
             self.external_pages = {f"{EXTERNAL_ROOT}/{key[4:]}/index.md": key for key in self.graph.incoming
                                    if not key.startswith("doc:")}
             for src_uri in self.external_pages:
@@ -100,6 +111,15 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         log.info(f"{len(published)}/{len(catalog.documents)} tài liệu được đăng ({self.target}, "
                  f"thời điểm {self.build_time.isoformat()})")
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        document = self.documents.get(page.file.src_uri)
+        if document is None or document.source_path is None:
+            return None
+        # The leading newline keeps MkDocs from taking a body that opens with "---" for front matter.
+        return "\n" + read_body(Path(document.source_path).read_text(encoding="utf-8"))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
@@ -117,25 +137,52 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             page.meta = {"title": Markup.escape(target.label), "hide": ["toc"]}
         return None
 
+    # Last of all plugins: the HTML is final here, and is parked compressed until its page is written.
+    @event_priority(-100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.renderer is None:
             return None
+        html = self._render_content(html, page, self.renderer) or html
+        # MkDocs renders every page before writing any: at 20,000 documents the rendered HTML alone would take
+        # gigabytes. Compressed, it takes a tenth; the Markdown is no longer needed at all.
+        self._parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        page.markdown = ""
+        return ""
+
+    # First of all plugins (before search indexes the page): bring the parked HTML back.
+    @event_priority(100)
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if not self.config.enabled:
+            return None
+        parked = self._parked.pop(page.file.src_uri, None)
+        if parked is not None:
+            page.content = zlib.decompress(parked).decode("utf-8")
+            context["page"] = page
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        page.content = None  # written: free it
+        return None
+
+    def _render_content(self, html: str, page: Page, renderer: Renderer) -> str | None:
         document = self.documents.get(page.file.src_uri)
         if document and document.kind == "plan":
             if self.graph is None:
-                return self.renderer.plan(document, html, page.url)
+                return renderer.plan(document, html, page.url)
             linker = CitationLinker(self.graph.outgoing.get(document.src_uri, ()),
                                     href=lambda reference: self._href(reference, page.url))
             title = linker.link(str(Markup.escape(document.title)), title=True)
-            return self.renderer.plan(document, linker.link(html), page.url, graph=self.graph, title=title)
+            return renderer.plan(document, linker.link(html), page.url, graph=self.graph, title=title)
         if page.file.src_uri in self.external_pages and self.graph:
-            return self.renderer.external(self.graph, self.external_pages[page.file.src_uri], page.url)
+            return renderer.external(self.graph, self.external_pages[page.file.src_uri], page.url)
         listing = self.listings.get(page.file.src_uri)
         if listing:
             groups = self.groups if listing.url == self.overview_url else ()
-            return self.renderer.listing(listing, page.url, groups)
+            return renderer.listing(listing, page.url, groups)
         if page.is_homepage:
-            return html + self.renderer.latest(self.latest, page.url, self.overview_url)
+            return html + renderer.latest(self.latest, page.url, self.overview_url)
         return None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -152,8 +199,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self._restore_epoch()
         if self.catalog is None:
             return
-        withheld = [d for d in self.catalog.documents if d.src_uri not in self.documents]
-        leaked = find_leaked_pages(Path(config.site_dir), withheld)
+        leaked = find_leaked_pages(Path(config.site_dir), self.withheld)
         if leaked:
             raise PluginError("trang của tài liệu không được đăng vẫn có trong bản dựng: "
                               + ", ".join(d.path for d in leaked))
