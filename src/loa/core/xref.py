@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from loa.core.citations import Citation, IssuerNames, detect_citations
 from loa.core.diagnostics import Diagnostic, Diagnostics, Severity
@@ -92,7 +93,7 @@ class Reference:
 
 
 @dataclass(frozen=True)
-class ReferenceGraph:
+class ReferenceGraph:  # not slotted: cached_property stores its index on the instance
     """Every reference of a set of documents, with the reverse direction computed."""
 
     outgoing: Mapping[str, tuple[Reference, ...]]
@@ -137,10 +138,19 @@ class ReferenceGraph:
                     return candidate
             return None
         for wanted in target.implements:
-            matches = [t for t in self.targets.values() if wanted in (t.number, t.name)]
+            matches = self._by_designation.get(wanted, ())
             if len(matches) == 1:
                 return matches[0]
         return None
+
+    @cached_property
+    def _by_designation(self) -> dict[str, list[Target]]:
+        """Targets by number and by name, for following ``implements`` of registry entries."""
+        found: dict[str, list[Target]] = defaultdict(list)
+        for target in self.targets.values():
+            for designation in {target.number, target.name} - {None}:
+                found[str(designation)].append(target)
+        return found
 
 
 def issuer_names(issuers: Mapping[str, Issuer]) -> IssuerNames:

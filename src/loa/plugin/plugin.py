@@ -30,6 +30,15 @@ from loa.plugin.render import Renderer
 __all__ = ["LoaPlugin"]
 
 log = get_plugin_logger(__name__)
+_PAGE_OPEN, _PAGE_CLOSE = "<!--loa:page-->", "<!--/loa:page-->"
+
+
+def _pack(html: str) -> bytes:
+    return zlib.compress(html.encode("utf-8"), 1)
+
+
+def _unpack(data: bytes) -> str:
+    return zlib.decompress(data).decode("utf-8")
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -48,7 +57,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.graph: ReferenceGraph | None = None
         self.external_pages: dict[str, str] = {}
         self._saved_epoch: tuple[str | None] | None = None
-        self._parked: dict[str, bytes] = {}
+        self._parked: dict[str, tuple[bytes, bytes | None]] = {}
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -84,8 +93,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             self._report_xref(self.graph)
         # From here on no body stays in memory: MkDocs reads each one when it renders the page.
         published = tuple(d.without_body() for d in published)
-        self.withheld = tuple(d.without_body() for d in catalog.documents if d.src_uri not in
-                              {p.src_uri for p in published})
+        shown = {d.src_uri for d in published}
+        self.withheld = tuple(d.without_body() for d in catalog.documents if d.src_uri not in shown)
         self.catalog = replace(catalog, documents=())
         for file in list(files):
             # Every Markdown file is replaced by the core's copy (or dropped): MkDocs never reads front matter.
@@ -142,29 +151,39 @@ class LoaPlugin(BasePlugin[LoaConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.renderer is None:
             return None
-        html = self._render_content(html, page, self.renderer) or html
+        full = self._render_content(html, page, self.renderer) or html
         # MkDocs renders every page before writing any: at 20,000 documents the rendered HTML alone would take
-        # gigabytes. Compressed, it takes a tenth; the Markdown is no longer needed at all.
-        self._parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        # gigabytes. Compressed, it takes a tenth; the Markdown is no longer needed at all. The search index
+        # gets the text of the document only, not the card, the relations and the listings around it.
+        document = self.documents.get(page.file.src_uri)
+        if document and document.kind == "plan" and self.catalog:
+            # The number, issuer and date stay searchable.
+            html = f"<p>{Markup.escape(describe(document, self.catalog.issuers))}</p>\n{html}"
+        self._parked[page.file.src_uri] = (_pack(full), _pack(html) if full is not html else None)
         page.markdown = ""
         return ""
 
-    # First of all plugins (before search indexes the page): bring the parked HTML back.
+    # First of all plugins, so that search indexes the document's own text.
     @event_priority(100)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if not self.config.enabled:
             return None
-        parked = self._parked.pop(page.file.src_uri, None)
+        parked = self._parked.get(page.file.src_uri)
         if parked is not None:
-            page.content = zlib.decompress(parked).decode("utf-8")
+            full, searched = parked
+            page.content = _PAGE_OPEN + _unpack(searched or full) + _PAGE_CLOSE
             context["page"] = page
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
+        parked = self._parked.pop(page.file.src_uri, None)
         page.content = None  # written: free it
-        return None
+        start, end = output.find(_PAGE_OPEN), output.find(_PAGE_CLOSE)
+        if parked is None or start < 0 or end < start:
+            return None
+        return output[:start] + _unpack(parked[0]) + output[end + len(_PAGE_CLOSE) :]
 
     def _render_content(self, html: str, page: Page, renderer: Renderer) -> str | None:
         document = self.documents.get(page.file.src_uri)
