@@ -40,9 +40,7 @@ bench: $(STAMP)
 
 ## Regenerate the shipped JSON Schemas and the field tables of the editors' guide.
 schema: $(STAMP)
-	$(BIN)/loa schema --kind plan -o schema/plan.schema.json
-	$(BIN)/loa schema --kind page -o schema/page.schema.json
-	$(BIN)/loa schema --kind index -o schema/index.schema.json
+	for kind in plan article topic page index; do $(BIN)/loa schema --kind $$kind -o schema/$$kind.schema.json; done
 	$(BIN)/loa schema --guide HUONG-DAN.md
 
 clean:

@@ -12,7 +12,7 @@ from loa.core.schema import json_schema
 from tests.conftest import REPO
 
 
-@pytest.mark.parametrize("kind", ["plan", "page", "index"])
+@pytest.mark.parametrize("kind", ["plan", "article", "topic", "page", "index"])
 def test_shipped_schema_is_up_to_date(kind):
     shipped = json.loads((REPO / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
     assert shipped == json_schema(kind), "run `make schema` and commit the result"

@@ -12,7 +12,7 @@ from loa.core.external import ExternalDocument, load_external
 from loa.core.frontmatter import parse_document_text
 from loa.core.normalize import fold
 from loa.core.registry import Issuer, load_issuers
-from loa.core.schema import validate_document
+from loa.core.validation import validate_document
 
 __all__ = ["Catalog", "Layout", "is_backup_file", "load_catalog"]
 

@@ -7,10 +7,13 @@ from dataclasses import dataclass, field, replace
 
 __all__ = [
     "ACCESS_LEVELS",
+    "CATEGORIES",
+    "CATEGORY_NAMES",
     "DOC_TYPES",
     "KINDS",
     "STATUSES",
     "TIMEZONE",
+    "Cover",
     "DocType",
     "Document",
     "PartialDate",
@@ -21,7 +24,10 @@ __all__ = [
 TIMEZONE = dt.timezone(dt.timedelta(hours=7), "+07:00")
 """Asia/Ho_Chi_Minh has had no daylight saving since 1975: a fixed +07:00 offset is exact."""
 
-KINDS = ("plan", "index", "page")
+KINDS = ("plan", "article", "topic", "index", "page")
+CATEGORIES = ("tin", "bai", "khau-hieu", "hoi-dap", "guong-dien-hinh")
+CATEGORY_NAMES = {"tin": "Tin", "bai": "Bài viết", "khau-hieu": "Khẩu hiệu", "hoi-dap": "Hỏi - đáp",
+                  "guong-dien-hinh": "Gương người tốt, việc tốt"}
 STATUSES = ("draft", "review", "published")
 ACCESS_LEVELS = ("public", "internal")
 
@@ -111,6 +117,14 @@ class Signer:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """An article's cover image: a path under content/ and its alternative text."""
+
+    src: str
+    alt: str
+
+
+@dataclass(frozen=True)
 class Document:
     """One Markdown file with validated front matter.
 
@@ -136,6 +150,17 @@ class Document:
         topics: Topic labels.
         source: Name of the file the text was imported from.
         description: Short description for listings and meta tags.
+        id: Permanent identifier (``urn:uuid:…``), the feeds' guid.
+        category: Article category (``tin``, ``bai``, ``khau-hieu``, ``hoi-dap``, ``guong-dien-hinh``).
+        short_title: Title for social posts.
+        summary: Summary for feeds and sharing.
+        author: Issuer id of the unit that wrote an article.
+        channels: Channel ids an article is published on.
+        cover: Cover image.
+        related_plans: Paths of related official documents.
+        approved_by: Who approved publication.
+        updated: Last modification.
+        sample: Whether it is a sample, marked as such on the page.
         field_lines: Line of each front-matter field in the file, for diagnostics.
         source_path: The file on disk, to read the body again when it is needed.
     """
@@ -161,6 +186,17 @@ class Document:
     topics: tuple[str, ...] = ()
     source: str | None = None
     description: str | None = None
+    id: str | None = None
+    category: str | None = None
+    short_title: str | None = None
+    summary: str | None = None
+    author: str | None = None
+    channels: tuple[str, ...] = ()
+    cover: Cover | None = None
+    related_plans: tuple[str, ...] = ()
+    approved_by: str | None = None
+    updated: dt.datetime | None = None
+    sample: bool = False
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     source_path: str | None = None
 

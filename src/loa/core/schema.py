@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from loa.core.diagnostics import Diagnostics, Severity, suggest
-from loa.core.document import (
-    ACCESS_LEVELS,
-    DOC_TYPES,
-    KINDS,
-    STATUSES,
-    TIMEZONE,
-    Document,
-    PartialDate,
-    Signer,
-    doc_type_by_name,
-)
-from loa.core.frontmatter import FrontMatter
-from loa.core.normalize import fold
-from loa.core.registry import Issuer
+from loa.core.document import ACCESS_LEVELS, CATEGORIES, DOC_TYPES, KINDS, STATUSES
 
-__all__ = ["FIELDS", "FieldSpec", "field_table", "fields_for", "json_schema", "update_field_tables", "validate_document"]
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_PARTY_NUMBER = re.compile(r"^\s*\d+\s*-\s*([^/\s]+)\s*/")
-_STATE_NUMBER = re.compile(r"^\s*\d+(?:/\d{4})?\s*/\s*([^-\s]+)\s*-")
+__all__ = ["FIELDS", "FIELD_BY_NAME", "FieldSpec", "field_table", "fields_for", "json_schema", "update_field_tables"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +17,8 @@ class FieldSpec:
 
     Attributes:
         name: Key in front matter.
-        kind: Value kind: ``string``, ``choice``, ``date``, ``datetime``, ``list``, ``signer``.
+        kind: Value kind: ``string``, ``choice``, ``registry``, ``date``, ``datetime``, ``list``, ``signer``,
+            ``cover``, ``bool``.
         kinds: Document kinds that accept the field.
         required: Document kinds that require it.
         description: Vietnamese explanation for editors.
@@ -60,11 +39,20 @@ class FieldSpec:
 
 _ALL = KINDS
 _PLAN = ("plan",)
+_ARTICLE = ("article",)
+_CONTENT = ("plan", "article")
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("kind", "choice", _ALL, (), "Loại tài liệu: plan (văn bản chính thức), index (trang chủ, trang mục lục), "
-              "page (trang giới thiệu). Mặc định: plan trong plans/, page trong content/.", KINDS, example="plan"),
+    FieldSpec("kind", "choice", _ALL, (), "Loại tài liệu: plan (văn bản chính thức), article (tin, bài), topic "
+              "(chuyên đề), index (trang chủ), page (trang giới thiệu). Mặc định: plan trong plans/, page trong "
+              "content/.", KINDS, example="plan"),
+    FieldSpec("id", "string", _CONTENT, _ARTICLE, "Mã định danh bền vững (urn:uuid:…), không đổi khi đổi tiêu đề "
+              "hay tên tệp; nguồn tin (RSS) dùng mã này để các trang không đăng lại một tin.", max_length=200,
+              example="urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427"),
     FieldSpec("type", "choice", _PLAN, _PLAN, "Thể loại văn bản.", tuple(t.name for t in DOC_TYPES),
               example="Kế hoạch"),
+    FieldSpec("category", "choice", _ARTICLE, _ARTICLE, "Thể loại tin bài: tin, bai (bài viết), khau-hieu (khẩu "
+              "hiệu), hoi-dap (hỏi - đáp), guong-dien-hinh (gương người tốt, việc tốt).", CATEGORIES,
+              example="bai"),
     FieldSpec("number", "string", _PLAN, (), "Số và ký hiệu đúng như văn bản ghi. Bỏ trống nếu văn bản không có số.",
               max_length=80, example="85-KH/TU"),
     FieldSpec("number_as_written", "string", _PLAN, (), "Dòng số ký hiệu đúng như bản gốc khi số bị để trống.",
@@ -76,254 +64,48 @@ FIELDS: tuple[FieldSpec, ...] = (
               "Bỏ trống nếu bản gốc không ghi ngày.", example="2021-12-15"),
     FieldSpec("date_as_written", "string", _PLAN, (), "Dòng địa danh, ngày tháng đúng như bản gốc.",
               max_length=120, example="Sa Pa, ngày    tháng 01 năm 2022"),
-    FieldSpec("title", "string", _ALL, ("plan", "page"), "Tiêu đề; với văn bản là trích yếu, không kèm thể loại.",
-              max_length=1000, example="tuyên truyền kết quả Hội nghị lần thứ Tư"),
+    FieldSpec("title", "string", _ALL, ("plan", "article", "topic", "page"), "Tiêu đề; với văn bản là trích yếu, "
+              "không kèm thể loại.", max_length=1000, example="tuyên truyền kết quả Hội nghị lần thứ Tư"),
+    FieldSpec("short_title", "string", ("article", "topic"), (), "Tiêu đề ngắn cho mạng xã hội (tối đa 150 ký tự).",
+              max_length=150),
+    FieldSpec("summary", "string", _ARTICLE, _ARTICLE, "Tóm tắt (tối đa 300 ký tự), dùng cho nguồn tin và thẻ "
+              "chia sẻ.", max_length=300),
     FieldSpec("signer", "signer", _PLAN, (), "Người ký: authority (T/M, K/T, T/L…), role (chức vụ), name (họ tên).",
               example="{authority: T/M BAN THƯỜNG VỤ, role: PHÓ BÍ THƯ, name: Thào A Sinh}"),
     FieldSpec("recipients", "list", _PLAN, (), "Nơi nhận, mỗi dòng một mục.", example="[TT Thị ủy]"),
-    FieldSpec("topics", "list", _ALL, (), "Chủ đề.", max_length=120, example="[Tuyên truyền]"),
-    FieldSpec("status", "choice", _ALL, _PLAN, "Trạng thái: draft (nháp), review (chờ duyệt), published (đã duyệt, "
+    FieldSpec("author", "registry", _ARTICLE, _ARTICLE, "Đơn vị viết bài: mã trong data/issuers.yml.",
+              max_length=80, example="ban-bien-tap"),
+    FieldSpec("topics", "list", _CONTENT, (), "Chuyên đề: mã các trang trong content/chuyen-de/.", max_length=120,
+              example="[dua-nghi-quyet-dai-hoi-xiii-vao-cuoc-song]"),
+    FieldSpec("channels", "list", _ARTICLE, _ARTICLE, "Kênh đăng: mã trong data/channels.yml.", max_length=80,
+              example="[cong-thong-tin-thi-xa]"),
+    FieldSpec("cover", "cover", _ARTICLE, (), "Ảnh đại diện: src (đường dẫn ảnh trong content/) và alt (mô tả ảnh, "
+              "bắt buộc khi có ảnh). Không có ảnh thì trang tự tạo thẻ chia sẻ 1200×630.",
+              example="{src: images/anh.jpg, alt: Mô tả ảnh}"),
+    FieldSpec("related_plans", "list", _ARTICLE, (), "Văn bản liên quan: đường dẫn tệp trong plans/.", max_length=300,
+              example="[plans/2021/ke-hoach.md]"),
+    FieldSpec("status", "choice", _ALL, _CONTENT, "Trạng thái: draft (nháp), review (chờ duyệt), published (đã duyệt, "
               "được đăng).", STATUSES, example="published"),
-    FieldSpec("publish_at", "datetime", _ALL, (), "Thời điểm đăng, giờ Việt Nam (+07:00). Trước thời điểm này văn "
-              "bản không xuất hiện trên trang công khai.", example="2022-01-10T08:00:00+07:00"),
-    FieldSpec("access", "choice", _ALL, _PLAN, "Phạm vi: public (công khai), internal (chỉ bản nội bộ).",
+    FieldSpec("approved_by", "string", _CONTENT, (), "Người duyệt đăng; bắt buộc với tin bài đã duyệt (published).",
+              max_length=120, example="Ban biên tập"),
+    FieldSpec("publish_at", "datetime", _ALL, _ARTICLE, "Thời điểm đăng, giờ Việt Nam (+07:00). Trước thời điểm này "
+              "tài liệu không xuất hiện trên trang công khai.", example="2022-01-10T08:00:00+07:00"),
+    FieldSpec("updated", "datetime", _CONTENT, (), "Thời điểm sửa đổi gần nhất, giờ Việt Nam (+07:00).",
+              example="2022-01-12T08:00:00+07:00"),
+    FieldSpec("access", "choice", _ALL, _CONTENT, "Phạm vi: public (công khai), internal (chỉ bản nội bộ).",
               ACCESS_LEVELS, example="public"),
+    FieldSpec("sample", "bool", _ARTICLE, (), "true nếu là bài mẫu minh họa: trang ghi rõ là bài mẫu.",
+              example="true"),
     FieldSpec("description", "string", _ALL, (), "Mô tả ngắn cho danh sách và thẻ meta.", max_length=300),
     FieldSpec("source", "string", _ALL, (), "Tên tệp gốc đã nhập.", max_length=200),
 )
-_BY_NAME = {f.name: f for f in FIELDS}
+FIELD_BY_NAME = {f.name: f for f in FIELDS}
 _SIGNER_KEYS = ("authority", "role", "name")
 
 
 def fields_for(kind: str) -> tuple[FieldSpec, ...]:
     """Return the fields a document of ``kind`` accepts."""
     return tuple(f for f in FIELDS if kind in f.kinds)
-
-
-def validate_document(
-    front: FrontMatter,
-    *,
-    path: str,
-    src_uri: str,
-    default_kind: str,
-    issuers: Mapping[str, Issuer],
-    diagnostics: Diagnostics,
-) -> Document | None:
-    """Check front matter against the schema and build a `Document`.
-
-    Arguments:
-        front: Parsed front matter.
-        path: Project-relative path, for diagnostics.
-        src_uri: Path as the renderer sees it.
-        default_kind: Kind assumed when ``kind`` is absent.
-        issuers: Registry of issuing bodies, keyed by id.
-        diagnostics: Where problems are recorded.
-
-    Returns:
-        The document, or None if any error was found.
-    """
-    before = len(diagnostics.errors)
-    data, lines = front.data, front.lines
-    report = _Reporter(path, lines, diagnostics)
-    kind = data.get("kind", default_kind)
-    if kind not in KINDS:
-        report.error("kind", "meta.choice", _choice_message("kind", kind, KINDS))
-        return None
-    accepted = {f.name for f in fields_for(kind)}
-    for key in data:
-        if key not in accepted:
-            known = sorted(accepted)
-            report.error(key, "meta.unknown-key",
-                         f"trường '{key}' không có trong lược đồ của loại '{kind}'.{suggest(key, known)} "
-                         f"Các trường hợp lệ: {', '.join(known)}")
-    for spec in fields_for(kind):
-        if kind in spec.required and data.get(spec.name) in (None, "", []):
-            report.error(spec.name, "meta.required", f"thiếu trường bắt buộc '{spec.name}' ({spec.description})",
-                         line=1)
-    values = {name: _PARSERS[_BY_NAME[name].kind](_BY_NAME[name], data[name], report)
-              for name in data if name in accepted and data[name] is not None}
-    doc_type = doc_type_by_name(values["type"]) if values.get("type") else None
-    issuer = values.get("issuer")
-    if issuer is not None and issuer not in issuers:
-        report.error("issuer", "meta.issuer",
-                     f"không có cơ quan ban hành mã '{issuer}' trong danh mục data/issuers.yml."
-                     f"{suggest(issuer, sorted(issuers))}")
-    date = values.get("date")
-    if issuer is not None and issuer in issuers and isinstance(date, PartialDate):
-        _check_issuer_period(issuers[issuer], date, report)
-    if doc_type and values.get("number"):
-        _check_number_symbol(values["number"], doc_type.abbreviation, doc_type.name, report)
-    if len(diagnostics.errors) > before:
-        return None
-    return Document(
-        path=path,
-        src_uri=src_uri,
-        kind=kind,
-        title=values.get("title") or "",
-        body=front.body,
-        body_line=front.body_line,
-        status=values.get("status", "published"),
-        access=values.get("access", "public"),
-        publish_at=values.get("publish_at"),
-        doc_type=doc_type,
-        number=values.get("number"),
-        number_as_written=values.get("number_as_written"),
-        issuer=issuer,
-        place=values.get("place"),
-        date=date,
-        date_as_written=values.get("date_as_written"),
-        signer=values.get("signer"),
-        recipients=tuple(values.get("recipients", ())),
-        topics=tuple(values.get("topics", ())),
-        source=values.get("source"),
-        description=values.get("description"),
-        field_lines=dict(lines),
-    )
-
-
-class _Reporter:
-    """Records diagnostics for one file, finding each field's line."""
-
-    def __init__(self, path: str, lines: Mapping[str, int], diagnostics: Diagnostics) -> None:
-        self.path, self.lines, self.diagnostics = path, lines, diagnostics
-
-    def error(self, field: str, code: str, message: str, *, line: int | None = None,
-              severity: Severity = Severity.ERROR) -> None:
-        where = self.lines.get(field, line if line is not None else 1)
-        self.diagnostics.add(self.path, where, code, message, severity=severity, field=field)
-
-
-def _choice_message(name: str, value: object, choices: tuple[str, ...]) -> str:
-    hint = suggest(str(value), choices)
-    return f"trường '{name}' phải là một trong: {', '.join(choices)} (nhận được '{value}').{hint}"
-
-
-def _parse_string(spec: FieldSpec, value: Any, report: _Reporter, *, where: str | None = None) -> str | None:
-    where = where or spec.name
-    if isinstance(value, (dict, list, bool)):
-        report.error(where, "meta.type", f"trường '{where}' phải là một chuỗi văn bản (nhận được {_describe(value)})")
-        return None
-    text = " ".join(str(value).split())
-    if not text:
-        return None
-    if len(text) > spec.max_length:
-        report.error(where, "meta.too-long",
-                     f"trường '{where}' dài {len(text)} ký tự, tối đa {spec.max_length} ký tự")
-    return text
-
-
-def _parse_choice(spec: FieldSpec, value: Any, report: _Reporter) -> str | None:
-    text = _parse_string(spec, value, report)
-    if text is None:
-        return None
-    if spec.name == "type":
-        found = doc_type_by_name(text)
-        if found:
-            return found.name
-    elif text in spec.choices:
-        return text
-    report.error(spec.name, "meta.choice", _choice_message(spec.name, text, spec.choices))
-    return None
-
-
-def _parse_registry(spec: FieldSpec, value: Any, report: _Reporter) -> str | None:
-    return _parse_string(spec, value, report)
-
-
-def _parse_date(spec: FieldSpec, value: Any, report: _Reporter) -> PartialDate | None:
-    text = str(value).strip()
-    match = _DATE.match(text)
-    if not match:
-        vn = _VN_DATE.match(text)
-        hint = f" Có phải ý bạn là '{vn[3]}-{int(vn[2]):02d}-{int(vn[1]):02d}'?" if vn else ""
-        report.error(spec.name, "meta.date",
-                     f"trường '{spec.name}' phải có dạng YYYY-MM-DD, hoặc YYYY-MM khi bản gốc để trống ngày "
-                     f"(nhận được '{text}').{hint}")
-        return None
-    year, month, day = int(match[1]), match[2] and int(match[2]), match[3] and int(match[3])
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError:
-        shown = "/".join(p for p in (match[3], match[2], match[1]) if p)
-        report.error(spec.name, "meta.date", f"trường '{spec.name}': ngày {shown} không tồn tại")
-        return None
-    return PartialDate(year, month or None, day or None)
-
-
-def _parse_datetime(spec: FieldSpec, value: Any, report: _Reporter) -> dt.datetime | None:
-    text = str(value).strip()
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        report.error(spec.name, "meta.datetime",
-                     f"trường '{spec.name}' phải là thời điểm dạng YYYY-MM-DDTHH:MM:SS+07:00 (nhận được '{text}')")
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=TIMEZONE)
-    return moment.astimezone(TIMEZONE)
-
-
-def _parse_list(spec: FieldSpec, value: Any, report: _Reporter) -> list[str]:
-    if not isinstance(value, list):
-        value = [value]
-    items = (_parse_string(spec, item, report, where=f"{spec.name}.{i}") for i, item in enumerate(value))
-    return [item for item in items if item]
-
-
-def _parse_signer(spec: FieldSpec, value: Any, report: _Reporter) -> Signer | None:
-    if not isinstance(value, dict):
-        report.error(spec.name, "meta.type",
-                     f"trường 'signer' phải gồm authority, role, name (nhận được {_describe(value)})")
-        return None
-    for key in value:
-        if key not in _SIGNER_KEYS:
-            report.error(f"signer.{key}", "meta.unknown-key",
-                         f"trường 'signer.{key}' không hợp lệ.{suggest(str(key), _SIGNER_KEYS)} "
-                         f"Các trường hợp lệ: {', '.join(_SIGNER_KEYS)}")
-    parts = {k: _parse_string(spec, value[k], report, where=f"signer.{k}") if value.get(k) is not None else None
-             for k in _SIGNER_KEYS}
-    return Signer(**parts)
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, dict):
-        return "một nhóm trường"
-    if isinstance(value, list):
-        return "một danh sách"
-    if isinstance(value, bool):
-        return f"giá trị đúng/sai '{str(value).lower()}'"
-    return f"'{value}'"
-
-
-def _check_issuer_period(issuer: Issuer, date: PartialDate, report: _Reporter) -> None:
-    earliest = dt.date(date.year, date.month or 1, date.day or 1)
-    latest = dt.date(date.year, date.month or 12, date.day or calendar.monthrange(date.year, date.month or 12)[1])
-    if issuer.active_on(earliest) or issuer.active_on(latest):
-        return
-    first = issuer.valid_from.strftime("%d/%m/%Y") if issuer.valid_from else "…"
-    last = issuer.valid_until.strftime("%d/%m/%Y") if issuer.valid_until else "nay"
-    report.error("date", "meta.issuer-period",
-                 f"ngày ban hành ({date.vietnamese()}) nằm ngoài thời gian hoạt động của {issuer.name} "
-                 f"({first} – {last})", severity=Severity.WARNING)
-
-
-def _check_number_symbol(number: str, abbreviation: str, type_name: str, report: _Reporter) -> None:
-    match = _PARTY_NUMBER.match(number) or _STATE_NUMBER.match(number)
-    if match and fold(match[1]) != fold(abbreviation):
-        report.error("number", "meta.number-type",
-                     f"số ký hiệu '{number}' mang ký hiệu '{match[1]}' nhưng thể loại là {type_name} "
-                     f"(ký hiệu {abbreviation})", severity=Severity.WARNING)
-
-
-_PARSERS: dict[str, Callable[[FieldSpec, Any, _Reporter], Any]] = {
-    "string": _parse_string,
-    "choice": _parse_choice,
-    "registry": _parse_registry,
-    "date": _parse_date,
-    "datetime": _parse_datetime,
-    "list": _parse_list,
-    "signer": _parse_signer,
-}
 
 
 def json_schema(kind: str = "plan") -> dict[str, Any]:
@@ -342,6 +124,11 @@ def json_schema(kind: str = "plan") -> dict[str, Any]:
         elif spec.kind == "signer":
             prop |= {"type": "object", "additionalProperties": False,
                      "properties": {k: {"type": "string"} for k in _SIGNER_KEYS}}
+        elif spec.kind == "cover":
+            prop |= {"type": "object", "additionalProperties": False, "required": ["src", "alt"],
+                     "properties": {"src": {"type": "string"}, "alt": {"type": "string", "minLength": 1}}}
+        elif spec.kind == "bool":
+            prop |= {"type": "boolean"}
         else:
             prop |= {"type": "string", "maxLength": spec.max_length}
         if spec.example:
@@ -359,7 +146,8 @@ def json_schema(kind: str = "plan") -> dict[str, Any]:
 
 
 _KIND_LABELS = {"string": "chuỗi", "choice": "một giá trị trong danh sách", "registry": "mã trong danh mục",
-                "date": "ngày", "datetime": "thời điểm", "list": "danh sách", "signer": "nhóm trường"}
+                "date": "ngày", "datetime": "thời điểm", "list": "danh sách", "signer": "nhóm trường",
+                "cover": "nhóm trường", "bool": "true/false"}
 _TABLE_BLOCK = re.compile(r"(<!-- loa:fields (\w+) -->\n).*?(<!-- /loa:fields -->)", re.DOTALL)
 
 
