@@ -26,9 +26,10 @@ def test_hostile_front_matter_renders_inert(project, tmp_path):
             place=HOSTILE,
             signer={"authority": HOSTILE, "role": "BÍ THƯ", "name": HOSTILE},
             recipients=[HOSTILE],
-            topics=[HOSTILE],
+            topics=["doc-hai"],
             description=f"Mô tả {HOSTILE}"[:300],
         ),
+        "content/chuyen-de/doc-hai.md": f"---\nkind: topic\ntitle: '{HOSTILE}'\n---\n\nGiới thiệu.\n",
     }, mkdocs=mkdocs)
     result = run_loa("build", "--at", BUILD_TIME, cwd=root)
     assert result.returncode == 0, result.stderr
@@ -38,6 +39,8 @@ def test_hostile_front_matter_renders_inert(project, tmp_path):
         "home": site / "index.html",
         "listing": site / "danh-muc/index.html",
         "year": site / "danh-muc/nam/2022/index.html",
+        "topic": site / "chuyen-de/doc-hai/index.html",
+        "feeds": site / "nguon-tin/index.html",
     }
     for name, path in pages.items():
         html = path.read_text(encoding="utf-8")
@@ -53,6 +56,11 @@ def test_hostile_front_matter_renders_inert(project, tmp_path):
     assert HOSTILE in plan.find(class_="md-header__topic", attrs={"data-md-component": "header-topic"}).get_text()
     listing = BeautifulSoup(pages["year"].read_text(encoding="utf-8"), "html.parser")
     assert HOSTILE in listing.find(class_="loa-list__title").get_text()
+    for feed in (site / "feeds").rglob("*.*"):
+        data = feed.read_text(encoding="utf-8")
+        assert "<script>alert" not in data and "<img src=x" not in data, feed
+    og = {t["property"]: t["content"] for t in plan.find_all("meta", attrs={"property": True})}
+    assert HOSTILE in og["og:title"] or HOSTILE[:20] in og["og:title"]
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     titles = [d["title"] for d in index["docs"]]
     assert not any("<script>" in t for t in titles), titles

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from loa.core.diagnostics import Diagnostic, Diagnostics
+from loa.core.diagnostics import Diagnostic, Diagnostics, suggest
 from loa.core.document import Document
 from loa.core.external import ExternalDocument, load_external
 from loa.core.frontmatter import parse_document_text
 from loa.core.normalize import fold
-from loa.core.registry import Issuer, load_issuers
+from loa.core.registry import Channel, Issuer, load_channels, load_issuers
 from loa.core.validation import validate_document
 
-__all__ = ["Catalog", "Layout", "is_backup_file", "load_catalog"]
+__all__ = ["Catalog", "Layout", "cover_path", "is_backup_file", "load_catalog", "topic_id"]
 
 _BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".tmp", ".orig")
 _BACKUP_PREFIXES = (".#", "#", "~$")
@@ -56,6 +56,7 @@ class Catalog:
         diagnostics: Every problem found, sorted.
         assets: Non-Markdown files under the plans root, as (source path, site path).
         external: Registry of external documents (``data/external.yml``).
+        channels: Registry of channels (``data/channels.yml``).
     """
 
     documents: tuple[Document, ...]
@@ -63,6 +64,12 @@ class Catalog:
     diagnostics: tuple[Diagnostic, ...]
     assets: tuple[tuple[Path, str], ...] = field(default=())
     external: tuple[ExternalDocument, ...] = field(default=())
+    channels: dict[str, Channel] = field(default_factory=dict)
+
+    @property
+    def topics(self) -> dict[str, Document]:
+        """Topic (chuyên đề) pages by id, the id being the file's name."""
+        return {topic_id(d): d for d in self.documents if d.kind == "topic"}
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -89,6 +96,8 @@ def load_catalog(layout: Layout) -> Catalog:
                            diagnostics)
     external_path = layout.data_dir / "external.yml"
     external = load_external(external_path, layout.relative(external_path), issuers, diagnostics)
+    channels_path = layout.data_dir / "channels.yml"
+    channels = load_channels(channels_path, layout.relative(channels_path), issuers, diagnostics)
     documents: list[Document] = []
     assets: list[tuple[Path, str]] = []
     roots = ((layout.content_dir, "", "page"), (layout.plans_dir, "plans/", "plan"))
@@ -119,8 +128,61 @@ def load_catalog(layout: Layout) -> Catalog:
             if document:
                 documents.append(replace(document, source_path=str(path)))
     _check_duplicate_numbers(documents, diagnostics)
+    documents = _check_links(documents, channels, layout, diagnostics)
     documents.sort(key=lambda d: d.path)
-    return Catalog(tuple(documents), issuers, diagnostics.items, tuple(assets), external)
+    return Catalog(tuple(documents), issuers, diagnostics.items, tuple(assets), external, channels)
+
+
+def topic_id(document: Document) -> str:
+    """The id of a topic page: its file name without extension."""
+    return PurePosixPath(document.src_uri).stem
+
+
+def _check_links(
+    documents: list[Document], channels: dict[str, Channel], layout: Layout, diagnostics: Diagnostics
+) -> list[Document]:
+    """Check what documents point at: topics, channels, related plans, cover images, unique ids.
+
+    Returns:
+        The documents without the ones that have errors.
+    """
+    topics = sorted(topic_id(d) for d in documents if d.kind == "topic")
+    plans = {d.src_uri for d in documents if d.kind == "plan"}
+    ids: dict[str, str] = {}
+    broken: set[str] = set()
+
+    def report(document: Document, field_name: str, code: str, message: str) -> None:
+        broken.add(document.path)
+        diagnostics.add(document.path, document.field_lines.get(field_name, 1), code, message, field=field_name)
+
+    for document in sorted(documents, key=lambda d: d.path):
+        for index, topic in enumerate(document.topics):
+            if topic not in topics:
+                report(document, f"topics.{index}", "meta.topic", f"không có chuyên đề '{topic}' trong "
+                       f"content/chuyen-de/.{suggest(topic, topics)}")
+        for index, channel in enumerate(document.channels):
+            if channel not in channels:
+                report(document, f"channels.{index}", "meta.channel", f"không có kênh '{channel}' trong "
+                       f"data/channels.yml.{suggest(channel, sorted(channels))}")
+        for index, plan in enumerate(document.related_plans):
+            if plan not in plans:
+                report(document, f"related_plans.{index}", "meta.related", f"không có văn bản '{plan}' trong "
+                       f"plans/.{suggest(plan, sorted(plans))}")
+        if document.cover and not cover_path(document, layout).is_file():
+            report(document, "cover", "meta.cover", f"không tìm thấy ảnh '{document.cover.src}' (đường dẫn tính từ "
+                   "thư mục content/)")
+        if document.id:
+            first = ids.setdefault(document.id, document.path)
+            if first != document.path:
+                report(document, "id", "meta.duplicate-id", f"mã định danh '{document.id}' đã dùng cho {first}: "
+                       "mỗi tài liệu cần một mã riêng")
+    return [d for d in documents if d.path not in broken]
+
+
+def cover_path(document: Document, layout: Layout) -> Path:
+    """The cover image of an article on disk."""
+    assert document.cover is not None
+    return layout.content_dir / document.cover.src.lstrip("/")
 
 
 def _walk(root: Path, layout: Layout, diagnostics: Diagnostics) -> list[Path]:

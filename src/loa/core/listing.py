@@ -9,9 +9,19 @@ from dataclasses import dataclass
 from loa.core.document import DOC_TYPES, Document
 from loa.core.registry import Issuer
 
-__all__ = ["LISTING_ROOT", "Listing", "ListingGroup", "build_listings", "describe", "latest_documents"]
+__all__ = [
+    "ARTICLES_ROOT",
+    "LISTING_ROOT",
+    "Listing",
+    "ListingGroup",
+    "build_article_listings",
+    "build_listings",
+    "describe",
+    "latest_documents",
+]
 
 LISTING_ROOT = "danh-muc"
+ARTICLES_ROOT = "tin-bai"
 UNDATED = "khong-ro-nam"
 
 
@@ -38,7 +48,19 @@ class Listing:
     @property
     def url(self) -> str:
         """The page URL relative to the site root."""
-        return self.src_uri[: -len("index.md")]
+        return _url_of(self.src_uri)
+
+    @property
+    def page_urls(self) -> tuple[str, ...]:
+        """URLs of every page of this listing, in order."""
+        return tuple(_url_of(uri) for uri in self.pages)
+
+
+def _url_of(src_uri: str) -> str:
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
 
 
 @dataclass(frozen=True)
@@ -123,9 +145,63 @@ def build_listings(
     return overview, tuple(listings), tuple(groups)
 
 
-def _paginate(base: str, title: str, documents: list[Document], page_size: int) -> list[Listing]:
+def build_article_listings(
+    documents: Iterable[Document],
+    *,
+    topics: Mapping[str, Document],
+    channel_names: Mapping[str, str],
+    page_size: int = 20,
+) -> tuple[tuple[Listing, ...], tuple[ListingGroup, ...]]:
+    """Listings of articles: all, per channel, per month; and per topic, whose first page is the topic page.
+
+    Arguments:
+        documents: Published documents; a topic's listing also holds the plans of that topic.
+        topics: Topic pages by id.
+        channel_names: Channel names by id.
+        page_size: Documents per page.
+
+    Returns:
+        Every listing page, and the groups shown on the articles' overview (channels, months).
+    """
+    chosen = [d for d in documents if d.kind in ("article", "plan") and d.publish_at]
+    chosen.sort(key=lambda d: (d.publish_at, d.path), reverse=True)
+    articles = [d for d in chosen if d.kind == "article"]
+    listings = _paginate(f"{ARTICLES_ROOT}/", "Tin bài", articles, page_size)
+    by_channel: dict[str, list[Document]] = defaultdict(list)
+    by_month: dict[str, list[Document]] = defaultdict(list)
+    by_topic: dict[str, list[Document]] = defaultdict(list)
+    for document in chosen:
+        for topic in document.topics:
+            if topic in topics:
+                by_topic[topic].append(document)
+        if document.kind != "article" or document.publish_at is None:
+            continue
+        for channel in document.channels:
+            by_channel[channel].append(document)
+        by_month[f"{document.publish_at:%Y/%m}"].append(document)
+    channel_entries, month_entries = [], []
+    for channel, members in sorted(by_channel.items()):
+        name = channel_names.get(channel, channel)
+        pages = _paginate(f"kenh/{channel}/", f"Kênh {name}", members, page_size)
+        listings += pages
+        channel_entries.append((name, pages[0].url, len(members)))
+    for month, members in sorted(by_month.items(), reverse=True):
+        year, number = month.split("/")
+        pages = _paginate(f"luu-tru/{month}/", f"Tin bài tháng {number}/{year}", members, page_size)
+        listings += pages
+        month_entries.append((f"Tháng {number}/{year}", pages[0].url, len(members)))
+    for topic, members in sorted(by_topic.items()):
+        page = topics[topic]
+        listings += _paginate(f"chuyen-de/{topic}/", page.title, members, page_size, first=page.src_uri)
+    groups = (ListingGroup("Theo kênh", tuple(channel_entries)), ListingGroup("Theo tháng", tuple(month_entries)))
+    return tuple(listings), groups
+
+
+def _paginate(base: str, title: str, documents: list[Document], page_size: int, *,
+              first: str | None = None) -> list[Listing]:
     chunks = [documents[i : i + page_size] for i in range(0, len(documents), page_size)] or [[]]
-    uris = tuple(base + ("index.md" if i == 0 else f"trang-{i + 1}/index.md") for i in range(len(chunks)))
+    uris = tuple((first or base + "index.md") if i == 0 else base + f"trang-{i + 1}/index.md"
+                 for i in range(len(chunks)))
     return [
         Listing(uri, title if i == 0 else f"{title} (trang {i + 1})", tuple(chunk), i + 1, uris, len(documents))
         for i, (uri, chunk) in enumerate(zip(uris, chunks))

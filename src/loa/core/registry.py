@@ -10,9 +10,11 @@ from typing import Any
 from loa.core.diagnostics import Diagnostics, suggest
 from loa.core.frontmatter import load_yaml
 
-__all__ = ["ISSUER_LEVELS", "Issuer", "load_issuers"]
+__all__ = ["ISSUER_LEVELS", "PLATFORMS", "Channel", "Issuer", "load_channels", "load_issuers"]
 
 ISSUER_LEVELS = ("trung-uong", "tinh", "huyen", "xa", "co-so")
+PLATFORMS = ("website", "facebook", "zalo", "youtube", "tiktok")
+_CHANNEL_KEYS = ("name", "platform", "owner", "url")
 _ISSUER_KEYS = ("name", "short_name", "level", "valid_from", "valid_until", "successor", "aliases", "symbols")
 
 
@@ -131,3 +133,50 @@ def _parse_issuer(
         lists[field] = tuple(str(v) for v in value)
     return Issuer(key, str(entry["name"]), str(short) if short else None, str(level), dates["valid_from"],
                   dates["valid_until"], str(successor) if successor else None, lists["aliases"], lists["symbols"])
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A channel that publishes the site's content (the portal, a fanpage, a Zalo OA).
+
+    Attributes:
+        id: Registry key, used in front matter (``channels:``).
+        name: Display name.
+        platform: website, facebook, zalo, youtube or tiktok.
+        owner: Issuer id of the unit that runs it, if known.
+        url: Its address, if known.
+    """
+
+    id: str
+    name: str
+    platform: str
+    owner: str | None = None
+    url: str | None = None
+
+
+def load_channels(
+    path: Path, display_path: str, issuers: dict[str, Issuer], diagnostics: Diagnostics
+) -> dict[str, Channel]:
+    """Load and check the registry of channels (a missing file means no channels)."""
+    if not path.is_file():
+        return {}
+    data, lines = load_yaml(path.read_text(encoding="utf-8"), display_path, diagnostics)
+    channels: dict[str, Channel] = {}
+    for key, entry in (data or {}).items():
+        line = lines.get(str(key), 0)
+        if not isinstance(entry, dict) or not entry.get("name"):
+            diagnostics.add(display_path, line, "registry.entry", f"'{key}' phải có ít nhất 'name' và 'platform'")
+            continue
+        problems = [f"trường '{f}' không hợp lệ.{suggest(str(f), _CHANNEL_KEYS)}" for f in entry
+                    if f not in _CHANNEL_KEYS]
+        if entry.get("platform") not in PLATFORMS:
+            problems.append(f"'platform' phải là một trong {', '.join(PLATFORMS)} (nhận được '{entry.get('platform')}')")
+        owner = entry.get("owner")
+        if owner and owner not in issuers:
+            problems.append(f"đơn vị '{owner}' không có trong data/issuers.yml.{suggest(str(owner), sorted(issuers))}")
+        for problem in problems:
+            diagnostics.add(display_path, line, "registry.channel", f"kênh '{key}': {problem}")
+        if not problems:
+            channels[str(key)] = Channel(str(key), str(entry["name"]), str(entry["platform"]),
+                                         str(owner) if owner else None, entry.get("url"))
+    return channels

@@ -50,6 +50,9 @@ class LoaConfig(base.Config):
     page_size = c.Type(int, default=50)
     """Documents per page of the generated listings."""
 
+    feed_items = c.Type(int, default=50)
+    """Items in each feed (the newest)."""
+
     latest_count = c.Type(int, default=10)
     """Documents shown under "Văn bản mới" on the home page."""
 

@@ -16,20 +16,30 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog
+from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog, topic_id
 from loa.core.diagnostics import Severity
 from loa.core.document import Document
 from loa.core.frontmatter import read_body
 from loa.core.linking import CitationLinker
-from loa.core.listing import Listing, ListingGroup, build_listings, describe, latest_documents
+from loa.core.listing import (
+    ARTICLES_ROOT,
+    Listing,
+    ListingGroup,
+    build_article_listings,
+    build_listings,
+    describe,
+    latest_documents,
+)
 from loa.core.publication import TARGETS, find_leaked_pages, parse_build_time, select_published
 from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
 from loa.plugin.config import LoaConfig
+from loa.plugin.outputs import Outputs
 from loa.plugin.render import Renderer
 
 __all__ = ["LoaPlugin"]
 
 log = get_plugin_logger(__name__)
+FEEDS_PAGE = "nguon-tin/index.md"
 _PAGE_OPEN, _PAGE_CLOSE = "<!--loa:page-->", "<!--/loa:page-->"
 
 
@@ -53,6 +63,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.overview_url: str | None = None
         self.catalog: Catalog | None = None
         self.withheld: tuple[Document, ...] = ()
+        self.outputs: Outputs | None = None
+        self.article_groups: tuple[ListingGroup, ...] = ()
         self.renderer: Renderer | None = None
         self.graph: ReferenceGraph | None = None
         self.external_pages: dict[str, str] = {}
@@ -106,17 +118,27 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         for path, src_uri in catalog.assets:
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         overview, listings, self.groups = build_listings(published, catalog.issuers, page_size=self.config.page_size)
-        self.listings = {listing.src_uri: listing for listing in (*listings, *([overview] if overview else []))}
+        topics = {topic_id(d): d for d in published if d.kind == "topic"}
+        article_listings, self.article_groups = build_article_listings(
+            published, topics=topics, channel_names={k: c.name for k, c in catalog.channels.items()},
+            page_size=self.config.page_size)
+        self.listings = {listing.src_uri: listing
+                         for listing in (*listings, *([overview] if overview else []), *article_listings)}
         self.overview_url = overview.url if overview else None
         for src_uri in self.listings:
-            files.append(File.generated(config, src_uri, content=""))
+            if src_uri not in self.documents:  # a topic's first listing page is the topic page itself
+                files.append(File.generated(config, src_uri, content=""))
+        self.outputs = Outputs(self.documents, catalog.issuers, catalog.channels, self.layout,
+                               config.site_url or "http://localhost/", config.site_name, self.build_time,
+                               limit=self.config.feed_items)
+        files.append(File.generated(config, FEEDS_PAGE, content=""))
         self.latest = latest_documents(published, self.config.latest_count)
         if self.graph is not None:
             self.external_pages = {f"{EXTERNAL_ROOT}/{key[4:]}/index.md": key for key in self.graph.incoming
                                    if not key.startswith("doc:")}
             for src_uri in self.external_pages:
                 files.append(File.generated(config, src_uri, content=""))
-        self.renderer = Renderer(config.theme.get_env(), catalog.issuers, self.documents)
+        self.renderer = Renderer(config.theme.get_env(), catalog.issuers, self.documents, catalog.channels)
         log.info(f"{len(published)}/{len(catalog.documents)} tài liệu được đăng ({self.target}, "
                  f"thời điểm {self.build_time.isoformat()})")
         return files
@@ -141,9 +163,17 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             page.meta["description"] = Markup.escape(describe(document, self.catalog.issuers if self.catalog else {}))
         elif listing:
             page.meta = {"title": Markup.escape(listing.title), "hide": ["toc"]}
+        elif page.file.src_uri == FEEDS_PAGE:
+            page.meta = {"title": Markup.escape("Nguồn tin RSS, Atom, JSON"), "hide": ["toc"]}
         elif page.file.src_uri in self.external_pages and self.graph:
             target = self.graph.targets[self.external_pages[page.file.src_uri]]
             page.meta = {"title": Markup.escape(target.label), "hide": ["toc"]}
+        if self.outputs is not None:
+            title = str(page.meta.get("title") or config.site_name)
+            description = document.summary or describe(document, self.catalog.issuers if self.catalog else {}) \
+                if document else str(page.meta.get("title") or config.site_description or "")
+            page.meta["loa_og"] = self.outputs.open_graph(document, title=Markup(title).unescape(),
+                                                          description=description, page_url=page.url)
         return None
 
     # Last of all plugins: the HTML is final here, and is parked compressed until its page is written.
@@ -187,18 +217,30 @@ class LoaPlugin(BasePlugin[LoaConfig]):
 
     def _render_content(self, html: str, page: Page, renderer: Renderer) -> str | None:
         document = self.documents.get(page.file.src_uri)
-        if document and document.kind == "plan":
-            if self.graph is None:
-                return renderer.plan(document, html, page.url)
+        if document and document.kind in ("plan", "article") and self.graph is not None:
             linker = CitationLinker(self.graph.outgoing.get(document.src_uri, ()),
                                     href=lambda reference: self._href(reference, page.url))
             title = linker.link(str(Markup.escape(document.title)), title=True)
-            return renderer.plan(document, linker.link(html), page.url, graph=self.graph, title=title)
+            html = linker.link(html)
+        else:
+            title = None
+        if document and self.outputs is not None:
+            self.outputs.capture(document.src_uri, html)
+        if document and document.kind == "plan":
+            return renderer.plan(document, html, page.url, graph=self.graph, title=title)
+        if document and document.kind == "article":
+            return renderer.article(document, html, page.url, graph=self.graph)
+        if document and document.kind == "topic":
+            return renderer.topic(document, html, page.url, self.listings.get(document.src_uri))
+        if page.file.src_uri == FEEDS_PAGE and self.outputs is not None:
+            return renderer.feeds(self.outputs.specs, page.url)
         if page.file.src_uri in self.external_pages and self.graph:
             return renderer.external(self.graph, self.external_pages[page.file.src_uri], page.url)
         listing = self.listings.get(page.file.src_uri)
         if listing:
             groups = self.groups if listing.url == self.overview_url else ()
+            if listing.url == f"{ARTICLES_ROOT}/":
+                groups = self.article_groups
             return renderer.listing(listing, page.url, groups)
         if page.is_homepage:
             return html + renderer.latest(self.latest, page.url, self.overview_url)
@@ -216,6 +258,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if not self.config.enabled:
             return
         self._restore_epoch()
+        if self.outputs is not None:
+            self.outputs.write(Path(config.site_dir))
         if self.catalog is None:
             return
         leaked = find_leaked_pages(Path(config.site_dir), self.withheld)

@@ -7,15 +7,17 @@ They render in an overlay of the theme's environment with autoescaping on, becau
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from jinja2 import Environment
 from mkdocs.utils import get_relative_url
 
-from loa.core.document import Document
+from loa.core.catalog import topic_id
+from loa.core.document import CATEGORY_NAMES, Document
+from loa.core.feeds import FeedSpec
 from loa.core.listing import Listing, ListingGroup
-from loa.core.registry import Issuer
+from loa.core.registry import Channel, Issuer
 from loa.core.xref import ReferenceGraph
 
 __all__ = ["Renderer"]
@@ -24,10 +26,14 @@ __all__ = ["Renderer"]
 class Renderer:
     """Renders the plan page, listing pages and the home page's latest documents."""
 
-    def __init__(self, env: Environment, issuers: Mapping[str, Issuer], documents: Mapping[str, Document]) -> None:
+    def __init__(self, env: Environment, issuers: Mapping[str, Issuer], documents: Mapping[str, Document],
+                 channels: Mapping[str, Channel]) -> None:
         self.env = env.overlay(autoescape=True)
         self.issuers = issuers
         self.documents = documents
+        self.topics = {topic_id(d): d for d in documents.values() if d.kind == "topic"}
+        self.by_path = {d.path: d for d in documents.values()}
+        self.channels = channels
 
     def _render(self, name: str, page_url: str, **context: Any) -> str:
         template = self.env.get_template(f"fragments/loa/{name}")
@@ -37,6 +43,8 @@ class Renderer:
             format_datetime=_format_datetime,
             format_day=_format_day,
             issuer_name=lambda issuer_id: self.issuers[issuer_id].name if issuer_id in self.issuers else "",
+            topics=self.topics,
+            categories=CATEGORY_NAMES,
             **context,
         )
 
@@ -54,6 +62,21 @@ class Renderer:
         related = _related(graph, f"doc:{document.src_uri}", self.documents) if graph else None
         return self._render("plan.html", page_url, doc=document, body=body_html, title_html=title,
                             issuer=self.issuers.get(document.issuer or ""), related=related)
+
+    def article(self, document: Document, body_html: str, page_url: str, graph: ReferenceGraph | None) -> str:
+        """Return the HTML of an article: title, its facts, the text, related plans and relations."""
+        related_plans = [self.by_path[p] for p in document.related_plans if p in self.by_path]
+        related = _related(graph, f"doc:{document.src_uri}", self.documents) if graph else None
+        return self._render("article.html", page_url, doc=document, body=body_html, related_plans=related_plans,
+                            related=related, channels=self.channels)
+
+    def topic(self, document: Document, intro_html: str, page_url: str, listing: Listing | None) -> str:
+        """Return a topic (chuyên đề) page: its introduction, then its articles and plans, newest first."""
+        return self._render("topic.html", page_url, doc=document, body=intro_html, listing=listing)
+
+    def feeds(self, specs: Sequence[FeedSpec], page_url: str) -> str:
+        """Return the page that lists every feed, for the people who connect fanpages to the site."""
+        return self._render("feeds.html", page_url, specs=specs)
 
     def external(self, graph: ReferenceGraph, key: str, page_url: str) -> str:
         """Return the page of a registry entry: what it is and which documents of the site cite it."""
@@ -90,7 +113,7 @@ def _related(graph: ReferenceGraph, key: str, documents: Mapping[str, Document])
         "cited": graph.cited_targets(src_uri) if src_uri else [],
         "citing": citing,
         "unresolved": list(unresolved.values()),
-        "chain": graph.chain(key),
+        "chain": graph.chain(key) if key in graph.targets else [],
         "children": [doc for doc, relation in citing if relation == "implements"],
     }
 

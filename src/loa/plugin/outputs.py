@@ -1,0 +1,152 @@
+"""Outputs besides the pages: feeds, share cards and the Open Graph data of every page.
+
+The decisions live in the core (`loa.core.feeds`, `loa.core.cards`); this module only gathers what MkDocs knows
+(site URL, rendered HTML) and writes files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+from loa.core.cards import CARD_SIZE, render_card
+from loa.core.catalog import Layout, cover_path, topic_id
+from loa.core.document import CATEGORY_NAMES, Document
+from loa.core.feeds import (
+    FEED_FORMATS,
+    Enclosure,
+    FeedItem,
+    FeedSpec,
+    absolute_html,
+    feed_time,
+    guid_of,
+    plan_feeds,
+    render_feed,
+)
+from loa.core.registry import Channel, Issuer
+
+__all__ = ["Outputs"]
+
+CARDS_ROOT = "assets/cards"
+DEFAULT_CARD = f"{CARDS_ROOT}/trang.png"
+
+
+@dataclass
+class Outputs:
+    """Feeds and cards of one build.
+
+    Arguments:
+        documents: Published documents.
+        issuers: Registry of units.
+        channels: Registry of channels.
+        layout: Where the sources are (for cover images).
+        site_url: Absolute site URL.
+        site_name: The site's name, printed on cards.
+        built: Build time.
+        limit: Items per feed.
+    """
+
+    documents: Mapping[str, Document]
+    issuers: Mapping[str, Issuer]
+    channels: Mapping[str, Channel]
+    layout: Layout
+    site_url: str
+    site_name: str
+    built: dt.datetime
+    limit: int = 50
+    specs: list[FeedSpec] = field(init=False)
+    _content: dict[str, bytes] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.site_url = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        topics = {topic_id(d): d for d in self.documents.values() if d.kind == "topic"}
+        self.specs = plan_feeds(self.documents.values(), topics=topics, limit=self.limit,
+                                channels={k: c.name for k, c in self.channels.items()})
+        self.in_feeds = {d.src_uri for spec in self.specs for d in spec.documents}
+
+    def capture(self, src_uri: str, html: str) -> None:
+        """Keep the body HTML of a document that appears in a feed (compressed until the feeds are written)."""
+        if src_uri in self.in_feeds:
+            self._content[src_uri] = zlib.compress(html.encode("utf-8"), 1)
+
+    def card_path(self, document: Document | None) -> str:
+        """Site path of the share image of a page: the cover, the article's own card or the site's card."""
+        if document is not None and document.kind == "article":
+            if document.cover:
+                return document.cover.src.lstrip("/")
+            return f"{CARDS_ROOT}/{Path(document.src_uri).with_suffix('').as_posix().replace('/', '-')}.png"
+        return DEFAULT_CARD
+
+    def open_graph(self, document: Document | None, *, title: str, description: str, page_url: str) -> dict[str, str]:
+        """The Open Graph and Twitter card values of a page (escaped by the template)."""
+        image = self.card_path(document)
+        values = {
+            "og:type": "article" if document is not None and document.kind in ("article", "plan") else "website",
+            "og:title": (document.short_title if document and document.short_title else title)[:150],
+            "og:description": description[:300],
+            "og:url": urljoin(self.site_url, page_url),
+            "og:site_name": self.site_name,
+            "og:locale": "vi_VN",
+            "og:image": urljoin(self.site_url, image),
+            "og:image:alt": document.cover.alt if document and document.cover else title[:150],
+        }
+        if document is None or not (document.kind == "article" and document.cover):
+            values |= {"og:image:width": str(CARD_SIZE[0]), "og:image:height": str(CARD_SIZE[1])}
+        published = feed_time(document) if document else None
+        if published:
+            values["article:published_time"] = published.isoformat()
+            values["article:modified_time"] = (document.updated or published).isoformat() if document else ""
+        values |= {"twitter:card": "summary_large_image", "twitter:title": values["og:title"],
+                   "twitter:description": values["og:description"], "twitter:image": values["og:image"]}
+        return values
+
+    def write(self, site_dir: Path) -> None:
+        """Write the cards and the feeds into the built site."""
+        cards = {DEFAULT_CARD: render_card(self.site_name, kicker="Trang thông tin", site_name=self.site_url)}
+        for document in self.documents.values():
+            if document.kind == "article" and not document.cover:
+                kicker = CATEGORY_NAMES.get(document.category or "", "Tin bài")
+                cards[self.card_path(document)] = render_card(document.short_title or document.title,
+                                                              kicker=kicker, site_name=self.site_name)
+        for path, data in sorted(cards.items()):
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        for spec in self.specs:
+            items = [self._item(document, site_dir) for document in spec.documents]
+            for fmt in FEED_FORMATS:
+                target = site_dir / f"{spec.path}.{fmt}"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(render_feed(spec, items, fmt=fmt, site_url=self.site_url, built=self.built))
+
+    def _item(self, document: Document, site_dir: Path) -> FeedItem:
+        url = urljoin(self.site_url, document.url)
+        html = self._content.get(document.src_uri)
+        published = feed_time(document) or self.built
+        authors = [self.issuers[u].name for u in (document.author, document.issuer) if u and u in self.issuers]
+        categories = [CATEGORY_NAMES.get(document.category or "", "")] if document.category else []
+        if document.doc_type:
+            categories.append(document.doc_type.name)
+        return FeedItem(
+            guid=guid_of(document, self.site_url),
+            url=url,
+            title=document.full_title,
+            summary=document.summary or document.description or document.full_title,
+            content=absolute_html(zlib.decompress(html).decode("utf-8"), url) if html else None,
+            published=published,
+            updated=document.updated or published,
+            authors=tuple(authors),
+            categories=tuple(c for c in categories if c),
+            image=self._enclosure(document, site_dir),
+        )
+
+    def _enclosure(self, document: Document, site_dir: Path) -> Enclosure:
+        path = self.card_path(document)
+        source = cover_path(document, self.layout) if document.cover else site_dir / path
+        mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return Enclosure(urljoin(self.site_url, path), source.stat().st_size, mime)
