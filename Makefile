@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-internal serve test check bench schema clean
+.PHONY: site site-internal preview serve test check bench bench-feeds schema clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần $(PYTHON) (hoặc chạy: make PYTHON=python3 ...)"; exit 1; }
@@ -21,6 +21,10 @@ site: $(STAMP)
 ## Build the cadres' internal edition into site-internal/.
 site-internal: $(STAMP)
 	$(BIN)/loa build --target internal --site-dir site-internal $(if $(AT),--at $(AT))
+
+## Editors' preview with every document, non-public ones watermarked, into site-preview/ (never deploy it).
+preview: $(STAMP)
+	$(BIN)/loa build --preview $(if $(AT),--at $(AT))
 
 ## Preview with live reload on http://127.0.0.1:8000/.
 serve: $(STAMP)
@@ -38,10 +42,14 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench --sizes $(or $(SIZES),1000,5000)
 
+## Feed generation time on the same corpora: make bench-feeds SIZES=5000,20000
+bench-feeds: $(STAMP)
+	$(BIN)/python -m loa.bench.feedbench --sizes $(or $(SIZES),5000,20000)
+
 ## Regenerate the shipped JSON Schemas and the field tables of the editors' guide.
 schema: $(STAMP)
 	for kind in plan article topic page index; do $(BIN)/loa schema --kind $$kind -o schema/$$kind.schema.json; done
 	$(BIN)/loa schema --guide HUONG-DAN.md
 
 clean:
-	rm -rf site site-internal .site.* bench-results
+	rm -rf site site-internal site-preview .site.* .site-*.* bench-results

@@ -16,6 +16,8 @@ from typing import Literal
 
 import yaml
 
+from loa.core.normalize import slugify
+
 __all__ = ["SITE_NAME", "THEME_DIR", "Layout", "generate_corpus"]
 
 Layout = Literal["loa", "plain"]
@@ -204,6 +206,9 @@ def _write_project_files(dest: Path, n: int, layout: Layout) -> None:
         "bản sinh tự động để đo thời gian xây dựng trang.\n\n## Hướng dẫn tra cứu\n\n- Tìm văn bản theo số, "
         "ký hiệu hoặc trích yếu bằng ô tìm kiếm.\n- Duyệt văn bản theo năm và theo cơ quan ban hành.\n"))
     if layout == "loa":
+        for topic in _TOPICS:
+            _write_text(dest / docs_dir / "chuyen-de" / f"{slugify(topic)}.md",
+                        f"---\nkind: topic\ntitle: {json.dumps(topic, ensure_ascii=False)}\n---\n\nChuyên đề {topic}.\n")
         registry = {i["id"]: {k: dt.date.fromisoformat(i[k]) if k.startswith("valid_") else i[k] or None
                               for k in _ISSUER_FIELDS[:6]} for i in _ISSUERS}
         _write_text(dest / "data/issuers.yml", yaml.safe_dump(registry, allow_unicode=True, sort_keys=False))
@@ -245,7 +250,7 @@ def _render_document(rng: random.Random, doc: _Doc, people: list[str]) -> str:
               f"title: {json.dumps(title, ensure_ascii=False)}", "signer:", f"  authority: {authority}",
               f"  role: {role}", f"  name: {person}", "recipients:"]
     lines += [f"  - {r}" for r in _choose_recipients(rng, doc)]
-    lines += [f"topics: {json.dumps(topics, ensure_ascii=False)}", "status: published",
+    lines += [f"topics: {json.dumps([slugify(t) for t in topics], ensure_ascii=False)}", "status: published",
               f"publish_at: {published.isoformat()}", "access: public", "---", ""]
     return "\n".join(lines) + "\n" + _fill_places(_render_body(rng, doc, title, topics), doc) + "\n"
 

@@ -29,8 +29,11 @@ def register(commands: Any) -> None:
     parser.add_argument("-d", "--site-dir", type=Path, help="thư mục đích (mặc định: site_dir trong mkdocs.yml)")
     parser.add_argument("--at", metavar="THỜI_ĐIỂM",
                         help="dựng như tại thời điểm này, ví dụ 2022-01-10T08:00:00+07:00 (mặc định: bây giờ)")
-    parser.add_argument("--target", choices=TARGETS, default="public",
+    parser.add_argument("--target", choices=[t for t in TARGETS if t != "preview"], default="public",
                         help="public: trang công khai; internal: bản nội bộ (mặc định: public)")
+    parser.add_argument("--preview", action="store_true",
+                        help="bản xem trước cho biên tập viên: có cả văn bản chưa đăng, đóng dấu BẢN XEM TRƯỚC; "
+                             "mặc định ghi vào site-preview/")
     parser.add_argument("--no-strict", dest="strict", action="store_false", help="không coi cảnh báo là lỗi")
     parser.set_defaults(run=run)
 
@@ -42,8 +45,11 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"Thời điểm '{args.at}' không hợp lệ; dùng dạng 2022-01-10T08:00:00+07:00", file=sys.stderr)
         return 2
-    return build_site(args.config_file, site_dir=args.site_dir, at=at.isoformat(), target=args.target,
-                      strict=args.strict)
+    target, site_dir = args.target, args.site_dir
+    if args.preview:
+        target = "preview"
+        site_dir = site_dir or args.config_file.resolve().parent / "site-preview"
+    return build_site(args.config_file, site_dir=site_dir, at=at.isoformat(), target=target, strict=args.strict)
 
 
 def build_site(config_file: Path, *, site_dir: Path | None, at: str, target: str, strict: bool = True) -> int:

@@ -8,10 +8,18 @@ from pathlib import Path
 
 from loa.core.document import TIMEZONE, Document
 
-__all__ = ["TARGETS", "exclusion_reason", "find_leaked_pages", "parse_build_time", "select_published"]
+__all__ = [
+    "TARGETS",
+    "exclusion_reason",
+    "find_leaked_pages",
+    "parse_build_time",
+    "preview_watermark",
+    "select_published",
+]
 
-TARGETS = ("public", "internal")
-"""``public``: the open website. ``internal``: the cadres' build, which adds ``access: internal`` documents."""
+TARGETS = ("public", "internal", "preview")
+"""``public``: the open website. ``internal``: the cadres' build, which adds ``access: internal`` documents.
+``preview``: the editors' build, with every document, non-public ones watermarked; never deployed."""
 
 
 def exclusion_reason(document: Document, *, at: dt.datetime, target: str) -> str | None:
@@ -22,6 +30,8 @@ def exclusion_reason(document: Document, *, at: dt.datetime, target: str) -> str
     """
     if target not in TARGETS:
         raise ValueError(f"unknown build target {target!r}")
+    if target == "preview":
+        return None
     if document.status != "published":
         return f"trạng thái '{document.status}', chưa được duyệt đăng"
     if document.publish_at is not None and document.publish_at > at:
@@ -54,3 +64,8 @@ def parse_build_time(value: str | None, *, now: dt.datetime | None = None) -> dt
 def find_leaked_pages(site_dir: Path, withheld: Iterable[Document]) -> tuple[Document, ...]:
     """Return the withheld documents that nevertheless have a page under ``site_dir`` (a last line of defence)."""
     return tuple(d for d in withheld if (site_dir / d.url / "index.html").exists())
+
+
+def preview_watermark(document: Document, *, at: dt.datetime) -> str | None:
+    """In a preview build, why a document is not on the public site (shown over its page), or None."""
+    return exclusion_reason(document, at=at, target="public")

@@ -36,8 +36,9 @@ class LoaConfig(base.Config):
     data_dir = c.Type(str, default="data")
     """Directory of the YAML registries, relative to ``mkdocs.yml``."""
 
-    target = c.Choice(("public", "internal"), default="public")
-    """Build target: ``public`` (the open site) or ``internal`` (adds ``access: internal`` documents).
+    target = c.Choice(("public", "internal", "preview"), default="public")
+    """Build target: ``public`` (the open site), ``internal`` (adds ``access: internal`` documents) or
+    ``preview`` (every document, the non-public ones watermarked).
     The environment variable ``LOA_TARGET`` overrides it."""
 
     build_time = c.Optional(c.Type(str))

@@ -30,7 +30,13 @@ from loa.core.listing import (
     describe,
     latest_documents,
 )
-from loa.core.publication import TARGETS, find_leaked_pages, parse_build_time, select_published
+from loa.core.publication import (
+    TARGETS,
+    find_leaked_pages,
+    parse_build_time,
+    preview_watermark,
+    select_published,
+)
 from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
 from loa.plugin.config import LoaConfig
 from loa.plugin.outputs import Outputs
@@ -168,6 +174,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         elif page.file.src_uri in self.external_pages and self.graph:
             target = self.graph.targets[self.external_pages[page.file.src_uri]]
             page.meta = {"title": Markup.escape(target.label), "hide": ["toc"]}
+        if self.target == "preview":
+            page.meta["loa_preview"] = True
         if self.outputs is not None:
             title = str(page.meta.get("title") or config.site_name)
             description = document.summary or describe(document, self.catalog.issuers if self.catalog else {}) \
@@ -182,10 +190,14 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if not self.config.enabled or self.renderer is None:
             return None
         full = self._render_content(html, page, self.renderer) or html
+        document = self.documents.get(page.file.src_uri)
+        if self.target == "preview" and document is not None:
+            reason = preview_watermark(document, at=self.build_time)
+            if reason:
+                full = self.renderer.watermark(reason) + full
         # MkDocs renders every page before writing any: at 20,000 documents the rendered HTML alone would take
         # gigabytes. Compressed, it takes a tenth; the Markdown is no longer needed at all. The search index
         # gets the text of the document only, not the card, the relations and the listings around it.
-        document = self.documents.get(page.file.src_uri)
         if document and document.kind == "plan" and self.catalog:
             # The number, issuer and date stay searchable.
             html = f"<p>{Markup.escape(describe(document, self.catalog.issuers))}</p>\n{html}"

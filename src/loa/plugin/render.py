@@ -74,6 +74,10 @@ class Renderer:
         """Return a topic (chuyên đề) page: its introduction, then its articles and plans, newest first."""
         return self._render("topic.html", page_url, doc=document, body=intro_html, listing=listing)
 
+    def watermark(self, reason: str) -> str:
+        """Return the banner of a preview page whose document is not public."""
+        return self._render("watermark.html", "", reason=reason)
+
     def feeds(self, specs: Sequence[FeedSpec], page_url: str) -> str:
         """Return the page that lists every feed, for the people who connect fanpages to the site."""
         return self._render("feeds.html", page_url, specs=specs)
