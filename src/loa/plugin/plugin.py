@@ -41,6 +41,7 @@ from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_refere
 from loa.plugin.config import LoaConfig
 from loa.plugin.outputs import Outputs
 from loa.plugin.render import Renderer
+from loa.plugin.search import SearchSpool
 
 __all__ = ["LoaPlugin"]
 
@@ -76,6 +77,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.external_pages: dict[str, str] = {}
         self._saved_epoch: tuple[str | None] | None = None
         self._parked: dict[str, tuple[bytes, bytes | None]] = {}
+        self.search = SearchSpool()
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -220,6 +222,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
+        self.search.drain(config)
         parked = self._parked.pop(page.file.src_uri, None)
         page.content = None  # written: free it
         start, end = output.find(_PAGE_OPEN), output.find(_PAGE_CLOSE)
@@ -266,10 +269,13 @@ class LoaPlugin(BasePlugin[LoaConfig]):
                 server.watch(str(directory))
         return server
 
+    # After Material's search plugin has written its (drained, empty) index: write the real one from the spool.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         self._restore_epoch()
+        self.search.write(config)
         if self.outputs is not None:
             self.outputs.write(Path(config.site_dir))
         if self.catalog is None:
