@@ -170,8 +170,10 @@ def load_yaml(
 
 def _compose(yaml_text: str, path: str, diagnostics: Diagnostics, offset: int) -> yaml.Node | None:
     """Parse YAML into a node tree, reporting syntax errors, anchors and aliases."""
+    # Anchors need "&" and aliases "*": without either, one parsing pass is enough.
+    events = yaml.parse(yaml_text, Loader=_Loader) if "&" in yaml_text or "*" in yaml_text else ()
     try:
-        for event in yaml.parse(yaml_text, Loader=_Loader):
+        for event in events:
             line = event.start_mark.line + offset if event.start_mark else 1
             anchor = getattr(event, "anchor", None)
             if isinstance(event, yaml.AliasEvent):
