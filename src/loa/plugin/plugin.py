@@ -76,7 +76,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.graph: ReferenceGraph | None = None
         self.external_pages: dict[str, str] = {}
         self._saved_epoch: tuple[str | None] | None = None
-        self._parked: dict[str, tuple[bytes, bytes | None]] = {}
+        self._parked: dict[str, tuple[bytes, str | None]] = {}
+        self._writing: dict[str, str] = {}
         self.search = SearchSpool()
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
@@ -186,61 +187,62 @@ class LoaPlugin(BasePlugin[LoaConfig]):
                                                           description=description, page_url=page.url)
         return None
 
-    # Last of all plugins: the HTML is final here, and is parked compressed until its page is written.
+    # Last of all plugins: the HTML is final here. It is parked compressed until its page is written: MkDocs
+    # renders every page before writing any, and at 20,000 documents the HTML alone would take gigabytes.
     @event_priority(-100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or self.renderer is None:
+        if not self.config.enabled:
             return None
-        full = self._render_content(html, page, self.renderer) or html
         document = self.documents.get(page.file.src_uri)
-        if self.target == "preview" and document is not None:
-            reason = preview_watermark(document, at=self.build_time)
-            if reason:
-                full = self.renderer.watermark(reason) + full
-        # MkDocs renders every page before writing any: at 20,000 documents the rendered HTML alone would take
-        # gigabytes. Compressed, it takes a tenth; the Markdown is no longer needed at all. The search index
-        # gets the text of the document only, not the card, the relations and the listings around it.
-        if document and document.kind == "plan" and self.catalog:
-            # The number, issuer and date stay searchable.
-            html = f"<p>{Markup.escape(describe(document, self.catalog.issuers))}</p>\n{html}"
-        self._parked[page.file.src_uri] = (_pack(full), _pack(html) if full is not html else None)
+        title = None
+        if document and document.kind in ("plan", "article") and self.graph is not None:
+            linker = CitationLinker(self.graph.outgoing.get(document.src_uri, ()),
+                                    href=lambda reference: self._href(reference, page.url))
+            title = linker.link(str(Markup.escape(document.title)), title=True)
+            html = linker.link(html)
+        if document and self.outputs is not None:
+            self.outputs.capture(document.src_uri, html)
+        self._parked[page.file.src_uri] = (_pack(html), title)
         page.markdown = ""
         return ""
 
-    # First of all plugins, so that search indexes the document's own text.
+    # First of all plugins: search indexes the document's own text (and, for plans, its number, issuer and
+    # date), not the card, the relations and the listings around it.
     @event_priority(100)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if not self.config.enabled:
             return None
         parked = self._parked.get(page.file.src_uri)
         if parked is not None:
-            full, searched = parked
-            page.content = _PAGE_OPEN + _unpack(searched or full) + _PAGE_CLOSE
+            body = self._writing[page.file.src_uri] = _unpack(parked[0])
+            document = self.documents.get(page.file.src_uri)
+            searched = body
+            if document and document.kind == "plan" and self.catalog:
+                searched = f"<p>{Markup.escape(describe(document, self.catalog.issuers))}</p>\n{body}"
+            page.content = _PAGE_OPEN + searched + _PAGE_CLOSE
             context["page"] = page
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled:
+        if not self.config.enabled or self.renderer is None:
             return None
         self.search.drain(config)
         parked = self._parked.pop(page.file.src_uri, None)
+        body = self._writing.pop(page.file.src_uri, None)
         page.content = None  # written: free it
         start, end = output.find(_PAGE_OPEN), output.find(_PAGE_CLOSE)
-        if parked is None or start < 0 or end < start:
+        if parked is None or body is None or start < 0 or end < start:
             return None
-        return output[:start] + _unpack(parked[0]) + output[end + len(_PAGE_CLOSE) :]
-
-    def _render_content(self, html: str, page: Page, renderer: Renderer) -> str | None:
+        full = self._render_content(body, page, self.renderer, title=parked[1]) or body
         document = self.documents.get(page.file.src_uri)
-        if document and document.kind in ("plan", "article") and self.graph is not None:
-            linker = CitationLinker(self.graph.outgoing.get(document.src_uri, ()),
-                                    href=lambda reference: self._href(reference, page.url))
-            title = linker.link(str(Markup.escape(document.title)), title=True)
-            html = linker.link(html)
-        else:
-            title = None
-        if document and self.outputs is not None:
-            self.outputs.capture(document.src_uri, html)
+        if self.target == "preview" and document is not None:
+            reason = preview_watermark(document, at=self.build_time)
+            if reason:
+                full = self.renderer.watermark(reason) + full
+        return output[:start] + full + output[end + len(_PAGE_CLOSE) :]
+
+    def _render_content(self, html: str, page: Page, renderer: Renderer, *, title: str | None) -> str | None:
+        document = self.documents.get(page.file.src_uri)
         if document and document.kind == "plan":
             return renderer.plan(document, html, page.url, graph=self.graph, title=title)
         if document and document.kind == "article":
