@@ -77,7 +77,7 @@ _DATE = (
 )
 # The number comes first in the pattern (a digit is cheap to look for); the type word before it is matched on a
 # short window behind the number.
-_NUMBERED = re.compile(rf"(?<![\w/.-])(?:{_PARTY}|{_STATE}|{_BARE})(?:{_DATE})?")
+_NUMBERED = re.compile(rf"(?=\d)(?<![\w/.-])(?:{_PARTY}|{_STATE}|{_BARE})(?:{_DATE})?")
 _BEFORE = re.compile(rf"(?:(?P<type>{_TYPE})\s+(?:so\s+)?|(?<![\w/-])so\s+)$")
 _OF = re.compile(r"\s*,?\s*(?:\(\s*khoa\s+[ivxl]+\s*\)\s*)?cua\s+")
 _KHOA = re.compile(r"\s*,?\s*\(?\s*khoa\s+(?P<term>[ivxl]+)\b\s*\)?")
