@@ -19,6 +19,7 @@ __all__ = [
     "PartialDate",
     "Signer",
     "doc_type_by_name",
+    "url_of",
 ]
 
 TIMEZONE = dt.timezone(dt.timedelta(hours=7), "+07:00")
@@ -64,6 +65,14 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Quy chế", "QC", "quy-che"),
 )
 _BY_NAME = {t.name.casefold(): t for t in DOC_TYPES}
+
+
+def url_of(src_uri: str) -> str:
+    """The directory-style URL of a source path: ``plans/2021/x.md`` → ``plans/2021/x/``, ``a/index.md`` → ``a/``."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
 
 
 def doc_type_by_name(name: str) -> DocType | None:
@@ -207,10 +216,7 @@ class Document:
     @property
     def url(self) -> str:
         """The page URL relative to the site root, directory style (``plans/2021/x/``)."""
-        stem = self.src_uri[: -len(".md")]
-        if stem == "index" or stem.endswith("/index"):
-            return stem[: -len("index")]
-        return stem + "/"
+        return url_of(self.src_uri)
 
     @property
     def full_title(self) -> str:

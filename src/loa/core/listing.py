@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from loa.core.document import DOC_TYPES, Document
+from loa.core.document import DOC_TYPES, Document, url_of
 from loa.core.registry import Issuer
 
 __all__ = [
@@ -48,19 +48,12 @@ class Listing:
     @property
     def url(self) -> str:
         """The page URL relative to the site root."""
-        return _url_of(self.src_uri)
+        return url_of(self.src_uri)
 
     @property
     def page_urls(self) -> tuple[str, ...]:
         """URLs of every page of this listing, in order."""
-        return tuple(_url_of(uri) for uri in self.pages)
-
-
-def _url_of(src_uri: str) -> str:
-    stem = src_uri[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+        return tuple(url_of(uri) for uri in self.pages)
 
 
 @dataclass(frozen=True)
