@@ -1,7 +1,8 @@
 """Vietnamese text normalisation shared by every part of Loa.
 
-One place decides how Vietnamese text is compared: NFC, look-alike letters, accent folding (đ→d included) and
-URL slugs. The search issue extends this module; the browser side must follow the same rules.
+One place decides how Vietnamese text is compared: NFC, look-alike letters, tone-mark placement, accent folding
+(đ→d included), document numbers and URL slugs. The browser side of search must follow the same rules, checked
+against a shared fixture (``tests/fixtures/normalize.json``).
 """
 
 from __future__ import annotations
@@ -9,12 +10,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "nfc", "slugify"]
+__all__ = ["canonical_tones", "fold", "nfc", "number_key", "search_key", "slugify"]
 
 # Letters that look like Đ/đ but are other code points (Icelandic eth, African D), as pasted from Word or PDFs.
 _LOOKALIKES = str.maketrans({"Ð": "Đ", "Ɖ": "Đ", "ð": "đ", "ɖ": "đ"})
 _LOOKALIKE_CHARS = re.compile("[ÐƉðɖ]")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+_WORD = re.compile(r"[^\W\d_]+")
+# Syllables that end in oa, oe or uy with no final consonant, whose tone mark has two accepted placements
+# ("hòa"/"hoà", "khỏe"/"khoẻ", "thủy"/"thuỷ"). The initial may not end in q: in "quý" the u is a consonant.
+_OPEN_DIPHTHONG = re.compile(r"^((?:[bcdđghklmnprstvx]|ch|gh|gi|kh|ng|ngh|nh|ph|th|tr)?)(o)([ae])$|"
+                             r"^((?:[bcdđghklmnprstvx]|ch|gh|kh|ng|ngh|nh|ph|th|tr)?)(u)(y)$")
+_NUMBER_PART = re.compile(r"\d+|[^\W\d_]+")
 
 
 def nfc(text: str) -> str:
@@ -42,3 +50,51 @@ def slugify(text: str) -> str:
         'thi-uy-sa-pa'
     """
     return _NON_SLUG.sub("-", fold(text)).strip("-")
+
+
+def canonical_tones(text: str) -> str:
+    """Put the tone mark of "oa", "oe", "uy" syllables on the first vowel, as official texts mostly do.
+
+    Examples:
+        >>> canonical_tones("Hoà khoá thuỷ")
+        'Hòa khóa thủy'
+        >>> canonical_tones("hoàng quý")
+        'hoàng quý'
+    """
+    return _WORD.sub(_move_tone, nfc(text))
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    word = match.group()
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [c for c in decomposed if c in _TONES]
+    if len(tones) != 1:
+        return word
+    bare = "".join(c for c in decomposed if c not in _TONES)
+    shape = _OPEN_DIPHTHONG.match(unicodedata.normalize("NFC", bare).lower())
+    if not shape:
+        return word
+    vowel = len(shape[1] if shape[1] is not None else shape[4])  # index of o/u in the bare syllable
+    letters = list(unicodedata.normalize("NFC", bare))
+    letters[vowel] = unicodedata.normalize("NFC", letters[vowel] + tones[0])
+    return "".join(letters)
+
+
+def search_key(text: str) -> str:
+    """The form search compares: NFC, canonical tone placement, folded (no diacritics, đ→d), lower case.
+
+    Examples:
+        >>> search_key("Nghị quyết ĐẠI HỘI khoá XIII")
+        'nghi quyet dai hoi khoa xiii'
+    """
+    return fold(canonical_tones(text))
+
+
+def number_key(text: str) -> str:
+    """A document number reduced to what identifies it, whatever its spacing, order or diacritics.
+
+    Digits come first, then the letters in their order: "85-KH/TU", "85 - KH/TU" and "KH/TU 85" all give
+    ``85khtu``; "17-ĐA/TU" and "17 da tu" give ``17datu``; "30/2020/NĐ-CP" gives ``302020ndcp``.
+    """
+    parts = _NUMBER_PART.findall(fold(text))
+    return "".join(p for p in parts if p.isdigit()) + "".join(p for p in parts if not p.isdigit())
