@@ -16,6 +16,7 @@ WITHHELD = {
     "scheduled": ["CANARYSCHEDULEDTITLE", "CANARYSCHEDULEDBODY", "hen-gio"],
     "internal": ["CANARYINTERNALTITLE", "CANARYINTERNALBODY", "noi-bo"],
     "page": ["CANARYPAGEDRAFT", "trang-nhap"],
+    "article": ["CANARYARTICLEDRAFT", "canaryhinhnhap", "tin-bai/nhap"],
 }
 
 
@@ -47,6 +48,8 @@ def test_public_build_contains_no_withheld_document(tmp_path):
     assert "CANARYPUBLIC" in texts["search/search_index.json"]
     assert "CANARYPUBLIC" in texts["plans/2022/cong-khai/index.html"]
     assert _leaks(texts, [c for group in WITHHELD.values() for c in group]) == []
+    assert "images/cong-khai.png" in texts, "the public article's cover is published"
+    assert texts["feeds/tat-ca.rss"].count("<enclosure") >= 1
     # Every withheld document cites 85-KH/TU too: the registry page lists only the public one.
     assert "cong-khai" in texts["tham-chieu/85-kh-tu-2021/index.html"]
 

@@ -150,3 +150,13 @@ def test_valid_document_is_loaded_with_aware_times_and_nfc(project):
     assert document.title == unicodedata.normalize("NFC", "về việc thử nghiệm")
     assert document.publish_at.utcoffset().total_seconds() == 7 * 3600
     assert document.date.vietnamese() == "ngày 15/03/2022"
+
+
+def test_repeated_diagnostics_collapse_into_one_summary_line(project):
+    from loa.core.diagnostics import collapse
+
+    root = project({f"plans/p{i:02d}.md": plan_text(status="xong", number=f"{i}-KH/TU") for i in range(14)})
+    catalog = _load(root)
+    shown, summaries = collapse(catalog.diagnostics, keep=10)
+    assert len(shown) == 10
+    assert [line for _, _, line in summaries] == ["… và 4 lỗi [meta.choice] khác (loa check liệt kê đủ)"]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-__all__ = ["Diagnostic", "Diagnostics", "Severity", "suggest"]
+__all__ = ["Diagnostic", "Diagnostics", "Severity", "collapse", "suggest"]
 
 
 class Severity(enum.Enum):
@@ -114,3 +114,26 @@ def suggest(value: str, choices: Sequence[str]) -> str:
     lowered = {c.casefold(): c for c in choices}
     close = difflib.get_close_matches(value.casefold(), list(lowered), n=1, cutoff=0.6)
     return f" Có phải ý bạn là '{lowered[close[0]]}'?" if close else ""
+
+
+def collapse(
+    diagnostics: Sequence[Diagnostic], *, keep: int = 10
+) -> tuple[list[Diagnostic], list[tuple[Severity, str, str]]]:
+    """Keep the first ``keep`` diagnostics of each code; summarise the rest in one Vietnamese line per code.
+
+    Returns:
+        The diagnostics to show one by one, and (severity, code, summary line) for each code that had more.
+    """
+    shown: list[Diagnostic] = []
+    hidden: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for diagnostic in diagnostics:
+        counts[diagnostic.code] = counts.get(diagnostic.code, 0) + 1
+        if counts[diagnostic.code] <= keep:
+            shown.append(diagnostic)
+        else:
+            hidden[diagnostic.code] = hidden.get(diagnostic.code, 0) + 1
+    severities = {d.code: d.severity for d in diagnostics}
+    summaries = [(severities[code], code, f"… và {count} {severities[code].label} [{code}] khác (loa check liệt kê đủ)")
+                 for code, count in sorted(hidden.items())]
+    return shown, summaries

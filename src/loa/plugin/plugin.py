@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog, topic_id
-from loa.core.diagnostics import Severity
+from loa.core.diagnostics import Severity, collapse
 from loa.core.document import Document
 from loa.core.frontmatter import read_body
 from loa.core.linking import CitationLinker
@@ -117,9 +117,12 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         shown = {d.src_uri for d in published}
         self.withheld = tuple(d.without_body() for d in catalog.documents if d.src_uri not in shown)
         self.catalog = replace(catalog, documents=())
+        # A cover image that only withheld articles use would reveal them: it is not copied either.
+        hidden_covers = {d.cover.src.lstrip("/") for d in self.withheld if d.cover} - {
+            d.cover.src.lstrip("/") for d in published if d.cover}
         for file in list(files):
             # Every Markdown file is replaced by the core's copy (or dropped): MkDocs never reads front matter.
-            if file.is_documentation_page() or is_backup_file(file.name):
+            if file.is_documentation_page() or is_backup_file(file.name) or file.src_uri in hidden_covers:
                 files.remove(file)
         self.documents = {d.src_uri: d for d in published}
         for document in published:
@@ -308,20 +311,25 @@ class LoaPlugin(BasePlugin[LoaConfig]):
     def _report_xref(self, graph: ReferenceGraph) -> None:
         """Log unresolved and ambiguous citations at the configured level."""
         levels = {"xref.unresolved": self.config.xref.unresolved, "xref.ambiguous": self.config.xref.ambiguous}
-        for diagnostic in graph.diagnostics:
-            level = levels.get(diagnostic.code, "warn")
+        shown, summaries = collapse(graph.diagnostics)
+        lines = [(d.code, d.format()) for d in shown] + [(code, line) for _, code, line in summaries]
+        for code, line in lines:
+            level = levels.get(code, "warn")
             if level == "warn":
-                log.warning(diagnostic.format())
+                log.warning(line)
             elif level == "info":
-                log.info(diagnostic.format())
+                log.info(line)
 
     def _report(self, catalog: Catalog) -> None:
-        """Log every diagnostic; errors abort the build after all of them are shown."""
-        for diagnostic in catalog.diagnostics:
+        """Log the diagnostics (repeats of a code collapsed); errors abort the build after all are shown."""
+        shown, summaries = collapse(catalog.diagnostics)
+        for diagnostic in shown:
             if diagnostic.severity is Severity.ERROR:
                 log.error(diagnostic.format())
             else:
                 log.warning(diagnostic.format())
+        for severity, _, summary in summaries:
+            (log.error if severity is Severity.ERROR else log.warning)(summary)
         if catalog.errors:
             raise PluginError(f"{len(catalog.errors)} lỗi trong nội dung; không dựng trang. "
                               "Sửa các lỗi trên rồi dựng lại (loa check để kiểm tra nhanh).")
