@@ -106,7 +106,7 @@ def test_seed_003_shows_its_blanks_instead_of_inventing(sapa_site):
 
 def test_listings_and_home_page_list_the_plans(sapa_site):
     home = BeautifulSoup((sapa_site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    latest = [a["href"] for a in home.select(".loa-latest .loa-list__title")]
+    latest = [a["href"] for a in home.select(".loa-latest:not(.loa-latest--articles) .loa-list__title")]
     assert len(latest) == 3
     for path in ("danh-muc/nam/2022", "danh-muc/nam/khong-ro-nam", "danh-muc/loai/ke-hoach",
                  "danh-muc/co-quan/thi-uy-sa-pa"):
@@ -116,6 +116,12 @@ def test_listings_and_home_page_list_the_plans(sapa_site):
     assert len(by_type.select(".loa-list__item")) == 3
     overview = (sapa_site / "danh-muc/index.html").read_text(encoding="utf-8")
     assert "Theo năm" in overview and "Theo thể loại" in overview and "Theo cơ quan ban hành" in overview
+
+
+def test_every_page_has_exactly_one_title(sapa_site):
+    for page in sorted(sapa_site.rglob("index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert len(soup.select("article h1")) == 1, page.relative_to(sapa_site)
 
 
 def test_nav_does_not_list_documents(sapa_site):

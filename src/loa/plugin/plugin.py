@@ -222,6 +222,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             searched = body
             if document and document.kind == "plan" and self.catalog:
                 searched = f"<p>{Markup.escape(describe(document, self.catalog.issuers))}</p>\n{body}"
+            if self._wraps(page):
+                # The page gets its own <h1> when written; with none here, Material would add a second one.
+                searched = f"<h1>{Markup.escape(Markup(page.title or '').unescape())}</h1>\n{searched}"
             page.content = _PAGE_OPEN + searched + _PAGE_CLOSE
             context["page"] = page
         return context
@@ -244,6 +247,13 @@ class LoaPlugin(BasePlugin[LoaConfig]):
                 full = self.renderer.watermark(reason) + full
         return output[:start] + full + output[end + len(_PAGE_CLOSE) :]
 
+    def _wraps(self, page: Page) -> bool:
+        """Whether Loa renders this page's title itself (documents it presents, generated pages)."""
+        src_uri = page.file.src_uri
+        document = self.documents.get(src_uri)
+        return bool((document and document.kind in ("plan", "article", "topic")) or src_uri in self.listings
+                    or src_uri in self.external_pages or src_uri == FEEDS_PAGE)
+
     def _render_content(self, html: str, page: Page, renderer: Renderer, *, title: str | None) -> str | None:
         document = self.documents.get(page.file.src_uri)
         if document and document.kind == "plan":
@@ -263,7 +273,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
                 groups = self.article_groups
             return renderer.listing(listing, page.url, groups)
         if page.is_homepage:
-            return html + renderer.latest(self.latest, page.url, self.overview_url)
+            articles = self.listings.get(f"{ARTICLES_ROOT}/index.md")
+            newest = articles.documents[: self.config.latest_count] if articles else ()
+            return html + renderer.latest(self.latest, page.url, self.overview_url, newest)
         return None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

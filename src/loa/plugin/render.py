@@ -91,9 +91,11 @@ class Renderer:
         """Return the HTML of a generated listing page."""
         return self._render("listing.html", page_url, listing=listing, groups=groups)
 
-    def latest(self, documents: tuple[Document, ...], page_url: str, overview_url: str | None) -> str:
-        """Return the home page's list of the newest documents."""
-        return self._render("latest.html", page_url, documents=documents, overview_url=overview_url)
+    def latest(self, documents: tuple[Document, ...], page_url: str, overview_url: str | None,
+               articles: Sequence[Document] = ()) -> str:
+        """Return the home page's lists of the newest documents and articles."""
+        return self._render("latest.html", page_url, documents=documents, overview_url=overview_url,
+                            articles=articles)
 
 
 def _format_datetime(moment: dt.datetime) -> str:
