@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-internal preview serve test check bench bench-feeds schema clean
+.PHONY: site site-internal preview serve test system-deps check bench bench-feeds schema clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần $(PYTHON) (hoặc chạy: make PYTHON=python3 ...)"; exit 1; }
@@ -34,8 +34,14 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/loa check
 
+## Debian packages the tests drive for real (Chromium for browser tests), installed when missing.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Cần Chromium cho các bài kiểm tra trình duyệt: sudo apt-get install chromium"; exit 1; fi; }
+
 ## Run the whole test suite.
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
 
 ## Benchmark against plain MkDocs + Material: make bench SIZES=1000,5000

@@ -93,3 +93,11 @@ def run_loa(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
     full_env.pop("LOA_TARGET", None)
     return subprocess.run([sys.executable, "-m", "loa.cli", *args], cwd=cwd, env=full_env, check=False, capture_output=True,
                           text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def sapa_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("sapa") / "site"
+    result = run_loa("build", "-f", str(REPO / "mkdocs.yml"), "--site-dir", str(site), "--at", BUILD_TIME, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    return site
