@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -23,22 +27,17 @@ def browser() -> Iterator[Browser]:
         instance.close()
 
 
-@pytest.fixture(scope="session")
-def served_site(sapa_site):  # noqa: ANN001, ANN201 - pytest fixture
-    """The built Sa Pa site served over HTTP on 127.0.0.1, for the length of the session."""
-    import functools
-    import http.server
-    import threading
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        return
 
+
+@pytest.fixture(scope="session")
+def served_site(sapa_site: Path) -> Iterator[str]:
+    """The built Sa Pa site served over HTTP on 127.0.0.1, for the length of the session."""
     handler = functools.partial(_QuietHandler, directory=str(sapa_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
-
-
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        return
