@@ -127,3 +127,27 @@ def test_lower_case_symbols_are_not_numbers():
 def test_canonical_number():
     assert canonical_number("72 - KH/TU") == "72-KH/TU"
     assert canonical_number("06– QC/TU") == "06-QC/TU"
+
+
+@pytest.mark.parametrize(("text", "number", "issuer_text"), [
+    ("Căn cứ Công văn số 123/UBND-VP ngày 5/3/2022 của UBND tỉnh Lào Cai về việc", "123/UBND-VP",
+     "UBND tỉnh Lào Cai"),
+    ("Thực hiện Kế hoạch số 12-KH/HU ngày 5/3/2022 của Ban Thường vụ Huyện ủy Bảo Thắng về việc", "12-KH/HU",
+     "Ban Thường vụ Huyện ủy Bảo Thắng"),
+    ("Căn cứ Thông tư số 01/2011/TT-BNV ngày 19/01/2011 của Bộ Nội vụ hướng dẫn", "01/2011/TT-BNV", "Bộ Nội vụ"),
+    ("Thực hiện Kế hoạch số 115/KH-UBND của Ủy ban nhân dân huyện Bảo Thắng.", "115/KH-UBND",
+     "Ủy ban nhân dân huyện Bảo Thắng"),
+])
+def test_bodies_outside_the_registry_are_named_as_written(text, number, issuer_text):
+    citation = _one(text)
+    assert (citation.number, citation.issuer, citation.issuer_text) == (number, None, issuer_text)
+
+
+def test_a_short_registry_name_does_not_swallow_another_province():
+    citation = _one("Thực hiện Kế hoạch số 40-KH/TU ngày 2/3/2022 của Tỉnh ủy Yên Bái về việc")
+    assert citation.issuer is None and citation.issuer_text == "Tỉnh ủy Yên Bái"
+    assert _one("Thực hiện Kế hoạch số 40-KH/TU ngày 2/3/2022 của Tỉnh ủy về việc").issuer == "tinh-uy-lao-cai"
+
+
+def test_numbers_without_type_abbreviation_need_a_type_word():
+    assert detect_citations("đạt 12/15 xã, 123/UBND-VP", names=NAMES) == []

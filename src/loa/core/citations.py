@@ -77,7 +77,9 @@ _DATE = (
 )
 # The number comes first in the pattern (a digit is cheap to look for); the type word before it is matched on a
 # short window behind the number.
-_NUMBERED = re.compile(rf"(?=\d)(?<![\w/.-])(?:{_PARTY}|{_STATE}|{_BARE})(?:{_DATE})?")
+# Công văn and other State papers without a type abbreviation: 123/UBND-VP (only after a type word).
+_GENERIC = r"(?P<gn>\d{1,5})\s*/\s*(?P<gs>[a-z]{2,10}(?:[-‐‑–][a-z0-9]{1,10})+)"
+_NUMBERED = re.compile(rf"(?=\d)(?<![\w/.-])(?:{_PARTY}|{_STATE}|{_GENERIC}|{_BARE})(?:{_DATE})?")
 _BEFORE = re.compile(rf"(?:(?P<type>{_TYPE})\s+(?:so\s+)?|(?<![\w/-])so\s+)$")
 _OF = re.compile(r"\s*,?\s*(?:\(\s*khoa\s+[ivxl]+\s*\)\s*)?cua\s+")
 _KHOA = re.compile(r"\s*,?\s*\(?\s*khoa\s+(?P<term>[ivxl]+)\b\s*\)?")
@@ -199,7 +201,7 @@ def _numbered(text: str, skel: str, names: IssuerNames) -> Iterator[Citation]:
         before = _BEFORE.search(skel, window, match.start())
         type_word = before["type"] if before else None
         # A number without symbol ("Đề án số 11") needs a type word and "số" or "của" to be a citation.
-        if match["bn"] and not type_word:
+        if (match["bn"] or match["gn"]) and not type_word:
             continue
         start = before.start() if before else match.start()
         symbol_type = SYMBOL_TYPES.get((match["pa"] or match["sa"] or "").lower())
@@ -235,6 +237,9 @@ def _number_of(match: re.Match[str], text: str) -> str | None:
             return None
         year = f"/{match['sy']}" if match["sy"] else ""
         return canonical_number(f"{match['sn']}{year}/{abbr}-{issuer}")
+    if match["gn"]:
+        symbol = text[match.start("gs") : match.end("gs")]
+        return canonical_number(f"{match['gn']}/{symbol}") if symbol.replace("-", "").isupper() else None
     return match["bn"]
 
 
@@ -288,6 +293,12 @@ _NO_NAMES = IssuerNames(())
 # A plenum ("Hội nghị Trung ương 7 (khóa XII)", "Hội nghị lần thứ Tư, Ban Chấp hành Trung ương Đảng khóa XIII")
 # issues in the name of the Central Committee.
 _PLENUM = re.compile(r"hoi\s+nghi\s+(?:lan\s+thu\s+[a-z]+|trung\s+uong\s+(?:\d{1,2}|lan\s+thu\s+[a-z]+))\s*,?\s*")
+_BODY_WORDS = frozenset(
+    "tinh thanh pho huyen thi xa phuong nhan dan uy ban thuong vu truc chap hanh trung uong chinh tri bi thu tuyen "
+    "giao van to chuc kiem tra mat tran quoc dang doan hoi lien hiep phu nu nong cuu chien binh nien cong san ho chi "
+    "minh phong so bo noi tai an quan su lao dong xa giao duc dao tao y te khoa hoc nghe thong tin truyen hoa the "
+    "du lich tu phap vien toa".split()
+)
 _CAPITALISED = re.compile(r"\s*[^\s,;:(“\"”.]+")
 
 
@@ -309,6 +320,10 @@ def _issuer_after(text: str, skel: str, end: int, names: IssuerNames) -> tuple[s
             position += len(skel[position:]) - len(skel[position:].lstrip(" ,"))
     issuer_id: str | None
     named = names.match(skel, position)
+    following = _CAPITALISED.match(text, named[1]) if named else None
+    if named and following and following.group().strip()[0].isupper():
+        # "Tỉnh ủy Yên Bái" is not the registry's "Tỉnh ủy": the name goes on, so the body is another one.
+        named = None
     if named:
         issuer_id, position = named
     elif plenum:
@@ -316,11 +331,15 @@ def _issuer_after(text: str, skel: str, end: int, names: IssuerNames) -> tuple[s
         hit = names.match(skel, start)
         issuer_id, position = (hit[0] if hit else None), plenum.end()
     else:
-        # Unknown body: take the run of capitalised words (and "ủy") that follows.
+        # Unknown body: take its name, capitalised words and the words bodies are named with ("Ủy ban nhân dân
+        # huyện Bảo Thắng", "Ban Thường vụ Huyện ủy", "Bộ Nội vụ"), up to the first other word or punctuation.
         issuer_id = None
-        while True:
+        for _ in range(12):
             word = _CAPITALISED.match(text, position)
-            if not word or not (word.group().strip()[0].isupper() or word.group().strip() in ("ủy", "uỷ")):
+            if not word:
+                break
+            token = word.group().strip()
+            if not (token[0].isupper() or skeleton(token) in _BODY_WORDS):
                 break
             position = word.end()
     issuer = text[start:position].strip().rstrip(",")
