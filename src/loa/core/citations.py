@@ -293,12 +293,14 @@ _NO_NAMES = IssuerNames(())
 # A plenum ("Hội nghị Trung ương 7 (khóa XII)", "Hội nghị lần thứ Tư, Ban Chấp hành Trung ương Đảng khóa XIII")
 # issues in the name of the Central Committee.
 _PLENUM = re.compile(r"hoi\s+nghi\s+(?:lan\s+thu\s+[a-z]+|trung\s+uong\s+(?:\d{1,2}|lan\s+thu\s+[a-z]+))\s*,?\s*")
-_BODY_WORDS = frozenset(
-    "tinh thanh pho huyen thi xa phuong nhan dan uy ban thuong vu truc chap hanh trung uong chinh tri bi thu tuyen "
-    "giao van to chuc kiem tra mat tran quoc dang doan hoi lien hiep phu nu nong cuu chien binh nien cong san ho chi "
-    "minh phong so bo noi tai an quan su lao dong xa giao duc dao tao y te khoa hoc nghe thong tin truyen hoa the "
-    "du lich tu phap vien toa".split()
-)
+_BODY_WORDS = frozenset({
+    "an", "ban", "bi", "binh", "bo", "chap", "chi", "chien", "chinh", "chuc", "cong", "cuu", "dan", "dang",
+    "dao", "doan", "dong", "du", "duc", "giao", "hanh", "hiep", "ho", "hoa", "hoc", "hoi", "huyen", "khoa",
+    "kiem", "lao", "lich", "lien", "mat", "minh", "nghe", "nhan", "nien", "noi", "nong", "nu", "phap", "pho",
+    "phong", "phu", "phuong", "quan", "quoc", "san", "so", "su", "tai", "tao", "te", "thanh", "the", "thi",
+    "thong", "thu", "thuong", "tin", "tinh", "to", "toa", "tra", "tran", "tri", "truc", "trung", "truyen",
+    "tu", "tuyen", "uong", "uy", "van", "vien", "vu", "xa", "y",
+})
 _CAPITALISED = re.compile(r"\s*[^\s,;:(“\"”.]+")
 
 
