@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from loa.bench.corpus import generate_corpus
-from loa.core.catalog import Layout, load_catalog, topic_id
+from loa.core.catalog import Layout, load_catalog, topics_by_id
 from loa.core.feeds import FEED_FORMATS, FeedItem, feed_time, guid_of, plan_feeds, render_feed
 from loa.core.publication import parse_build_time, select_published
 
@@ -28,7 +28,7 @@ def measure_feeds(project: Path) -> dict[str, float]:
     layout = Layout(project, project / "content", project / "plans", project / "data")
     built = parse_build_time(BUILT)
     published = select_published(load_catalog(layout).documents, at=built, target="public")
-    topics = {topic_id(d): d for d in published if d.kind == "topic"}
+    topics = topics_by_id(published)
     started = time.perf_counter()
     specs = plan_feeds(published, topics=topics, channels={}, limit=len(published))
     everything = specs[0]

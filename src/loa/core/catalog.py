@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -14,7 +15,7 @@ from loa.core.normalize import fold
 from loa.core.registry import Channel, Issuer, load_channels, load_issuers
 from loa.core.validation import validate_document
 
-__all__ = ["Catalog", "Layout", "cover_path", "is_backup_file", "load_catalog", "topic_id"]
+__all__ = ["Catalog", "Layout", "cover_path", "is_backup_file", "load_catalog", "topic_id", "topics_by_id"]
 
 _BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".tmp", ".orig")
 _BACKUP_PREFIXES = (".#", "#", "~$")
@@ -65,11 +66,6 @@ class Catalog:
     assets: tuple[tuple[Path, str], ...] = field(default=())
     external: tuple[ExternalDocument, ...] = field(default=())
     channels: dict[str, Channel] = field(default_factory=dict)
-
-    @property
-    def topics(self) -> dict[str, Document]:
-        """Topic (chuyên đề) pages by id, the id being the file's name."""
-        return {topic_id(d): d for d in self.documents if d.kind == "topic"}
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -136,6 +132,11 @@ def load_catalog(layout: Layout) -> Catalog:
 def topic_id(document: Document) -> str:
     """The id of a topic page: its file name without extension."""
     return PurePosixPath(document.src_uri).stem
+
+
+def topics_by_id(documents: Iterable[Document]) -> dict[str, Document]:
+    """Topic (chuyên đề) pages among ``documents``, by id."""
+    return {topic_id(d): d for d in documents if d.kind == "topic"}
 
 
 def _check_links(

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from loa.core.cards import CARD_SIZE, render_card
-from loa.core.catalog import Layout, cover_path, topic_id
+from loa.core.catalog import Layout, cover_path, topics_by_id
 from loa.core.document import CATEGORY_NAMES, Document
 from loa.core.feeds import (
     FEED_FORMATS,
@@ -64,7 +64,7 @@ class Outputs:
 
     def __post_init__(self) -> None:
         self.site_url = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
-        topics = {topic_id(d): d for d in self.documents.values() if d.kind == "topic"}
+        topics = topics_by_id(self.documents.values())
         self.specs = plan_feeds(self.documents.values(), topics=topics, limit=self.limit,
                                 channels={k: c.name for k, c in self.channels.items()})
         self.in_feeds = {d.src_uri for spec in self.specs for d in spec.documents}

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog, topic_id
+from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog, topics_by_id
 from loa.core.diagnostics import Severity, collapse
 from loa.core.document import Document
 from loa.core.frontmatter import read_body
@@ -130,7 +130,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         for path, src_uri in catalog.assets:
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         overview, listings, self.groups = build_listings(published, catalog.issuers, page_size=self.config.page_size)
-        topics = {topic_id(d): d for d in published if d.kind == "topic"}
+        topics = topics_by_id(published)
         article_listings, self.article_groups = build_article_listings(
             published, topics=topics, channel_names={k: c.name for k, c in catalog.channels.items()},
             page_size=self.config.page_size)

@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.utils import get_relative_url
 
-from loa.core.catalog import topic_id
+from loa.core.catalog import topics_by_id
 from loa.core.document import CATEGORY_NAMES, Document
 from loa.core.feeds import FeedSpec
 from loa.core.listing import Listing, ListingGroup
@@ -31,7 +31,7 @@ class Renderer:
         self.env = env.overlay(autoescape=True)
         self.issuers = issuers
         self.documents = documents
-        self.topics = {topic_id(d): d for d in documents.values() if d.kind == "topic"}
+        self.topics = topics_by_id(documents.values())
         self.by_path = {d.path: d for d in documents.values()}
         self.channels = channels
 
