@@ -117,8 +117,11 @@ class Outputs:
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+        # A document in several feeds (all, its channels, topics, type) is made into an item once.
+        unique = {d.src_uri: d for spec in self.specs for d in spec.documents}
+        items_by_document = {src_uri: self._item(d, site_dir) for src_uri, d in unique.items()}
         for spec in self.specs:
-            items = [self._item(document, site_dir) for document in spec.documents]
+            items = [items_by_document[document.src_uri] for document in spec.documents]
             for fmt in FEED_FORMATS:
                 target = site_dir / f"{spec.path}.{fmt}"
                 target.parent.mkdir(parents=True, exist_ok=True)
