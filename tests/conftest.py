@@ -30,7 +30,6 @@ validation:
   nav:
     omitted_files: ignore
 plugins:
-  - search
   - loa
 """
 

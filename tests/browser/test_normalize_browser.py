@@ -6,8 +6,9 @@ import json
 
 from tests.conftest import FIXTURES, REPO
 
-SCRIPT = REPO / "theme/assets/javascripts/loa-normalize.js"
-NAMES = {"search_key": "searchKey", "canonical_tones": "canonicalTones", "number_key": "numberKey"}
+SCRIPT = REPO / "src/loa/static/loa-normalize.js"
+NAMES = {"search_key": "searchKey", "canonical_tones": "canonicalTones", "number_key": "numberKey",
+         "tokens": "tokens"}
 
 
 def test_browser_and_core_agree_on_the_shared_fixture(browser):

@@ -7,11 +7,12 @@ import unicodedata
 
 import pytest
 
-from loa.core.normalize import canonical_tones, fold, nfc, number_key, search_key, slugify
+from loa.core.normalize import canonical_tones, fold, nfc, number_key, search_key, slugify, tokens
 from tests.conftest import FIXTURES
 
 SHARED = json.loads((FIXTURES / "normalize.json").read_text(encoding="utf-8"))
-FUNCTIONS = {"search_key": search_key, "canonical_tones": canonical_tones, "number_key": number_key}
+FUNCTIONS = {"search_key": search_key, "canonical_tones": canonical_tones, "number_key": number_key,
+             "tokens": tokens}
 
 
 @pytest.mark.parametrize(("function", "case"), [(f, c) for f, cases in SHARED.items() for c in cases],

@@ -196,7 +196,7 @@ def _write_project_files(dest: Path, n: int, layout: Layout) -> None:
         theme["custom_dir"] = str(THEME_DIR)
     # The synthetic citations name documents no registry knows: resolve them all, report them quietly.
     quiet = {"loa": {"xref": {"unresolved": "info", "ambiguous": "info"}}}
-    plugins: list[object] = ["search", quiet] if layout == "loa" else ["search"]
+    plugins: list[object] = [quiet] if layout == "loa" else ["search"]
     config = {"site_name": SITE_NAME, "theme": theme, "docs_dir": docs_dir,
               "nav": [{"Trang chủ": "index.md"}], "plugins": plugins}
     _write_text(dest / "mkdocs.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["canonical_tones", "fold", "nfc", "number_key", "search_key", "slugify"]
+__all__ = ["MAX_TOKEN", "canonical_tones", "fold", "nfc", "number_key", "search_key", "slugify", "tokens"]
 
 # Letters that look like Đ/đ but are other code points (Icelandic eth, African D), as pasted from Word or PDFs.
 _LOOKALIKES = str.maketrans({"Ð": "Đ", "Ɖ": "Đ", "ð": "đ", "ɖ": "đ"})
@@ -23,6 +23,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 _OPEN_DIPHTHONG = re.compile(r"^((?:[bcdđghklmnprstvx]|ch|gh|gi|kh|ng|ngh|nh|ph|th|tr)?)(o)([ae])$|"
                              r"^((?:[bcdđghklmnprstvx]|ch|gh|kh|ng|ngh|nh|ph|th|tr)?)(u)(y)$")
 _NUMBER_PART = re.compile(r"\d+|[^\W\d_]+")
+# Combining diacritical marks: the range the browser strips too (every Vietnamese mark is in it).
+_MARKS = re.compile("[\u0300-\u036f]+")
+_TOKEN = re.compile(r"[^\W_]+")
+MAX_TOKEN = 40
+"""Longer runs of letters and digits are not words anyone types: search skips them."""
 
 
 def nfc(text: str) -> str:
@@ -38,8 +43,8 @@ def fold(text: str) -> str:
         >>> fold("Nghị quyết Đại hội")
         'nghi quyet dai hoi'
     """
-    decomposed = unicodedata.normalize("NFD", nfc(text).casefold().replace("đ", "d"))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    decomposed = unicodedata.normalize("NFD", nfc(text).lower().replace("đ", "d"))
+    return unicodedata.normalize("NFC", _MARKS.sub("", decomposed))
 
 
 def slugify(text: str) -> str:
@@ -98,3 +103,15 @@ def number_key(text: str) -> str:
     """
     parts = _NUMBER_PART.findall(fold(text))
     return "".join(p for p in parts if p.isdigit()) + "".join(p for p in parts if not p.isdigit())
+
+
+def tokens(text: str) -> list[str]:
+    """The words search matches: runs of letters and digits in the folded text, at most ``MAX_TOKEN`` long.
+
+    Tone placement needs no canonicalising here: folding drops the tone mark wherever it sits.
+
+    Examples:
+        >>> tokens("Số 85-KH/TU, hoà giải")
+        ['so', '85', 'kh', 'tu', 'hoa', 'giai']
+    """
+    return [token for token in _TOKEN.findall(fold(text)) if len(token) <= MAX_TOKEN]

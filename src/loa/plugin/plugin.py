@@ -37,16 +37,17 @@ from loa.core.publication import (
     preview_watermark,
     select_published,
 )
+from loa.core.search import SEARCH_ROOT, SearchIndexWriter, html_text, search_entries
 from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
 from loa.plugin.config import LoaConfig
 from loa.plugin.outputs import Outputs
 from loa.plugin.render import Renderer
-from loa.plugin.search import SearchSpool
 
 __all__ = ["LoaPlugin"]
 
 log = get_plugin_logger(__name__)
 FEEDS_PAGE = "nguon-tin/index.md"
+SEARCH_PAGE = "tim-kiem/index.md"
 _PAGE_OPEN, _PAGE_CLOSE = "<!--loa:page-->", "<!--/loa:page-->"
 
 
@@ -57,6 +58,9 @@ def _pack(html: str) -> bytes:
 def _unpack(data: bytes) -> str:
     return zlib.decompress(data).decode("utf-8")
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STATIC = Path(__file__).resolve().parent.parent / "static"
+# Loa's own scripts and styles, copied into every site under assets/loa/.
+ASSETS = ("loa-normalize.js", "loa-search.js", "loa-search.css")
 
 
 class LoaPlugin(BasePlugin[LoaConfig]):
@@ -78,7 +82,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self._saved_epoch: tuple[str | None] | None = None
         self._parked: dict[str, tuple[bytes, str | None]] = {}
         self._writing: dict[str, str] = {}
-        self.search = SearchSpool()
+        self.search: SearchIndexWriter | None = None
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -98,7 +102,12 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: the same build time must give the same bytes.
             self._saved_epoch = (os.environ.get("SOURCE_DATE_EPOCH"),)
             os.environ["SOURCE_DATE_EPOCH"] = str(int(self.build_time.timestamp()))
-        config.theme.dirs.append(str(TEMPLATES))
+        # Before Material's templates (Loa's header carries its search box), after the project's own overrides.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        config.extra_css.append("assets/loa/loa-search.css")
+        if "material/search" in config.plugins:
+            log.warning("Loa có tìm kiếm tiếng Việt riêng (trang /tim-kiem/): bỏ plugin 'search' khỏi mkdocs.yml "
+                        "để trang không có hai ô tìm kiếm và bản dựng không phải lập chỉ mục hai lần.")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -144,6 +153,11 @@ class LoaPlugin(BasePlugin[LoaConfig]):
                                config.site_url or "http://localhost/", config.site_name, self.build_time,
                                limit=self.config.feed_items)
         files.append(File.generated(config, FEEDS_PAGE, content=""))
+        files.append(File.generated(config, SEARCH_PAGE, content=""))
+        for name in ASSETS:
+            files.append(File.generated(config, f"assets/loa/{name}", abs_src_path=str(STATIC / name)))
+        self.search = SearchIndexWriter(Path(config.site_dir) / SEARCH_ROOT,
+                                        search_entries(published, catalog.issuers, self.graph))
         self.latest = latest_documents(published, self.config.latest_count)
         if self.graph is not None:
             self.external_pages = {f"{EXTERNAL_ROOT}/{key[4:]}/index.md": key for key in self.graph.incoming
@@ -177,6 +191,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             page.meta = {"title": Markup.escape(listing.title), "hide": ["toc"]}
         elif page.file.src_uri == FEEDS_PAGE:
             page.meta = {"title": Markup.escape("Nguồn tin RSS, Atom, JSON"), "hide": ["toc"]}
+        elif page.file.src_uri == SEARCH_PAGE:
+            page.meta = {"title": Markup.escape("Tìm kiếm văn bản"), "hide": ["toc"]}
         elif page.file.src_uri in self.external_pages and self.graph:
             target = self.graph.targets[self.external_pages[page.file.src_uri]]
             page.meta = {"title": Markup.escape(target.label), "hide": ["toc"]}
@@ -209,8 +225,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         page.markdown = ""
         return ""
 
-    # First of all plugins: search indexes the document's own text (and, for plans, its number, issuer and
-    # date), not the card, the relations and the listings around it.
+    # The theme sees a placeholder; the page's HTML replaces it when the page is written.
     @event_priority(100)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if not self.config.enabled:
@@ -218,27 +233,24 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         parked = self._parked.get(page.file.src_uri)
         if parked is not None:
             body = self._writing[page.file.src_uri] = _unpack(parked[0])
-            document = self.documents.get(page.file.src_uri)
-            searched = body
-            if document and document.kind == "plan" and self.catalog:
-                searched = f"<p>{Markup.escape(describe(document, self.catalog.issuers))}</p>\n{body}"
-            if self._wraps(page):
-                # The page gets its own <h1> when written; with none here, Material would add a second one.
-                searched = f"<h1>{Markup.escape(Markup(page.title or '').unescape())}</h1>\n{searched}"
-            page.content = _PAGE_OPEN + searched + _PAGE_CLOSE
+            # Material adds an <h1> to content without one. Pages Loa presents get theirs when written.
+            heading = "<h1></h1>" if self._wraps(page) or "<h1" in body else ""
+            page.content = _PAGE_OPEN + heading + _PAGE_CLOSE
             context["page"] = page
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or self.renderer is None:
             return None
-        self.search.drain(config)
         parked = self._parked.pop(page.file.src_uri, None)
         body = self._writing.pop(page.file.src_uri, None)
         page.content = None  # written: free it
         start, end = output.find(_PAGE_OPEN), output.find(_PAGE_CLOSE)
         if parked is None or body is None or start < 0 or end < start:
             return None
+        if self.search is not None:
+            # The document's own text: not the card, the relations and the listings around it.
+            self.search.add(page.file.src_uri, html_text(body))
         full = self._render_content(body, page, self.renderer, title=parked[1]) or body
         document = self.documents.get(page.file.src_uri)
         if self.target == "preview" and document is not None:
@@ -252,7 +264,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         src_uri = page.file.src_uri
         document = self.documents.get(src_uri)
         return bool((document and document.kind in ("plan", "article", "topic")) or src_uri in self.listings
-                    or src_uri in self.external_pages or src_uri == FEEDS_PAGE)
+                    or src_uri in self.external_pages or src_uri in (FEEDS_PAGE, SEARCH_PAGE))
 
     def _render_content(self, html: str, page: Page, renderer: Renderer, *, title: str | None) -> str | None:
         document = self.documents.get(page.file.src_uri)
@@ -262,6 +274,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             return renderer.article(document, html, page.url, graph=self.graph)
         if document and document.kind == "topic":
             return renderer.topic(document, html, page.url, self.listings.get(document.src_uri))
+        if page.file.src_uri == SEARCH_PAGE:
+            return renderer.search(page.url)
         if page.file.src_uri == FEEDS_PAGE and self.outputs is not None:
             return renderer.feeds(self.outputs.specs, page.url)
         if page.file.src_uri in self.external_pages and self.graph:
@@ -286,13 +300,13 @@ class LoaPlugin(BasePlugin[LoaConfig]):
                 server.watch(str(directory))
         return server
 
-    # After Material's search plugin has written its (drained, empty) index: write the real one from the spool.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         self._restore_epoch()
-        self.search.write(config)
+        if self.search is not None:
+            self.search.finish()
         if self.outputs is not None:
             self.outputs.write(Path(config.site_dir))
         if self.catalog is None:
@@ -306,6 +320,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if not self.config.enabled:
             return
         self._restore_epoch()
+        if self.search is not None:
+            self.search.discard()
 
     def _restore_epoch(self) -> None:
         if self._saved_epoch is None:

@@ -82,6 +82,10 @@ class Renderer:
         """Return the page that lists every feed, for the people who connect fanpages to the site."""
         return self._render("feeds.html", page_url, specs=specs)
 
+    def search(self, page_url: str) -> str:
+        """Return the search page: the box, the filters and the place for results, filled by loa-search.js."""
+        return self._render("search.html", page_url)
+
     def external(self, graph: ReferenceGraph, key: str, page_url: str) -> str:
         """Return the page of a registry entry: what it is and which documents of the site cite it."""
         return self._render("external.html", page_url, target=graph.targets[key],

@@ -48,7 +48,14 @@
     return digits + letters;
   }
 
+  var MAX_TOKEN = 40;
+
+  function tokens(text) {
+    return (fold(text).match(/[\p{L}\p{N}]+/gu) || []).filter(function (t) { return t.length <= MAX_TOKEN; });
+  }
+
   root.LoaNormalize = {
-    nfc: nfc, canonicalTones: canonicalTones, fold: fold, searchKey: searchKey, numberKey: numberKey
+    nfc: nfc, canonicalTones: canonicalTones, fold: fold, searchKey: searchKey, numberKey: numberKey,
+    tokens: tokens
   };
 })(typeof window !== "undefined" ? window : globalThis);
