@@ -25,9 +25,9 @@ _OPEN_DIPHTHONG = re.compile(r"^((?:[bcdđghklmnprstvx]|ch|gh|gi|kh|ng|ngh|nh|ph
 _NUMBER_PART = re.compile(r"\d+|[^\W\d_]+")
 # Combining diacritical marks: the range the browser strips too (every Vietnamese mark is in it).
 _MARKS = re.compile("[\u0300-\u036f]+")
-_TOKEN = re.compile(r"[^\W_]+")
 MAX_TOKEN = 40
-"""Longer runs of letters and digits are not words anyone types: search skips them."""
+"""Longer runs of letters and digits are not words anyone types: search cuts them into pieces this long."""
+_TOKEN = re.compile(rf"[^\W_]{{1,{MAX_TOKEN}}}")
 
 
 def nfc(text: str) -> str:
@@ -106,7 +106,7 @@ def number_key(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The words search matches: runs of letters and digits in the folded text, at most ``MAX_TOKEN`` long.
+    """The words search matches: runs of letters and digits in the folded text (cut every ``MAX_TOKEN``).
 
     Tone placement needs no canonicalising here: folding drops the tone mark wherever it sits.
 
@@ -114,4 +114,4 @@ def tokens(text: str) -> list[str]:
         >>> tokens("Số 85-KH/TU, hoà giải")
         ['so', '85', 'kh', 'tu', 'hoa', 'giai']
     """
-    return [token for token in _TOKEN.findall(fold(text)) if len(token) <= MAX_TOKEN]
+    return _TOKEN.findall(fold(text))

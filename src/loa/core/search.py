@@ -66,6 +66,7 @@ _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "tr", "table", 
            "ul", "ol", "br", "hr", "figcaption", "section", "article")
 _CELLS = ("td", "th")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_BREAKS = re.compile(r" ?\n[ \n]*")
 
 
 @dataclass(frozen=True)
@@ -203,8 +204,7 @@ def html_text(html: str) -> str:
         element.tail = "\n" + (element.tail or "")
     for element in root.iter(*_CELLS):
         element.tail = " " + (element.tail or "")
-    lines = (_SPACES.sub(" ", line).strip() for line in root.text_content().split("\n"))
-    return "\n".join(line for line in lines if line)
+    return _BREAKS.sub("\n", _SPACES.sub(" ", root.text_content())).strip()
 
 
 def _script(name: str, data: Any) -> bytes:
@@ -228,7 +228,8 @@ class SearchIndexWriter:
         self.entries = entries
         self.ids = {entry.src_uri: number for number, entry in enumerate(entries)}
         self._staging = root / f".staging-{os.getpid()}"
-        self._postings: dict[str, tuple[array[int], array[int]]] = {}
+        # Per term, one integer per page that has it: the page's id << 16 | its weighted term frequency.
+        self._postings: dict[str, array[int]] = {}
         self._lengths = array("I", bytes(4 * len(entries)))
         self._digests: list[bytes | None] = [None] * len(entries)
 
@@ -239,19 +240,21 @@ class SearchIndexWriter:
             return
         entry = self.entries[doc_id]
         words = tokens(text)
-        counts: Counter[str] = Counter()
-        for part, weight in ((words, _TEXT), (tokens(entry.keywords), _META), (tokens(entry.title), _TITLE)):
-            for term, count in Counter(part).items():
-                counts[term] += count * weight
-            # Word pairs, for quoted phrases and to rank pages that have the query's words side by side.
-            for term, count in Counter(" ".join(pair) for pair in pairwise(part)).items():
-                counts[term] += count * weight
+        # Words, and word pairs for quoted phrases and for ranking pages with the query's words side by side.
+        counts = Counter(words)
+        counts.update(map(" ".join, pairwise(words)))
+        for part, weight in ((tokens(entry.keywords), _META), (tokens(entry.title), _TITLE)):
+            for term in (*part, *map(" ".join, pairwise(part))):
+                counts[term] += weight
         if entry.number_key:
             counts["#" + entry.number_key] = 1
+        postings = self._postings
+        packed = doc_id << 16
         for term, count in counts.items():
-            ids, frequencies = self._postings.get(term) or self._postings.setdefault(term, (array("I"), array("H")))
-            ids.append(doc_id)
-            frequencies.append(min(count, 65535))
+            found = postings.get(term)
+            if found is None:
+                found = postings[term] = array("Q")
+            found.append(packed | (min(65535, count)))
         self._lengths[doc_id] = len(words)
         self._digests[doc_id] = self._write_page(doc_id, entry, text)
 
@@ -275,7 +278,7 @@ class SearchIndexWriter:
                 self.add(entry.src_uri, "")
         digest = hashlib.sha256(b"".join(d or b"" for d in self._digests))
         files: dict[str, bytes] = {"facets": _script("facets", self._facets())}
-        keys = _shard_keys({term: len(term) + 8 * len(ids) for term, (ids, _) in self._postings.items()})
+        keys = _shard_keys({term: len(term) + 8 * len(packed) for term, packed in self._postings.items()})
         shards = self._shards(keys)
         for number, (key, terms) in enumerate(zip(keys, shards, strict=True)):
             files[f"t/{number}"] = _script(f"t/{number}", terms)
@@ -309,33 +312,34 @@ class SearchIndexWriter:
         average = max(1.0, sum(texts) / max(1, len(texts)))
         # A page with no text of its own (a cited document's) counts as one of average length.
         norms = [_K1 * (1 - _B + _B * (length or average) / average) for length in self._lengths]
-        boosts = [entry.weight for entry in self.entries]
+        scales = [10 * (_K1 + 1) * entry.weight for entry in self.entries]
         positions = {key: number for number, key in enumerate(keys)}
         shards: list[dict[str, list[int]]] = [{} for _ in keys]
         for term in sorted(self._postings):
-            ids, frequencies = self._postings[term]
-            pairs = sorted(zip(ids, frequencies, strict=True))
-            idf = math.log(1 + (count - len(pairs) + 0.5) / (len(pairs) + 0.5))
-            encoded: list[int] = []
-            previous = 0
-            for doc_id, frequency in pairs:
-                weight = 0 if term.startswith("#") else \
-                    max(1, round(10 * boosts[doc_id] * idf * frequency * (_K1 + 1) / (frequency + norms[doc_id])))
-                encoded += (doc_id - previous, weight)
-                previous = doc_id
-            shards[positions[_longest_key(term, positions)]][term] = encoded
+            packed = sorted(self._postings[term])
+            ids = [p >> 16 for p in packed]
+            gaps = [b - a for a, b in zip([0, *ids], ids, strict=False)]
+            if term.startswith("#"):
+                weights = [0] * len(ids)
+            else:
+                idf = math.log(1 + (count - len(ids) + 0.5) / (len(ids) + 0.5))
+                weights = [max(1, round(idf * scales[i] * f / (f + norms[i])))
+                           for i, f in zip(ids, (p & 0xFFFF for p in packed), strict=True)]
+            shards[positions[_longest_key(term, positions)]][term] = [n for pair in zip(gaps, weights, strict=True)
+                                                                      for n in pair]
         return shards
 
     def _facets(self) -> dict[str, Any]:
         """Per filter: its values (id, label, in display order) and each document's value indexes."""
         result: dict[str, Any] = {}
-        for position, name in enumerate(FACETS):
+        chosen = [dict(entry.facets) for entry in self.entries]
+        for name in FACETS:
             values: dict[str, str] = {}
-            for entry in self.entries:
-                values.update(entry.facets[position][1])
+            for facets in chosen:
+                values.update(facets.get(name, ()))
             ordered = sorted(values.items(), key=lambda item: _facet_order(name, item))
             index = {value: number for number, (value, _) in enumerate(ordered)}
-            docs = [[index[value] for value, _ in entry.facets[position][1]] for entry in self.entries]
+            docs = [[index[value] for value, _ in facets.get(name, ())] for facets in chosen]
             result[name] = {"values": [list(item) for item in ordered], "docs": docs}
         return result
 

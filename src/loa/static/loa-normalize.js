@@ -48,10 +48,9 @@
     return digits + letters;
   }
 
-  var MAX_TOKEN = 40;
-
+  // Runs of letters and digits, cut every 40 characters (MAX_TOKEN in normalize.py).
   function tokens(text) {
-    return (fold(text).match(/[\p{L}\p{N}]+/gu) || []).filter(function (t) { return t.length <= MAX_TOKEN; });
+    return fold(text).match(/[\p{L}\p{N}]{1,40}/gu) || [];
   }
 
   root.LoaNormalize = {

@@ -228,7 +228,8 @@
           if (group.has(id)) scores.set(id, score + group.get(id)); else scores.delete(id);
         });
       });
-      if (!scores.size && !numberScores.size && groups.length > 1) {
+      var quoted = query.pairs.some(function (pair) { return pair.required; });
+      if (!scores.size && !numberScores.size && groups.length > 1 && !quoted) {
         // No page has every word: rank the pages by the words they have, and say so.
         partial = true;
         groups.forEach(function (group) {
@@ -375,6 +376,7 @@
   };
 
   Page.prototype.clear = function () {
+    this.form.setAttribute("data-shown", "");
     this.list.textContent = "";
     this.more.hidden = true;
     this.results = [];
@@ -385,6 +387,7 @@
     this.countFilters(facets, found.ranked.ids, found.chosen);
     this.results = found.ranked.ids.filter(function (id) { return passes(facets, id, found.chosen); });
     this.query = found.query;
+    this.form.setAttribute("data-shown", found.query.text);
     this.shown = 0;
     this.list.textContent = "";
     var count = this.results.length;
