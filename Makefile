@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-internal preview serve test system-deps check bench bench-feeds schema clean
+.PHONY: site site-internal preview serve test system-deps check bench bench-feeds bench-search schema clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần $(PYTHON) (hoặc chạy: make PYTHON=python3 ...)"; exit 1; }
@@ -51,6 +51,10 @@ bench: $(STAMP)
 ## Feed generation time on the same corpora: make bench-feeds SIZES=5000,20000
 bench-feeds: $(STAMP)
 	$(BIN)/python -m loa.bench.feedbench --sizes $(or $(SIZES),5000,20000)
+
+## Bytes and time of searches in Chromium on the same corpora: make bench-search SIZES=5000
+bench-search: $(STAMP) system-deps
+	$(BIN)/python -m loa.bench.searchbench --sizes $(or $(SIZES),5000)
 
 ## Regenerate the shipped JSON Schemas and the field tables of the editors' guide.
 schema: $(STAMP)
