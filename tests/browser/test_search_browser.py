@@ -112,7 +112,10 @@ def test_header_box_leads_to_the_results(browser, served_site):
     page.wait_for_url("**/tim-kiem/?q=nghi+quyet+dai+hoi")
     _settled(page)
     assert page.input_value("#loa-search-q") == "nghi quyet dai hoi"
-    assert page.locator("#loa-search-results > li").count() > 0
+    first = page.locator("#loa-search-results > li").first
+    url = first.get_attribute("data-url")
+    first.locator("a").click()
+    page.wait_for_url(served_site + url)
     page.close()
 
 

@@ -1,4 +1,4 @@
-"""The editors' command line: ``loa build``, ``loa check``, ``loa schema``."""
+"""The editors' command line: ``loa build``, ``loa bundle``, ``loa check``, ``loa schema``."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ __all__ = ["main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``loa`` command and return its exit status."""
-    from loa.cli import build, check, schema
+    from loa.cli import build, bundle, check, schema
 
     parser = argparse.ArgumentParser(prog="loa", description="Loa: đăng văn bản và tin bài từ Markdown.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
-    for module in (build, check, schema):
+    for module in (build, bundle, check, schema):
         module.register(commands)
     args = parser.parse_args(argv)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import zlib
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from markupsafe import Markup
@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from loa.core.bundle import absolute_links, inline_images
 from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog, topics_by_id
 from loa.core.diagnostics import Severity, collapse
 from loa.core.document import Document
@@ -57,10 +58,17 @@ def _pack(html: str) -> bytes:
 
 def _unpack(data: bytes) -> str:
     return zlib.decompress(data).decode("utf-8")
+
+
+def _download_name(document: Document) -> str:
+    """The document saved as one file, in its page's folder: ``plans/2021/x/`` → ``x.html``."""
+    return PurePosixPath(document.src_uri).stem + ".html"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
+STANDALONE_CSS = (STATIC / "loa-document.css").read_text(encoding="utf-8") + \
+    (STATIC / "loa-print.css").read_text(encoding="utf-8")
 # Loa's own scripts and styles, copied into every site under assets/loa/.
-ASSETS = ("loa-normalize.js", "loa-search.js", "loa-search.css")
+ASSETS = ("loa-normalize.js", "loa-search.js", "loa-search.css", "loa-print.css")
 
 
 class LoaPlugin(BasePlugin[LoaConfig]):
@@ -104,7 +112,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             os.environ["SOURCE_DATE_EPOCH"] = str(int(self.build_time.timestamp()))
         # Before Material's templates (Loa's header carries its search box), after the project's own overrides.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
-        config.extra_css.append("assets/loa/loa-search.css")
+        config.extra_css.extend(["assets/loa/loa-search.css", "assets/loa/loa-print.css"])
         if "material/search" in config.plugins:
             log.warning("Loa có tìm kiếm tiếng Việt riêng (trang /tim-kiem/): bỏ plugin 'search' khỏi mkdocs.yml "
                         "để trang không có hai ô tìm kiếm và bản dựng không phải lập chỉ mục hai lần.")
@@ -253,11 +261,32 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             self.search.add(page.file.src_uri, html_text(body))
         full = self._render_content(body, page, self.renderer, title=parked[1]) or body
         document = self.documents.get(page.file.src_uri)
+        if document is not None and document.kind in ("plan", "article"):
+            self._write_standalone(document, full, page, config)
         if self.target == "preview" and document is not None:
             reason = preview_watermark(document, at=self.build_time)
             if reason:
                 full = self.renderer.watermark(reason) + full
         return output[:start] + full + output[end + len(_PAGE_CLOSE) :]
+
+    def _write_standalone(self, document: Document, content: str, page: Page, config: MkDocsConfig) -> None:
+        """Save the document as one file next to its page: images inline, links to the portal's addresses."""
+        if self.renderer is None:
+            return
+        site = Path(config.site_dir).resolve()
+        folder = site / page.url
+
+        def load(src: str) -> bytes | None:
+            path = (folder / src).resolve()
+            return path.read_bytes() if path.is_relative_to(site) and path.is_file() else None
+
+        url = (config.site_url or "http://localhost/") + page.url
+        html = self.renderer.standalone(
+            title=Markup(str(page.meta.get("title") or document.title)).unescape(), url=url,
+            content=absolute_links(inline_images(content, load), url), site_name=config.site_name,
+            built=self.build_time, css=STANDALONE_CSS)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / _download_name(document)).write_text(html, encoding="utf-8")
 
     def _wraps(self, page: Page) -> bool:
         """Whether Loa renders this page's title itself (documents it presents, generated pages)."""
@@ -269,9 +298,10 @@ class LoaPlugin(BasePlugin[LoaConfig]):
     def _render_content(self, html: str, page: Page, renderer: Renderer, *, title: str | None) -> str | None:
         document = self.documents.get(page.file.src_uri)
         if document and document.kind == "plan":
-            return renderer.plan(document, html, page.url, graph=self.graph, title=title)
+            return renderer.plan(document, html, page.url, graph=self.graph, title=title,
+                                 download=_download_name(document))
         if document and document.kind == "article":
-            return renderer.article(document, html, page.url, graph=self.graph)
+            return renderer.article(document, html, page.url, graph=self.graph, download=_download_name(document))
         if document and document.kind == "topic":
             return renderer.topic(document, html, page.url, self.listings.get(document.src_uri))
         if page.file.src_uri == SEARCH_PAGE:

@@ -49,7 +49,7 @@ class Renderer:
         )
 
     def plan(self, document: Document, body_html: str, page_url: str, graph: ReferenceGraph | None = None,
-             title: str | None = None) -> str:
+             title: str | None = None, download: str | None = None) -> str:
         """Return the HTML of an official document page: title, metadata card, the text as issued, relations.
 
         Arguments:
@@ -58,17 +58,19 @@ class Renderer:
             page_url: URL of the page, for relative links.
             graph: References, for the relations sections.
             title: The title as HTML (with its citations linked); escaped from the document by default.
+            download: File name of the document saved as one file, next to the page.
         """
         related = _related(graph, f"doc:{document.src_uri}", self.documents) if graph else None
         return self._render("plan.html", page_url, doc=document, body=body_html, title_html=title,
-                            issuer=self.issuers.get(document.issuer or ""), related=related)
+                            issuer=self.issuers.get(document.issuer or ""), related=related, download=download)
 
-    def article(self, document: Document, body_html: str, page_url: str, graph: ReferenceGraph | None) -> str:
+    def article(self, document: Document, body_html: str, page_url: str, graph: ReferenceGraph | None,
+                download: str | None = None) -> str:
         """Return the HTML of an article: title, its facts, the text, related plans and relations."""
         related_plans = [self.by_path[p] for p in document.related_plans if p in self.by_path]
         related = _related(graph, f"doc:{document.src_uri}", self.documents) if graph else None
         return self._render("article.html", page_url, doc=document, body=body_html, related_plans=related_plans,
-                            related=related, channels=self.channels)
+                            related=related, channels=self.channels, download=download)
 
     def topic(self, document: Document, intro_html: str, page_url: str, listing: Listing | None) -> str:
         """Return a topic (chuyên đề) page: its introduction, then its articles and plans, newest first."""
@@ -81,6 +83,12 @@ class Renderer:
     def feeds(self, specs: Sequence[FeedSpec], page_url: str) -> str:
         """Return the page that lists every feed, for the people who connect fanpages to the site."""
         return self._render("feeds.html", page_url, specs=specs)
+
+    def standalone(self, *, title: str, url: str, content: str, site_name: str, built: dt.datetime,
+                   css: str) -> str:
+        """Return a document as one self-contained HTML file: styles inline, links to the portal."""
+        return self._render("standalone.html", "", title=title, url=url, content=content, site_name=site_name,
+                            built=built, css=css)
 
     def search(self, page_url: str) -> str:
         """Return the search page: the box, the filters and the place for results, filled by loa-search.js."""

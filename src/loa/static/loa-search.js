@@ -270,7 +270,7 @@
     this.status = document.getElementById("loa-search-status");
     this.list = document.getElementById("loa-search-results");
     this.more = document.getElementById("loa-search-more");
-    this.root = form.getAttribute("data-root") || "";
+    this.root = (form.getAttribute("data-root") || ".").replace(/\/?$/, "/");  // ".." names a folder too
     this.index = new Index(form.getAttribute("data-index"));
     this.serial = 0;
     this.timer = null;
