@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import zipfile
 
+from loa.core.bundle import absolute_links, inline_images, offline_links
 from tests.build.test_canary import SITE, WITHHELD, _leaks
 from tests.conftest import BUILD_TIME, REPO, run_loa
-
-from loa.core.bundle import absolute_links, inline_images, offline_links
 
 
 def _bundle(tmp_path, config, name):
