@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-internal preview serve test system-deps check bench bench-feeds bench-search schema clean
+.PHONY: site site-internal preview serve test system-deps check bundle bench bench-feeds bench-search schema clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần $(PYTHON) (hoặc chạy: make PYTHON=python3 ...)"; exit 1; }
@@ -29,6 +29,10 @@ preview: $(STAMP)
 ## Preview with live reload on http://127.0.0.1:8000/.
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+## The public site as a zip to read offline (USB stick, village computer): dist/loa-ngoai-tuyen.zip
+bundle: $(STAMP)
+	$(BIN)/loa bundle $(if $(AT),--at $(AT))
 
 ## Check every document without building.
 check: $(STAMP)
