@@ -132,21 +132,21 @@ def measure_search(site: Path, pairs: Sequence[tuple[str, str]] = QUERY_PAIRS) -
                 (request.url, request.sizes()["responseBodySize"])))
             page.goto(base + "tim-kiem/", wait_until="load")
             page.wait_for_timeout(200)
-            results["page"].append(_bytes(site, base, transfers))
+            results["page"].append(_bytes(site, transfers))
             for name, query in (("first", first), ("follow_up", follow_up)):
                 transfers.clear()
                 elapsed, count, href = page.evaluate(_FIRST_RESULT, query)
                 _settle(page)
                 page.wait_for_timeout(100)
                 record = {"query": query, "ms": round(elapsed, 1), "results_shown": count, "top": href,
-                          **_bytes(site, base, transfers)}
+                          **_bytes(site, transfers)}
                 results[name].append(record)
             context.close()
         browser.close()
     return results
 
 
-def _bytes(site: Path, base: str, transfers: list[tuple[str, int]]) -> dict[str, int]:
+def _bytes(site: Path, transfers: list[tuple[str, int]]) -> dict[str, int]:
     raw = 0
     for url, _ in transfers:
         path = site / unquote(urlsplit(url).path).lstrip("/")

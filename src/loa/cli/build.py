@@ -7,6 +7,7 @@ previous site stays in place until the new one is complete and checked.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import fcntl
 import logging
 import os
@@ -19,16 +20,30 @@ from typing import Any, ClassVar
 from loa.cli.project import read_plugin_options
 from loa.core.publication import TARGETS, parse_build_time
 
-__all__ = ["build_site", "register"]
+__all__ = ["add_build_arguments", "build_site", "build_time", "register"]
+
+
+def add_build_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options every building command takes: the configuration file and the build time."""
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="tệp mkdocs.yml")
+    parser.add_argument("--at", metavar="THỜI_ĐIỂM",
+                        help="dựng như tại thời điểm này, ví dụ 2022-01-10T08:00:00+07:00 (mặc định: bây giờ)")
+
+
+def build_time(text: str | None) -> dt.datetime | None:
+    """The build time ``--at`` names (now when absent), or None after telling the editor what is wrong."""
+    try:
+        return parse_build_time(text)
+    except ValueError:
+        print(f"Thời điểm '{text}' không hợp lệ; dùng dạng 2022-01-10T08:00:00+07:00", file=sys.stderr)
+        return None
 
 
 def register(commands: Any) -> None:
     """Add the ``build`` command."""
     parser = commands.add_parser("build", help="dựng trang web (thay thư mục site/ khi dựng xong, không lỗi)")
-    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="tệp mkdocs.yml")
+    add_build_arguments(parser)
     parser.add_argument("-d", "--site-dir", type=Path, help="thư mục đích (mặc định: site_dir trong mkdocs.yml)")
-    parser.add_argument("--at", metavar="THỜI_ĐIỂM",
-                        help="dựng như tại thời điểm này, ví dụ 2022-01-10T08:00:00+07:00 (mặc định: bây giờ)")
     parser.add_argument("--target", choices=[t for t in TARGETS if t != "preview"], default="public",
                         help="public: trang công khai; internal: bản nội bộ (mặc định: public)")
     parser.add_argument("--preview", action="store_true",
@@ -40,10 +55,8 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build, print problems in Vietnamese, and return the exit status."""
-    try:
-        at = parse_build_time(args.at)
-    except ValueError:
-        print(f"Thời điểm '{args.at}' không hợp lệ; dùng dạng 2022-01-10T08:00:00+07:00", file=sys.stderr)
+    at = build_time(args.at)
+    if at is None:
         return 2
     target, site_dir = args.target, args.site_dir
     if args.preview:

@@ -9,9 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from loa.cli.build import build_site
+from loa.cli.build import add_build_arguments, build_site, build_time
 from loa.core.bundle import write_bundle
-from loa.core.publication import parse_build_time
 
 __all__ = ["register"]
 
@@ -19,20 +18,16 @@ __all__ = ["register"]
 def register(commands: Any) -> None:
     """Add the ``bundle`` command."""
     parser = commands.add_parser("bundle", help="đóng gói trang công khai thành tệp zip đọc được khi không có mạng")
-    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="tệp mkdocs.yml")
+    add_build_arguments(parser)
     parser.add_argument("-o", "--output", type=Path, default=Path("dist/loa-ngoai-tuyen.zip"),
                         help="tệp zip cần ghi (mặc định: dist/loa-ngoai-tuyen.zip)")
-    parser.add_argument("--at", metavar="THỜI_ĐIỂM",
-                        help="dựng như tại thời điểm này, ví dụ 2022-01-10T08:00:00+07:00 (mặc định: bây giờ)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Build the public site into a temporary directory, zip it, print what was written."""
-    try:
-        at = parse_build_time(args.at)
-    except ValueError:
-        print(f"Thời điểm '{args.at}' không hợp lệ; dùng dạng 2022-01-10T08:00:00+07:00", file=sys.stderr)
+    at = build_time(args.at)
+    if at is None:
         return 2
     work = Path(tempfile.mkdtemp(prefix=".loa-bundle-", dir=args.config_file.resolve().parent))
     try:

@@ -134,7 +134,6 @@ def search_entries(documents: Iterable[Document], issuers: Mapping[str, Issuer],
 def _cited_entry(target: Target, issuers: Mapping[str, Issuer]) -> SearchEntry:
     issuer = issuers.get(target.issuer or "")
     date = target.date.vietnamese() if target.date else None
-    key = number_key(target.number) if target.number else None
     facets: dict[str, tuple[tuple[str, str], ...]] = {
         "loai": ((CITED_TYPE, "Văn bản được dẫn chiếu"),),
         "nam": ((str(target.date.year), str(target.date.year)),) if target.date else (),
@@ -150,7 +149,7 @@ def _cited_entry(target: Target, issuers: Mapping[str, Issuer]) -> SearchEntry:
         issuer=issuer.name if issuer else None, date=date,
         keywords=" ".join(p for p in (target.type, target.number, issuer.name if issuer else None, date,
                                       target.name, target.term and f"khóa {target.term}") if p),
-        number_key=key if key and key[:1].isdigit() else None,
+        number_key=_number_key(target.number),
         facets=tuple((name, facets[name]) for name in FACETS), weight=_CITED_WEIGHT,
     )
 
@@ -183,14 +182,19 @@ def _entry(document: Document, issuers: Mapping[str, Issuer], topics: Mapping[st
     keywords = " ".join(part for part in (
         label, document.number, unit.name if unit else None, unit.short_name if unit else None, date,
         signer.name if signer else None, signer.role if signer else None) if part)
-    key = number_key(document.number) if document.number else None
     return SearchEntry(
         src_uri=document.src_uri, url=document.url, title=document.full_title, label=label,
         number=document.number, issuer=unit.name if unit else None, date=date,
         summary=document.summary or document.description if document.kind == "article" else None,
-        sample=document.sample, keywords=keywords, number_key=key if key and key[:1].isdigit() else None,
+        sample=document.sample, keywords=keywords, number_key=_number_key(document.number),
         facets=tuple((name, facets[name]) for name in FACETS),
     )
+
+
+def _number_key(number: str | None) -> str | None:
+    """The number's key for "exact number first", when the number has digits (a blank "- KH/TU" has none)."""
+    key = number_key(number) if number else None
+    return key if key and key[:1].isdigit() else None
 
 
 def html_text(html: str) -> str:

@@ -515,8 +515,6 @@
     if (last < text.length) element.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  root.LoaSearch = { Index: Index, parse: parse };
-
   function start() {
     var form = document.getElementById("loa-search");
     if (form) root.loaSearchPage = new Page(form);
