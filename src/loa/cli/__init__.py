@@ -1,4 +1,4 @@
-"""The editors' command line: ``loa build``, ``loa bundle``, ``loa check``, ``loa schema``."""
+"""The editors' command line: ``loa build``, ``loa bundle``, ``loa check``, ``loa import``, ``loa new``, ``loa schema``."""
 
 from __future__ import annotations
 
@@ -11,15 +11,19 @@ __all__ = ["main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``loa`` command and return its exit status."""
-    from loa.cli import build, bundle, check, schema
+    from loa.cli import build, bundle, check, importer, schema
 
     parser = argparse.ArgumentParser(prog="loa", description="Loa: đăng văn bản và tin bài từ Markdown.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
-    for module in (build, bundle, check, schema):
+    for module in (build, bundle, check, importer, schema):
         module.register(commands)
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
+    except BrokenPipeError:
+        # The reader of our output went away (``loa import --json | head``): nothing left to say.
+        sys.stderr.close()
+        return 1
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130

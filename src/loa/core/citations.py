@@ -72,7 +72,7 @@ _STATE = rf"(?P<sn>\d{{1,5}})(?:\s*/\s*(?P<sy>\d{{4}}))?\s*/\s*(?P<sa>{_ABBR})\s
 _BARE = r"(?P<bn>(?<=so\s)\d{1,4}|\d{1,4}(?=\s+cua\b))(?![\d/.,-]*\d)(?!\s*[-‐‑–/]\s*[a-z])"
 _DATE = (
     r"(?:\s*,?\s*(?:ngay|ban\s+hanh\s+ngay)\s*|\s*,\s*|\s+)"
-    r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+    r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{2} ?\d{2})(?!\d)"
     r"|(?P<ld>\d{1,2})\s+thang\s+(?P<lm>\d{1,2})\s+nam\s+(?P<ly>\d{4}))"
 )
 # The number comes first in the pattern (a digit is cheap to look for); the type word before it is matched on a
@@ -260,7 +260,7 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
     if not day:
         return None
     try:
-        return dt.date(int(year), int(month), int(day))
+        return dt.date(int(year.replace(" ", "")), int(month), int(day))
     except ValueError:
         return None
 

@@ -1,0 +1,658 @@
+"""Reading the metadata of an official document from its text, as exported from Word.
+
+The text is read line by line. Lines are cut into *segments* at ``|`` cells and at wide gaps, because Word's
+two-column header tables arrive flattened ("HUYỆN ỦY BẢO THẮNG      ĐẢNG CỘNG SẢN VIỆT NAM"). Matching runs on
+skeletons (lower case, no diacritics, one character per character), so NFD input, either tone placement and
+capitals do not matter; what is reported is the text as written, in NFC.
+
+Nothing is guessed: a field the text does not give stays None, and :attr:`Extraction.missing` says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from loa.core.citations import (
+    SYMBOL_TYPES,
+    TYPE_WORDS,
+    IssuerNames,
+    canonical_number,
+    detect_citations,
+    skeleton,
+)
+from loa.core.document import PartialDate
+from loa.core.normalize import canonical_tones, nfc
+from loa.core.registry import Issuer
+
+__all__ = ["Extraction", "SignerBlock", "extract", "org_name"]
+
+
+@dataclass(frozen=True)
+class SignerBlock:
+    """The signature block, each part as written (upper case kept), prefixes such as T/M and KT. removed."""
+
+    on_behalf: str | None = None
+    acting_for: str | None = None
+    role: str | None = None
+    name: str | None = None
+    authority: str | None = None
+    """The authority lines exactly as written, prefixes included ("T/M BAN THƯỜNG VỤ")."""
+
+
+@dataclass
+class Extraction:
+    """What the text of one document says about itself.
+
+    Attributes:
+        type: Vietnamese type name ("Kế hoạch"), or None.
+        number: Canonical number ("12-KH/HU", "115/KH-UBND"), or None when blank or absent.
+        number_as_written: The number line as written ("Số - KH/TU").
+        issuer: Canonical name of the issuing body.
+        issuer_id: Registry id of the issuer, when the registry knows it.
+        place: Place name of the date line.
+        date: Date of issue, possibly partial (blank day).
+        date_as_written: The place and date line as written.
+        title: Trích yếu, one line, without the type word.
+        signer: The signature block.
+        recipients: Nơi nhận items.
+        references: Other documents cited, distinct, in order of first mention.
+        body_start: Index of the first body line (after the header and title).
+        missing: Fields the text does not give.
+    """
+
+    type: str | None = None
+    number: str | None = None
+    number_as_written: str | None = None
+    issuer: str | None = None
+    issuer_id: str | None = None
+    place: str | None = None
+    date: PartialDate | None = None
+    date_as_written: str | None = None
+    title: str | None = None
+    signer: SignerBlock = field(default_factory=SignerBlock)
+    recipients: list[str] = field(default_factory=list)
+    references: list[dict[str, Any]] = field(default_factory=list)
+    body_start: int = 0
+    missing: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        """The interface of ``loa import --json``."""
+        date = self.date
+        return {
+            "type": self.type,
+            "number": self.number,
+            "issuer": self.issuer,
+            "place": self.place,
+            "date": date.iso() if date and date.is_complete else None,
+            "date_partial": date.iso() if date and date.month and not date.is_complete else None,
+            "title": self.title,
+            "signer": {"on_behalf": self.signer.on_behalf, "acting_for": self.signer.acting_for,
+                       "role": self.signer.role, "name": self.signer.name},
+            "recipients": self.recipients,
+            "references": self.references,
+            "deadlines": [],
+            "targets": [],
+            "units": [],
+        }
+
+
+# --- lines and segments ----------------------------------------------------------------------------------------
+
+_GAP = re.compile(r"\s*\|\s*|\t+|\s{3,}")
+_MARKS = re.compile(r"^(?:#{1,6}\s+|>\s*)+|^\\?\*+|\\?\*+$|^_+|_+$")
+
+
+def _clean(text: str) -> str:
+    """Strip Markdown marks around a segment: headings, bold and italics, escaped stars."""
+    previous = None
+    text = text.strip()
+    while previous != text:
+        previous = text
+        text = _MARKS.sub("", text).strip()
+    return re.sub(r"\*\*|__", "", text).strip()
+
+
+_JOINS_LEFT = re.compile(r"(?:\bngay|\bthang|\bso\s*:?|\bnam)\s*$")
+_JOINS_RIGHT = re.compile(r"^(?:thang|nam\s+\d|[-‐‑–/])")
+
+
+def _segments(line: str) -> list[str]:
+    """Cut a line at cell borders and wide gaps, except inside a date or number left blank for the day."""
+    line = line.strip().strip("|")
+    parts: list[str] = []
+    start = 0
+    for gap in _GAP.finditer(line):
+        left, right = skeleton(line[start : gap.start()]), skeleton(line[gap.end() :])
+        if "|" not in gap.group() and (_JOINS_LEFT.search(left) or _JOINS_RIGHT.match(right)):
+            continue
+        parts.append(line[start : gap.start()])
+        start = gap.end()
+    parts.append(line[start:])
+    return [s for s in (_clean(part) for part in parts) if s]
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _is_rule(text: str) -> bool:
+    """Separator lines: stars, dashes, underscores, "---oOo---"."""
+    return bool(re.fullmatch(r"[\s*\\\-_=–—~.oO]*", text)) and not re.search(r"[a-zA-NP-Z]", text)
+
+
+_SKIP_HEADER = re.compile(r"cong\s+hoa\s+xa\s+hoi|doc\s+lap\s*[-–]\s*tu\s+do|dang\s+cong\s+san\s+viet\s+nam")
+
+
+# --- the document's own number, date and type -----------------------------------------------------------------
+
+_NUMBER_LINE = re.compile(r"^so\s*:?(?![a-z])\s*(?P<rest>.*)$")
+_PARTY_NUMBER = re.compile(r"^(?P<n>\d[\d ]*)?\s*[-‐‑–—]\s*(?P<abbr>[^\W\d_]{1,6})\s*/\s*(?P<iss>[^\W\d_][\w\-–]*)")
+_STATE_NUMBER = re.compile(r"^(?P<n>\d[\d ]*)?\s*/\s*(?:(?P<y>\d{4})\s*/\s*)?(?P<sym>[^\W\d_][\w]*(?:\s*[-‐‑–]\s*[\w]+)+)")
+_BLANK = r"[\s._…\-]*"
+_DATE = re.compile(
+    rf"ngay{_BLANK}(?P<d>\d[\d ]?)?{_BLANK}"
+    r"(?:thang\s*(?P<m>\d[\d ]?)?[\s._…]*nam\s*(?P<y>\d[\d ]{2,5}\d)"
+    r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d[\d ]{2,5}\d))"
+)
+
+
+def _number(segment: str) -> tuple[str | None, str | None] | None:
+    """Return (canonical number or None when blank, symbol type) for a "Số ..." segment, or None."""
+    skel = skeleton(segment)
+    line = _NUMBER_LINE.match(skel)
+    if not line:
+        return None
+    rest = segment[line.start("rest"):].strip().rstrip(".,;")
+    for pattern in (_PARTY_NUMBER, _STATE_NUMBER):
+        found = pattern.match(rest)
+        if not found:
+            continue
+        digits = (found["n"] or "").replace(" ", "")
+        if pattern is _PARTY_NUMBER:
+            abbr = found["abbr"]
+            symbol = f"{abbr}/{found['iss']}"
+        else:
+            symbol = re.sub(r"\s+", "", found["sym"])
+            abbr = re.split(r"[-‐‑–]", symbol)[0]
+            if found["y"]:
+                symbol = f"{found['y']}/{symbol}"
+        symbol_type = SYMBOL_TYPES.get(skeleton(abbr))
+        if symbol_type is None and pattern is _STATE_NUMBER:
+            symbol_type = "Công văn"
+        if not digits:
+            return None, symbol_type
+        separator = "-" if pattern is _PARTY_NUMBER else "/"
+        return canonical_number(f"{digits}{separator}{symbol}"), symbol_type
+    return None
+
+
+def _date_in(text: str) -> tuple[PartialDate, int, int] | None:
+    """Return the date of a "<place>, ngày … tháng … năm …" line and its span in ``text``."""
+    skel = skeleton(text)
+    for found in _DATE.finditer(skel):
+        year_text = (found["y"] or found["y2"] or "").replace(" ", "")
+        month_text = (found["m"] or found["m2"] or "").replace(" ", "")
+        day_text = (found["d"] or "").replace(" ", "")
+        if len(year_text) != 4:
+            continue
+        if not (found["m"] or found["y"]) and not re.search(r",\s*$", skel[: found.start()]):
+            continue
+        year = int(year_text)
+        month = int(month_text) if month_text else None
+        day = int(day_text) if day_text and month else None
+        try:
+            if month:
+                dt.date(year, month, day or 1)
+        except ValueError:
+            continue
+        return PartialDate(year, month, day), found.start(), found.end()
+    return None
+
+
+def _type_of(segment: str) -> str | None:
+    if not _is_upper(segment):
+        return None
+    return TYPE_WORDS.get(" ".join(skeleton(segment).split()))
+
+
+# --- names of bodies ----------------------------------------------------------------------------------------------
+
+_UNITS = ("thi xa", "thanh pho", "thi tran", "tinh", "huyen", "xa", "phuong", "quan")
+_COMMITTEES = ("tinh uy", "huyen uy", "thi uy", "thanh uy", "dang uy", "quan uy")
+_HEADS = ("van phong", "trung tam", "uy ban", "hoi dong", "chi cuc", "mat tran", "ban chi dao", "ban", "so",
+          "phong", "bo", "cuc", "hoi", "doan", "dai", "bao", "truong", "vien", "toa an", "chi bo", "dang bo")
+_PEOPLES = ("uy ban", "hoi dong", "toa an", "vien kiem sat")
+_EXPANSIONS = {"ubnd": "ỦY BAN NHÂN DÂN", "hdnd": "HỘI ĐỒNG NHÂN DÂN", "mttq": "MẶT TRẬN TỔ QUỐC",
+               "ubmttq": "ỦY BAN MẶT TRẬN TỔ QUỐC", "btg": "BAN TUYÊN GIÁO", "bch": "BAN CHẤP HÀNH"}
+_SPECIAL = {"viet nam": "Việt Nam", "to quoc": "Tổ quốc", "nhan dan": "nhân dân"}
+
+
+def org_name(text: str) -> str:
+    """Write the name of a body the way Vietnamese administrative texts do, from any casing.
+
+    The first syllable of the name and of each field it covers is capitalised, unit words (tỉnh, huyện, xã…) are
+    not, and place names are capitalised throughout.
+
+    Examples:
+        >>> org_name("HUYỆN ỦY BẢO THẮNG")
+        'Huyện ủy Bảo Thắng'
+        >>> org_name("UBND HUYỆN BẢO THẮNG")
+        'Ủy ban nhân dân huyện Bảo Thắng'
+        >>> org_name("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH LÀO CAI")
+        'Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai'
+        >>> org_name("BAN TUYÊN GIÁO HUYỆN ỦY")
+        'Ban Tuyên giáo Huyện ủy'
+    """
+    words: list[str] = []
+    for word in canonical_tones(" ".join(text.replace(",", " , ").replace(" - ", " - ").split())).split():
+        words.extend(_EXPANSIONS.get(skeleton(word), word).split())
+    lower = [w.lower() for w in words]
+    skel = [skeleton(w) for w in words]
+    out: list[str] = []
+    i = 0
+    start_field = True
+    place = False
+
+    def at(phrases: Iterable[str]) -> str | None:
+        for phrase in phrases:
+            parts = phrase.split()
+            if skel[i : i + len(parts)] == parts:
+                return phrase
+        return None
+
+    while i < len(words):
+        if place:
+            out.append(lower[i] if skel[i] in (",", "-") else lower[i].capitalize())
+            i += 1
+            continue
+        committee = at(_COMMITTEES)
+        if committee:
+            out.extend((lower[i].capitalize(), lower[i + 1]))
+            i += 2
+            unit = at(_UNITS)
+            if unit:
+                size = len(unit.split())
+                out.extend(lower[i : i + size])
+                i += size
+            place = True
+            continue
+        unit = at(_UNITS)
+        if unit:
+            size = len(unit.split())
+            out.extend(lower[i : i + size])
+            i += size
+            place = True
+            continue
+        special = at(_SPECIAL)
+        if special and out:
+            size = len(special.split())
+            out.append(_SPECIAL[special])
+            i += size
+            start_field = False
+            continue
+        head = at(_HEADS) if start_field or not out else None
+        if head:
+            size = len(head.split())
+            phrase = " ".join(lower[i : i + size])
+            out.append(phrase[0].upper() + phrase[1:] if not out or start_field else phrase)
+            i += size
+            if head in _PEOPLES and skel[i : i + 2] == ["nhan", "dan"]:
+                out.extend(lower[i : i + 2])
+                i += 2
+                start_field = False
+            else:
+                start_field = True
+            continue
+        if skel[i] in ("va", ",", "-", "&"):
+            out.append(lower[i])
+            start_field = True
+        else:
+            out.append(lower[i].capitalize() if start_field else lower[i])
+            start_field = False
+        i += 1
+    return re.sub(r"\s+,", ",", " ".join(out))
+
+
+def _compose_issuer(lines: list[str]) -> str | None:
+    """The issuing body from the organisation lines of a header, top-down ("ĐẢNG BỘ TỈNH…", "HUYỆN ỦY…")."""
+    if not lines:
+        return None
+    names = [org_name(line) for line in lines]
+    skels = [" ".join(skeleton(n).split()) for n in names]
+    last, last_skel = names[-1], skels[-1]
+    parent = names[-2] if len(names) > 1 else None
+    parent_skel = skels[-2] if len(names) > 1 else ""
+    if parent and any(last_skel.startswith(u + " ") for u in _UNITS) and not any(
+            last_skel.startswith(c) for c in _COMMITTEES):
+        # "ỦY BAN NHÂN DÂN" over "HUYỆN BẢO THẮNG".
+        return f"{parent} {last[0].lower()}{last[1:]}"
+    has_place = any(f" {u} " in f" {last_skel} " for u in _UNITS) or any(
+        re.search(rf"\b{c}\s+\w", last_skel) for c in _COMMITTEES)
+    if has_place or parent is None:
+        return last
+    if any(last_skel.endswith(" " + c) for c in _COMMITTEES):
+        # "BAN TUYÊN GIÁO TỈNH ỦY" under "ĐẢNG BỘ TỈNH LÀO CAI": the place comes from the parent.
+        return f"{last} {_place_of(parent, parent_skel)}".strip()
+    if parent_skel.startswith("dang bo "):
+        return f"{last} {_committee_of(parent_skel, parent)}".strip()
+    if any(parent_skel.startswith(c) for c in _COMMITTEES):
+        return f"{last} {parent}"
+    # "SỞ VĂN HÓA VÀ THỂ THAO" under "UBND TỈNH LÀO CAI": the parent's unit and place.
+    for unit in _UNITS:
+        found = re.search(rf"(?:^|\s){unit}\s", parent_skel + " ")
+        if found:
+            words = parent.split()
+            skipped = len(parent_skel[: found.start()].split())
+            return f"{last} {' '.join(words[skipped:])}"
+    return last
+
+
+def _place_of(name: str, skel: str) -> str:
+    for unit in _UNITS:
+        found = re.search(rf"(?:^|\s){unit}\s", skel)
+        if found:
+            words = name.split()
+            return " ".join(words[len(skel[: found.end()].split()):])
+    return ""
+
+
+def _committee_of(skel: str, name: str) -> str:
+    """"Đảng bộ tỉnh Lào Cai" → "Tỉnh ủy Lào Cai": the committee that leads a Party organisation."""
+    units = {"tinh": "Tỉnh ủy", "huyen": "Huyện ủy", "thi xa": "Thị ủy", "thanh pho": "Thành ủy",
+             "xa": "Đảng ủy xã", "phuong": "Đảng ủy phường", "thi tran": "Đảng ủy thị trấn"}
+    rest = skel[len("dang bo "):]
+    for unit, committee in units.items():
+        if rest.startswith(unit + " "):
+            return f"{committee} {_place_of(name, skel)}"
+    return name
+
+
+# --- signature and recipients ---------------------------------------------------------------------------------
+
+_PREFIX = re.compile(r"^(?P<p>t\s*/\s*m|tm\.|tm(?=\s)|k\s*/\s*t|kt\.|kt(?=\s)|t\s*/\s*l|tl\.|tl(?=\s)|tuq\.?)\s*")
+_STAMP = re.compile(r"^\(?\s*(?:da\s+ky|ky\s*,|ky\s+ten|ky\s+va|ky,?\s+ghi|da\s+ky\s+va|dau)[^)]*\)?$")
+_RECIPIENTS = re.compile(r"^noi\s+nhan\s*:?\s*")
+_ITEM = re.compile(r"^\s*[-+•–]\s*")
+_ROLE_WORDS = re.compile(r"\b(?:bi\s+thu|chu\s+tich|giam\s+doc|truong|chanh|uy\s+vien|chu\s+nhiem|tong\s+bien\s+tap|"
+                         r"thu\s+truong|bo\s+truong|thuong\s+truc|pho)\b")
+
+
+def _signer(tail: list[str]) -> SignerBlock:
+    """Read the signature block from the last segments of a document."""
+    candidates = [s for s in tail if not _ITEM.match(s) and not _RECIPIENTS.match(skeleton(s))]
+    start = next((i for i, s in enumerate(candidates) if _PREFIX.match(skeleton(s))), None)
+    if start is None:
+        start = next((i for i, s in enumerate(candidates)
+                      if _is_upper(s) and _ROLE_WORDS.search(skeleton(s)) and len(s) < 60), None)
+    if start is None:
+        return SignerBlock()
+    block = candidates[start:]
+    on_behalf = acting_for = role = name = None
+    authority: list[str] = []
+    rest: list[str] = []
+    for segment in block:
+        skel = skeleton(segment)
+        prefix = _PREFIX.match(skel)
+        if prefix and not rest:
+            authority.append(segment)
+            body = segment[prefix.end():].strip() or None
+            if prefix["p"].startswith("t") and "m" in prefix["p"]:
+                on_behalf = body
+            else:
+                acting_for = body
+            continue
+        if _STAMP.match(skel):
+            continue
+        rest.append(segment)
+    for segment in rest:
+        if role is None and _is_upper(segment) and (_ROLE_WORDS.search(skeleton(segment)) or authority):
+            role = segment
+        elif _looks_like_name(segment):
+            name = segment
+    return SignerBlock(on_behalf, acting_for, role, name, "\n".join(authority) or None)
+
+
+def _looks_like_name(segment: str) -> bool:
+    words = segment.split()
+    return (1 < len(words) <= 6 and all(w[0].isupper() and w.replace("-", "").isalpha() for w in words)
+            and not _ROLE_WORDS.search(skeleton(segment)))
+
+
+def _recipients(segments: list[str]) -> list[str]:
+    items: list[str] = []
+    started = False
+    for segment in segments:
+        skel = skeleton(segment)
+        label = _RECIPIENTS.match(skel)
+        if label:
+            started = True
+            segment = segment[label.end():].strip()
+            skel = skel[label.end():]
+            if not segment:
+                continue
+        if not started:
+            continue
+        if _ITEM.match(segment) or skel.startswith("luu") or label:
+            item = _ITEM.sub("", segment).strip().rstrip(";,.").strip()
+            if item:
+                items.append(item)
+        elif items and segment[:1].islower():
+            items[-1] = f"{items[-1]} {segment.rstrip(';,.').strip()}"
+    return items
+
+
+# --- the whole document -------------------------------------------------------------------------------------------
+
+_BODY_START = re.compile(r"^(?:thuc\s+hien|can\s+cu|kinh\s+gui|de\s+|nham\s+|trong\s+|ngay\s+\d|i\.\s|1\.\s)")
+
+
+def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extraction:
+    """Read type, number, issuer, date, title, signer, recipients and references from a document's text.
+
+    Arguments:
+        text: The document as plain text or Markdown (NFD, either tone placement and any capitals accepted).
+        issuers: The registry, to give known issuers their id and canonical name.
+    """
+    lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    result = Extraction()
+    rows = [_segments(line) for line in lines]
+    type_row = _find_type_row(rows)
+    header_end = type_row if type_row is not None else _header_end(rows)
+
+    org_lines: list[str] = []
+    for index in range(header_end):
+        for segment in rows[index]:
+            skel = skeleton(segment)
+            number = _number(segment)
+            if number is not None:
+                if result.number_as_written is None:
+                    result.number, symbol_type = number
+                    result.number_as_written = segment
+                    result.type = result.type or symbol_type
+                continue
+            dated = _date_in(segment)
+            if dated and result.date is None:
+                result.date, start, _ = dated
+                result.date_as_written = segment
+                place = segment[:start].strip().rstrip(",").strip()
+                result.place = place or None
+                continue
+            if skel.startswith("v/v") or _SKIP_HEADER.search(skel) or _is_rule(segment):
+                continue
+            if _is_upper(segment) and not _type_of(segment):
+                org_lines.append(segment)
+    if result.date is None:
+        _date_across_lines(rows[:header_end], result)
+
+    title_end = header_end
+    if type_row is not None:
+        result.type = _type_of(next(s for s in rows[type_row] if _type_of(s)))
+        result.title, title_end = _title_after(lines, type_row + 1)
+    vv = _subject(rows[:max(header_end, type_row or 0) + 1] if type_row is None else rows[:header_end])
+    if vv:
+        result.type = result.type or "Công văn"
+        result.title = result.title or vv
+    if result.type == "Công văn" and type_row is None:
+        title_end = _after_addressees(rows, header_end)
+    result.body_start = _skip_rules(lines, title_end)
+
+    result.issuer = _compose_issuer(org_lines)
+    names = IssuerNames((n, issuer_id) for issuer_id, issuer in (issuers or {}).items() for n in issuer.names)
+    if result.issuer is None:
+        result.issuer = _issuer_in_preamble(lines[result.body_start:], names, issuers or {})
+    if result.issuer and issuers:
+        known = names.match(" ".join(skeleton(result.issuer).split()), 0)
+        if known and len(" ".join(skeleton(result.issuer).split())) == known[1]:
+            result.issuer_id = known[0]
+            result.issuer = issuers[known[0]].name
+
+    tail_rows = rows[result.body_start:]
+    flat = [s for row in tail_rows for s in row]
+    label = max((i for i, s in enumerate(flat) if _RECIPIENTS.match(skeleton(s))), default=None)
+    if label is not None:
+        result.recipients = _recipients(flat[label:])
+        result.signer = _signer(flat[label:])
+    else:
+        result.signer = _signer(flat[-12:])
+
+    body = "\n".join(lines[result.body_start:])
+    seen: set[str] = set()
+    for citation in detect_citations(body, own_number=result.number, names=names):
+        if not citation.number or not citation.type or citation.number.isdigit():
+            continue
+        key = citation.number.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        result.references.append({
+            "type": citation.type,
+            "number": citation.number,
+            "date": citation.date.isoformat() if citation.date else None,
+            "issuer": citation.issuer_text,
+            "as_written": " ".join(citation.as_written.split()),
+        })
+    result.missing = [name for name, value in (
+        ("type", result.type), ("number", result.number), ("issuer", result.issuer), ("place", result.place),
+        ("date", result.date), ("title", result.title), ("signer", result.signer.name),
+        ("recipients", result.recipients)) if not value]
+    return result
+
+
+def _find_type_row(rows: list[list[str]]) -> int | None:
+    for index, row in enumerate(rows[:60]):
+        if len(row) == 1 and _type_of(row[0]):
+            return index
+        if any(_BODY_START.match(skeleton(s)) and len(s) > 80 for s in row):
+            return None
+    return None
+
+
+def _header_end(rows: list[list[str]]) -> int:
+    """Without a type line, the header ends at the first body paragraph."""
+    for index, row in enumerate(rows[:60]):
+        for segment in row:
+            skel = skeleton(segment)
+            if len(segment) > 100 or (_BODY_START.match(skel) and not skel.startswith("ngay")):
+                return index
+    return min(len(rows), 60)
+
+
+def _date_across_lines(rows: list[list[str]], result: Extraction) -> None:
+    """A date broken over two lines ("Bảo Thắng, ngày 05 tháng 3" / "năm 2022")."""
+    for index in range(len(rows) - 1):
+        for segment in rows[index]:
+            if "ngay" not in skeleton(segment) or not rows[index + 1]:
+                continue
+            for following in rows[index + 1]:
+                joined = f"{segment} {following}"
+                dated = _date_in(joined)
+                if dated:
+                    result.date, start, _ = dated
+                    result.date_as_written = joined
+                    result.place = joined[:start].strip().rstrip(",").strip() or None
+                    return
+
+
+def _title_after(lines: list[str], start: int) -> tuple[str | None, int]:
+    """The trích yếu below the type line: its lines up to a blank line or a rule."""
+    parts: list[str] = []
+    index = start
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    while index < len(lines):
+        line = lines[index]
+        cleaned = _clean(line)
+        if not line.strip():
+            following = next((i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].strip()), None)
+            nxt = _clean(lines[following]) if following is not None else ""
+            if parts and nxt[:1].islower() and len(nxt) < 200 and not _is_rule(nxt) and not parts[-1].endswith(
+                    (".", ";", ":")):
+                index = following  # type: ignore[assignment]
+                continue
+            break
+        if _is_rule(cleaned) or (parts and _BODY_START.match(skeleton(cleaned))) or _is_upper(cleaned) and parts:
+            break
+        parts.append(cleaned)
+        index += 1
+    title = " ".join(" ".join(parts).split()) or None
+    return title, index
+
+
+def _subject(rows: list[list[str]]) -> str | None:
+    """"V/v tăng cường …" of a Công văn, with its continuation lines."""
+    for index, row in enumerate(rows):
+        for position, segment in enumerate(row):
+            found = re.match(r"^v\s*/\s*v\s*:?\s*", skeleton(segment))
+            if not found:
+                continue
+            parts = [segment[found.end():]]
+            for following in rows[index + 1 :]:
+                if not following:
+                    break
+                first = following[min(position, len(following) - 1)] if position else following[0]
+                if not first[:1].islower():
+                    break
+                parts.append(first)
+            return " ".join(" ".join(parts).split()) or None
+    return None
+
+
+def _after_addressees(rows: list[list[str]], start: int) -> int:
+    """The body of a Công văn starts after its "Kính gửi:" block."""
+    for index in range(start, min(len(rows), start + 40)):
+        if any(re.match(r"^kinh\s+gui", skeleton(s)) for s in rows[index]):
+            end = index + 1
+            while end < len(rows) and (not rows[end] or _ITEM.match(rows[end][0])):
+                end += 1
+            return end
+    return start
+
+
+def _skip_rules(lines: list[str], index: int) -> int:
+    while index < len(lines) and (not lines[index].strip() or _is_rule(_clean(lines[index]))):
+        index += 1
+    return index
+
+
+_PREAMBLE_ISSUER = re.compile(
+    r"[,.;]\s*(?P<body>[^,.;]{3,80}?)\s+(?:xay\s+dung|ban\s+hanh|de\s+ra|trien\s+khai|huong\s+dan|thong\s+bao)\s")
+
+
+def _issuer_in_preamble(lines: list[str], names: IssuerNames, issuers: Mapping[str, Issuer]) -> str | None:
+    """"Thực hiện …, Thị ủy Sa Pa xây dựng kế hoạch …": the issuer named in the first paragraph."""
+    paragraphs = [line for line in lines[:20] if line.strip()][:4]
+    for paragraph in paragraphs:
+        skel = skeleton(paragraph)
+        for found in _PREAMBLE_ISSUER.finditer(skel):
+            body = paragraph[found.start("body") : found.end("body")].strip()
+            known = names.match(skeleton(body), 0)
+            if known and known[1] == len(skeleton(body)):
+                return issuers[known[0]].name
+            if body[:1].isupper() and len(body.split()) <= 8:
+                return body
+    return None

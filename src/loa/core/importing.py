@@ -1,0 +1,216 @@
+"""Importing a signed document (.docx, .txt, .md) as a plan file: text, extracted metadata, structured body.
+
+A .docx goes through mammoth to HTML and from there to the same plain-text form a Word "save as text" gives:
+paragraphs separated by blank lines, bold kept as ``**``, list items as ``-``, layout tables (the header, the
+signature) read column by column, data tables kept as Markdown tables. Everything after that is shared with .txt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import uuid
+import zipfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from lxml import html as lxml_html
+
+from loa.core.citations import skeleton
+from loa.core.extract import Extraction, extract
+from loa.core.normalize import nfc, slugify
+from loa.core.registry import Issuer
+from loa.core.restructure import to_markdown
+
+__all__ = ["ImportResult", "SourceError", "import_text", "plan_file_text", "read_source", "suggested_path"]
+
+SUFFIXES = (".docx", ".txt", ".md")
+
+
+class SourceError(Exception):
+    """A source file that cannot be read; the message is Vietnamese, for the editor."""
+
+
+class ImportResult:
+    """An imported document: what was extracted, its front matter and its Markdown body."""
+
+    def __init__(self, extraction: Extraction, front: dict[str, Any], body: str) -> None:
+        self.extraction = extraction
+        self.front = front
+        self.body = body
+
+
+def read_source(path: Path) -> str:
+    """Return the text of a .docx, .txt or .md file, NFC-normalised."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise SourceError(f"{path}: chỉ nhập được tệp .docx, .txt hoặc .md")
+    try:
+        if suffix == ".docx":
+            return nfc(docx_text(path))
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SourceError(f"{path}: không đọc được tệp ({error.strerror})") from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError(f"{path}: tệp không phải UTF-8 (byte lạ ở vị trí {error.start}); hãy lưu lại với "
+                          "bảng mã UTF-8") from error
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            text = text[end + 5 :]
+    return nfc(text.replace("\r\n", "\n"))
+
+
+def docx_text(path: Path) -> str:
+    """The text of a Word document, in the form of the seeds' text exports."""
+    import mammoth  # imported here: only .docx needs it
+
+    try:
+        with path.open("rb") as stream:
+            converted = mammoth.convert_to_html(stream)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise SourceError(f"{path}: không đọc được tệp Word ({error})") from error
+    if not converted.value.strip():
+        return ""
+    root = lxml_html.fragment_fromstring(converted.value, create_parent="div")
+    return "\n\n".join(_blocks(root)) + "\n"
+
+
+def _inline(element: Any) -> str:
+    """Text of a paragraph with bold and italics as Markdown."""
+    parts = [element.text or ""]
+    for child in element:
+        inner = _inline(child)
+        if child.tag in ("strong", "b") and inner.strip():
+            inner = f"**{inner.strip()}**"
+        elif child.tag in ("em", "i") and inner.strip():
+            inner = f"*{inner.strip()}*"
+        elif child.tag == "br":
+            inner = "\n"
+        parts.append(inner)
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _blocks(root: Any) -> Iterator[str]:
+    for element in root:
+        tag = element.tag
+        if tag == "p":
+            text = _inline(element).strip()
+            if text:
+                yield text
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            text = _inline(element).strip()
+            if text:
+                yield f"{'#' * int(tag[1])} {text}"
+        elif tag in ("ul", "ol"):
+            yield "\n".join(_items(element, 0))
+        elif tag == "table":
+            yield from _table(element)
+        else:
+            yield from _blocks(element)
+
+
+def _items(element: Any, depth: int) -> Iterator[str]:
+    marker = "-" if depth == 0 else "+"
+    for number, item in enumerate(element.findall("li"), start=1):
+        nested = [child for child in item if child.tag in ("ul", "ol")]
+        for child in nested:
+            item.remove(child)
+        label = f"{number}." if element.tag == "ol" and depth == 0 else marker
+        yield f"{'    ' * depth}{label} {' '.join(_inline(item).split())}"
+        for child in nested:
+            yield from _items(child, depth + 1)
+
+
+_LAYOUT = re.compile(r"cong\s+hoa\s+xa\s+hoi|dang\s+cong\s+san|noi\s+nhan|^so\s*:?\s*\d*\s*-?\s*[a-z]{1,6}\s*[/-]|"
+                     r"^v\s*/\s*v\b|^(?:t\s*/\s*m|tm\.|kt\.|k\s*/\s*t)\s")
+
+
+def _table(table: Any) -> Iterator[str]:
+    rows = [[cell for cell in row if cell.tag in ("td", "th")] for row in table.iter("tr")]
+    cells = [[[p for p in (" ".join(_inline(par).split()) for par in cell.findall(".//p")) if p] for cell in row]
+             for row in rows]
+    texts = [p for row in cells for cell in row for p in cell]
+    if any(_LAYOUT.search(skeleton(text)) for text in texts):
+        # A layout table (header, signature): read each row column by column, as the eye reads it.
+        for row in cells:
+            for cell in row:
+                if cell:
+                    yield "\n".join(cell)
+        return
+    lines = ["| " + " | ".join(" ".join(cell) for cell in row) + " |" for row in cells if row]
+    if lines:
+        width = len(cells[0])
+        lines.insert(1, "|" + " --- |" * width)
+        yield "\n".join(lines)
+
+
+def import_text(text: str, source_name: str, issuers: Mapping[str, Issuer]) -> ImportResult:
+    """Extract the metadata of a document's text and structure its body."""
+    text = nfc(text)
+    extraction = extract(text, issuers)
+    lines = text.split("\n")[extraction.body_start :]
+    body = to_markdown(lines)
+    return ImportResult(extraction, front_matter(extraction, source_name, text), body)
+
+
+def front_matter(extraction: Extraction, source_name: str, text: str) -> dict[str, Any]:
+    """The front matter of the imported plan: what was found, status draft, nothing invented."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    front: dict[str, Any] = {
+        "kind": "plan",
+        "id": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'loa-import:' + digest)}",
+    }
+    if extraction.type:
+        front["type"] = extraction.type
+    if extraction.number:
+        front["number"] = extraction.number
+    elif extraction.number_as_written:
+        front["number_as_written"] = extraction.number_as_written
+    if extraction.issuer:
+        front["issuer"] = extraction.issuer_id or slugify(extraction.issuer)
+    if extraction.place:
+        front["place"] = extraction.place
+    if extraction.date:
+        date = extraction.date
+        if date.is_complete and date.month and date.day:
+            front["date"] = dt.date(date.year, date.month, date.day)
+        else:
+            front["date"] = date.iso()
+        front["date_as_written"] = extraction.date_as_written
+    if extraction.title:
+        front["title"] = extraction.title
+    signer = extraction.signer
+    if signer.authority or signer.role or signer.name:
+        front["signer"] = {key: value for key, value in (
+            ("authority", signer.authority), ("role", signer.role), ("name", signer.name)) if value}
+    if extraction.recipients:
+        front["recipients"] = list(extraction.recipients)
+    front["status"] = "draft"
+    front["access"] = "public"
+    front["source"] = source_name
+    return front
+
+
+def plan_file_text(result: ImportResult) -> str:
+    """The plan file: YAML front matter, a blank line, the Markdown body."""
+    yaml_text = yaml.safe_dump(result.front, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{yaml_text}---\n\n{result.body}"
+
+
+def suggested_path(extraction: Extraction) -> str:
+    """``plans/<year>/<type>-<title>.md``, the title cut at a word boundary; no year folder when the date is unknown."""
+    words = slugify(f"{extraction.type or 'van-ban'} {extraction.title or 'khong-tieu-de'}").split("-")
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > 70:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    folder = f"plans/{extraction.date.year}" if extraction.date else "plans"
+    return f"{folder}/{slug}.md"

@@ -1,0 +1,174 @@
+"""``loa import``: the seeds give the shipped plans back; a Word file made here imports with its structure."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from tests.conftest import REPO, SEEDS, plan_text, run_loa
+
+PLANS = sorted((REPO / "plans").rglob("*.md"))
+# What the text itself says. The rest of a shipped plan's front matter (id, topics, status, publishing time)
+# is the editors' decision, made after the import.
+EXTRACTED = ("type", "number", "number_as_written", "issuer", "place", "date", "date_as_written", "title",
+             "signer", "recipients", "source")
+JSON_KEYS = {"type", "number", "issuer", "place", "date", "date_partial", "title", "signer", "recipients",
+             "references", "deadlines", "targets", "units"}
+
+
+def _split(path: Path) -> tuple[dict[str, object], str]:
+    text = path.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.stem)
+def test_importing_a_seed_gives_the_shipped_plan(plan, tmp_path):
+    shipped_front, shipped_body = _split(plan)
+    out = tmp_path / "x.md"
+    result = run_loa("import", str(SEEDS / str(shipped_front["source"])), "-o", str(out), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    front, body = _split(out)
+    assert {k: front.get(k) for k in EXTRACTED} == {k: shipped_front.get(k) for k in EXTRACTED}
+    assert front["status"] == "draft"
+    assert body.strip() == shipped_body.strip()
+    assert "Không tìm thấy" in result.stdout or "number" in shipped_front
+
+
+def test_json_prints_what_was_found_and_writes_nothing(tmp_path):
+    seed = SEEDS / "003_ee3d497c8a586a03.txt"
+    result = run_loa("import", str(seed), "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert set(found) == JSON_KEYS
+    assert list(tmp_path.iterdir()) == []
+    assert (found["number"], found["date"], found["date_partial"]) == (None, None, "2022-01")
+    assert found["issuer"] == "Thị ủy Sa Pa" and found["place"] == "Sa Pa"
+    assert found["signer"] == {"on_behalf": "BAN THƯỜNG VỤ", "acting_for": None, "role": "PHÓ BÍ THƯ THƯỜNG TRỰC",
+                               "name": "Thào A Sinh"}
+    numbers = [r["number"] for r in found["references"]]
+    assert numbers[:3] == ["11-ĐA/TU", "29-KH/TU", "72-KH/TU"] and len(numbers) == len(set(numbers))
+    assert found["references"][1] == {"type": "Kế hoạch", "number": "29-KH/TU", "date": "2020-12-31",
+                                      "issuer": "Thị ủy Sa Pa",
+                                      "as_written": "Kế hoạch số 29-KH/TU, ngày 31/12/2020 của Thị ủy Sa Pa"}
+    for value in _strings(found):
+        assert unicodedata.is_normalized("NFC", value)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _word_document(path: Path) -> None:
+    """A Huyện ủy plan as Word makes it: header and signature in borderless tables, numbered headings, lists."""
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    left, right = header.rows[0].cells
+    left.text = "ĐẢNG BỘ TỈNH LÀO CAI"
+    for line in ("HUYỆN ỦY BẢO THẮNG", "*", "Số 12-KH/HU"):
+        left.add_paragraph(line)
+    right.text = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    right.add_paragraph("Bảo Thắng, ngày 05 tháng 3 năm 2022")
+    kind = document.add_paragraph()
+    kind.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    kind.add_run("KẾ HOẠCH").bold = True
+    title = document.add_paragraph()
+    title.add_run("tổ chức các hoạt động tuyên truyền kỷ niệm ngày thành lập Đảng").bold = True
+    document.add_paragraph("Thực hiện Kế hoạch số 85-KH/TU, ngày 15/12/2021 của Tỉnh ủy Lào Cai, Ban Thường vụ "
+                           "Huyện ủy xây dựng kế hoạch như sau:")
+    document.add_paragraph().add_run("I. MỤC ĐÍCH, YÊU CẦU").bold = True
+    document.add_paragraph("1. Mục đích")
+    document.add_paragraph("Nâng cao nhận thức của cán bộ, đảng viên.")
+    document.add_paragraph("II. NỘI DUNG")
+    document.add_paragraph("1.1. Hình thức tuyên truyền")
+    document.add_paragraph("Tuyên truyền trên hệ thống loa truyền thanh.", style="List Bullet")
+    document.add_paragraph("Treo băng rôn, khẩu hiệu tại trung tâm các xã.", style="List Bullet")
+    table = document.add_table(rows=3, cols=3)
+    for row, values in zip(table.rows, (("Đơn vị", "Số buổi", "Thời gian"), ("Xã Phong Niên", "3", "Quý I"),
+                                        ("Xã Xuân Quang", "2", "Quý II"))):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    document.add_paragraph("Trên đây là kế hoạch của Ban Thường vụ Huyện ủy.")
+    signature = document.add_table(rows=1, cols=2)
+    left, right = signature.rows[0].cells
+    left.text = "Nơi nhận:"
+    for line in ("- Tỉnh ủy Lào Cai (b/c);", "- Các chi, đảng bộ trực thuộc;", "- Lưu VPHU."):
+        left.add_paragraph(line)
+    right.text = "T/M BAN THƯỜNG VỤ"
+    for line in ("PHÓ BÍ THƯ", "(Đã ký)", "Nguyễn Văn Bình"):
+        right.add_paragraph(line)
+    document.save(str(path))
+
+
+def test_importing_a_word_document(tmp_path):
+    source = tmp_path / "ke-hoach.docx"
+    _word_document(source)
+    found = json.loads(run_loa("import", str(source), "--json", cwd=tmp_path).stdout)
+    assert found["type"] == "Kế hoạch" and found["number"] == "12-KH/HU"
+    assert (found["issuer"], found["place"], found["date"]) == ("Huyện ủy Bảo Thắng", "Bảo Thắng", "2022-03-05")
+    assert found["title"] == "tổ chức các hoạt động tuyên truyền kỷ niệm ngày thành lập Đảng"
+    assert found["signer"] == {"on_behalf": "BAN THƯỜNG VỤ", "acting_for": None, "role": "PHÓ BÍ THƯ",
+                               "name": "Nguyễn Văn Bình"}
+    assert found["recipients"] == ["Tỉnh ủy Lào Cai (b/c)", "Các chi, đảng bộ trực thuộc", "Lưu VPHU"]
+    assert [r["number"] for r in found["references"]] == ["85-KH/TU"]
+
+    out = tmp_path / "plan.md"
+    assert run_loa("import", str(source), "-o", str(out), cwd=REPO).returncode == 0
+    _, body = _split(out)
+    assert body.startswith("\nThực hiện Kế hoạch số 85-KH/TU")
+    for expected in ("## I. MỤC ĐÍCH, YÊU CẦU", "### 1. Mục đích", "## II. NỘI DUNG", "#### 1.1. Hình thức tuyên truyền",
+                     "- Tuyên truyền trên hệ thống loa truyền thanh.\n- Treo băng rôn",
+                     "| Đơn vị | Số buổi | Thời gian |\n| --- | --- | --- |\n| Xã Phong Niên | 3 | Quý I |",
+                     "Nơi nhận:\n- Tỉnh ủy Lào Cai (b/c);", "Nguyễn Văn Bình"):
+        assert expected in body
+    assert "ĐẢNG CỘNG SẢN" not in body and "KẾ HOẠCH" not in body
+
+
+def test_an_imported_plan_passes_check_once_completed(project, tmp_path):
+    root = project({})
+    source = tmp_path / "ke-hoach.docx"
+    _word_document(source)
+    result = run_loa("import", str(source), cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "Huyện ủy Bảo Thắng" in result.stdout and "chưa có trong data/issuers.yml" in result.stdout
+    (written,) = (root / "plans").rglob("*.md")
+    assert written.relative_to(root).as_posix().startswith("plans/2022/ke-hoach-to-chuc-cac-hoat-dong")
+    check = run_loa("check", cwd=root)
+    assert check.returncode == 1 and "[meta.issuer]" in check.stdout
+    # Same file again: refused, the first import is kept.
+    again = run_loa("import", str(source), cwd=root)
+    assert again.returncode == 1 and "đã có" in again.stderr
+
+
+def test_refuses_a_document_already_published(project, tmp_path):
+    root = project({"plans/a.md": plan_text(number="12-KH/TU", date="2021-05-01")})
+    source = tmp_path / "b.txt"
+    source.write_text("Số 12-KH/TU\nSa Pa, ngày 01 tháng 5 năm 2021\n\nKẾ HOẠCH\nthử nghiệm\n\nThực hiện chỉ đạo, "
+                      "Thị ủy Sa Pa xây dựng kế hoạch như sau:\n", encoding="utf-8")
+    result = run_loa("import", str(source), cwd=root)
+    assert result.returncode == 1 and "12-KH/TU đã có: plans/a.md" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("a.pdf", b"%PDF-1.4", "chỉ nhập được tệp .docx, .txt hoặc .md"),
+    ("b.txt", b"K\xea\xec ho\xe0\xf2ch", "không phải UTF-8"),  # Windows-1258
+    ("c.docx", b"not a zip", "không đọc được tệp Word"),
+])
+def test_unreadable_sources_get_a_message_not_a_traceback(tmp_path, name, content, message):
+    source = tmp_path / name
+    source.write_bytes(content)
+    result = run_loa("import", str(source), "--json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
