@@ -6,15 +6,17 @@ import functools
 import http.server
 import shutil
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from tests.conftest import BUILD_TIME, REPO, run_loa
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
                  "--disable-background-networking", "--disable-component-update"]
-
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
@@ -25,6 +27,18 @@ def browser() -> Iterator[Browser]:
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def bundle_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline bundle of the repository's site, unzipped: the folder readers open."""
+    work = tmp_path_factory.mktemp("bundle")
+    result = run_loa("bundle", "-f", str(REPO / "mkdocs.yml"), "-o", str(work / "loa.zip"), "--at", BUILD_TIME,
+                     cwd=work)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(work / "loa.zip") as archive:
+        archive.extractall(work / "x")
+    return work / "x" / "trang"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
