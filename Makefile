@@ -38,11 +38,13 @@ bundle: $(STAMP)
 check: $(STAMP)
 	$(BIN)/loa check
 
-## Debian packages the tests drive for real (Chromium for browser tests), installed when missing.
+## Debian packages the tests drive for real (Chromium and Firefox ESR for browser tests), installed when missing.
+SYSTEM_DEPS := chromium firefox-esr
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Cần Chromium cho các bài kiểm tra trình duyệt: sudo apt-get install chromium"; exit 1; fi; }
+	@missing=$$(for p in $(SYSTEM_DEPS); do command -v $$p >/dev/null 2>&1 || printf ' %s' $$p; done); \
+	[ -z "$$missing" ] || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
+	  else echo "Cần$$missing cho các bài kiểm tra trình duyệt: sudo apt-get install$$missing"; exit 1; fi; }
 
 ## Run the whole test suite.
 test: $(STAMP) system-deps

@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 import pypdfium2
-import pytest
 from playwright.sync_api import Page
 
 from tests.browser.test_search_browser import search
 from tests.build.test_canary import SITE as CANARY
-from tests.conftest import BUILD_TIME, REPO, run_loa
+from tests.conftest import BUILD_TIME, run_loa
 
 PLAN = "plans/2021/ke-hoach-tuyen-truyen-sau-dai-hoi-xiii/"
-
-
-@pytest.fixture(scope="session")
-def bundle_dir(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("bundle")
-    result = run_loa("bundle", "-f", str(REPO / "mkdocs.yml"), "-o", str(work / "loa.zip"), "--at", BUILD_TIME,
-                     cwd=work)
-    assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(work / "loa.zip") as archive:
-        archive.extractall(work / "x")
-    return work / "x" / "trang"
 
 
 def _offline_page(browser) -> tuple[Page, list[str], list[str]]:

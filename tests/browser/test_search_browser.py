@@ -13,17 +13,17 @@ from tests.conftest import FIXTURES
 
 QUERIES = yaml.safe_load((FIXTURES / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
 WAIT = 15_000
+# True once the results on screen answer what the box holds and every result has loaded.
+SETTLED = """() => {
+  const form = document.getElementById("loa-search");
+  const box = document.getElementById("loa-search-q");
+  return form.dataset.shown === window.LoaNormalize.nfc(box.value)
+    && !document.querySelector("#loa-search-results [aria-busy]");
+}"""
 
 
 def _settled(page: Page) -> None:
-    """Wait until the results on screen answer what the box holds and every result has loaded."""
-    page.wait_for_function(
-        """() => {
-          const form = document.getElementById("loa-search");
-          const box = document.getElementById("loa-search-q");
-          return form.dataset.shown === window.LoaNormalize.nfc(box.value)
-            && !document.querySelector("#loa-search-results [aria-busy]");
-        }""", timeout=WAIT)
+    page.wait_for_function(SETTLED, timeout=WAIT)
 
 
 def search(page: Page, query: str) -> list[str]:
