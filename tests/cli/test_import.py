@@ -172,3 +172,44 @@ def test_unreadable_sources_get_a_message_not_a_traceback(tmp_path, name, conten
     result = run_loa("import", str(source), "--json", cwd=tmp_path)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_new_creates_a_named_draft_and_refuses_duplicates(project):
+    root = project({"plans/a.md": plan_text(number="12-KH/TU", date="2021-05-01")})
+    result = run_loa("new", "Kế hoạch", "--title", "tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng", "--so",
+                     "13 - KH/TU", "--co-quan", "thi-uy-sa-pa", "--ngay", "2025-01-06", "--no-input", cwd=root)
+    assert result.returncode == 0, result.stderr
+    written = root / "plans/2025/ke-hoach-tuyen-truyen-ky-niem-95-nam-ngay-thanh-lap-dang.md"
+    front, body = _split(written)
+    assert front["type"] == "Kế hoạch" and front["number"] == "13-KH/TU" and front["status"] == "draft"
+    assert str(front["date"]) == "2025-01-06" and front["issuer"] == "thi-uy-sa-pa"
+    assert run_loa("check", cwd=root).returncode == 0
+    again = run_loa("new", "KH", "--title", "khác", "--so", "12-KH/TU", "--co-quan", "thi-uy-sa-pa", "--no-input",
+                    cwd=root)
+    assert again.returncode == 1 and "12-KH/TU" in again.stderr and "plans/a.md" in again.stderr
+    same = run_loa("new", "ke-hoach", "--title", "tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng", "--co-quan",
+                   "thi-uy-sa-pa", "--ngay", "2025-01-06", "--no-input", cwd=root)
+    assert same.returncode == 1 and "đã có" in same.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("ke-hoac", "--title", "x", "--co-quan", "thi-uy-sa-pa"), "Có phải ý bạn là 'ke-hoach'"),
+    (("ke-hoach", "--title", "x", "--co-quan", "thi-uy-sapa"), "Có phải ý bạn là 'thi-uy-sa-pa'"),
+    (("ke-hoach", "--co-quan", "thi-uy-sa-pa"), "thiếu trích yếu"),
+    (("ke-hoach", "--title", "x", "--co-quan", "thi-uy-sa-pa", "--ngay", "15/12/2021"), "không hợp lệ"),
+])
+def test_new_explains_bad_input(project, args, message):
+    root = project({})
+    result = run_loa("new", *args, "--no-input", cwd=root)
+    assert result.returncode == 2 and message in result.stderr
+    assert not (root / "plans").exists() or not list((root / "plans").rglob("*.md"))
+
+
+def test_new_article(project):
+    root = project({})
+    result = run_loa("new", "bai", "--title", "Bài mẫu: một ngày ở điểm bưu điện văn hóa xã", "--don-vi",
+                     "thi-uy-sa-pa", "--no-input", cwd=root)
+    assert result.returncode == 0, result.stderr
+    (written,) = (root / "content/tin-bai").rglob("*.md")
+    front, _ = _split(written)
+    assert front["kind"] == "article" and front["category"] == "bai" and front["status"] == "draft"

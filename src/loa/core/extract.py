@@ -331,7 +331,8 @@ def _compose_issuer(lines: list[str]) -> str | None:
             last_skel.startswith(c) for c in _COMMITTEES):
         # "ỦY BAN NHÂN DÂN" over "HUYỆN BẢO THẮNG".
         return f"{parent} {last[0].lower()}{last[1:]}"
-    has_place = any(f" {u} " in f" {last_skel} " for u in _UNITS) or any(
+    without_committees = re.sub("|".join(rf"\b{c}\b" for c in _COMMITTEES), " ", last_skel)
+    has_place = any(f" {u} " in f" {without_committees} " for u in _UNITS) or any(
         re.search(rf"\b{c}\s+\w", last_skel) for c in _COMMITTEES)
     if has_place or parent is None:
         return last
