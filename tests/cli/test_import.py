@@ -181,6 +181,7 @@ def test_new_creates_a_named_draft_and_refuses_duplicates(project):
     assert result.returncode == 0, result.stderr
     written = root / "plans/2025/ke-hoach-tuyen-truyen-ky-niem-95-nam-ngay-thanh-lap-dang.md"
     front, body = _split(written)
+    assert body.strip() == "Nội dung văn bản."
     assert front["type"] == "Kế hoạch" and front["number"] == "13-KH/TU" and front["status"] == "draft"
     assert str(front["date"]) == "2025-01-06" and front["issuer"] == "thi-uy-sa-pa"
     assert run_loa("check", cwd=root).returncode == 0
