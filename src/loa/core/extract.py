@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from loa.core.bodies import compose_issuer
 from loa.core.citations import (
     SYMBOL_TYPES,
     TYPE_WORDS,
@@ -25,10 +26,10 @@ from loa.core.citations import (
     skeleton,
 )
 from loa.core.document import PartialDate
-from loa.core.normalize import canonical_tones, nfc
+from loa.core.normalize import nfc
 from loa.core.registry import Issuer
 
-__all__ = ["Extraction", "SignerBlock", "extract", "org_name"]
+__all__ = ["Extraction", "SignerBlock", "extract"]
 
 
 @dataclass(frozen=True)
@@ -220,159 +221,6 @@ def _type_of(segment: str) -> str | None:
     return TYPE_WORDS.get(" ".join(skeleton(segment).split()))
 
 
-# --- names of bodies ----------------------------------------------------------------------------------------------
-
-_UNITS = ("thi xa", "thanh pho", "thi tran", "tinh", "huyen", "xa", "phuong", "quan")
-_COMMITTEES = ("tinh uy", "huyen uy", "thi uy", "thanh uy", "dang uy", "quan uy")
-_HEADS = ("van phong", "trung tam", "uy ban", "hoi dong", "chi cuc", "mat tran", "ban chi dao", "ban", "so",
-          "phong", "bo", "cuc", "hoi", "doan", "dai", "bao", "truong", "vien", "toa an", "chi bo", "dang bo")
-_PEOPLES = ("uy ban", "hoi dong", "toa an", "vien kiem sat")
-_EXPANSIONS = {"ubnd": "ỦY BAN NHÂN DÂN", "hdnd": "HỘI ĐỒNG NHÂN DÂN", "mttq": "MẶT TRẬN TỔ QUỐC",
-               "ubmttq": "ỦY BAN MẶT TRẬN TỔ QUỐC", "btg": "BAN TUYÊN GIÁO", "bch": "BAN CHẤP HÀNH"}
-_SPECIAL = {"viet nam": "Việt Nam", "to quoc": "Tổ quốc", "nhan dan": "nhân dân"}
-
-
-def org_name(text: str) -> str:
-    """Write the name of a body the way Vietnamese administrative texts do, from any casing.
-
-    The first syllable of the name and of each field it covers is capitalised, unit words (tỉnh, huyện, xã…) are
-    not, and place names are capitalised throughout.
-
-    Examples:
-        >>> org_name("HUYỆN ỦY BẢO THẮNG")
-        'Huyện ủy Bảo Thắng'
-        >>> org_name("UBND HUYỆN BẢO THẮNG")
-        'Ủy ban nhân dân huyện Bảo Thắng'
-        >>> org_name("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH LÀO CAI")
-        'Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai'
-        >>> org_name("BAN TUYÊN GIÁO HUYỆN ỦY")
-        'Ban Tuyên giáo Huyện ủy'
-    """
-    words: list[str] = []
-    for word in canonical_tones(" ".join(text.replace(",", " , ").replace(" - ", " - ").split())).split():
-        words.extend(_EXPANSIONS.get(skeleton(word), word).split())
-    lower = [w.lower() for w in words]
-    skel = [skeleton(w) for w in words]
-    out: list[str] = []
-    i = 0
-    start_field = True
-    place = False
-
-    def at(phrases: Iterable[str]) -> str | None:
-        for phrase in phrases:
-            parts = phrase.split()
-            if skel[i : i + len(parts)] == parts:
-                return phrase
-        return None
-
-    while i < len(words):
-        if place:
-            out.append(lower[i] if skel[i] in (",", "-") else lower[i].capitalize())
-            i += 1
-            continue
-        committee = at(_COMMITTEES)
-        if committee:
-            out.extend((lower[i].capitalize(), lower[i + 1]))
-            i += 2
-            unit = at(_UNITS)
-            if unit:
-                size = len(unit.split())
-                out.extend(lower[i : i + size])
-                i += size
-            place = True
-            continue
-        unit = at(_UNITS)
-        if unit:
-            size = len(unit.split())
-            out.extend(lower[i : i + size])
-            i += size
-            place = True
-            continue
-        special = at(_SPECIAL)
-        if special and out:
-            size = len(special.split())
-            out.append(_SPECIAL[special])
-            i += size
-            start_field = False
-            continue
-        head = at(_HEADS) if start_field or not out else None
-        if head:
-            size = len(head.split())
-            phrase = " ".join(lower[i : i + size])
-            out.append(phrase[0].upper() + phrase[1:] if not out or start_field else phrase)
-            i += size
-            if head in _PEOPLES and skel[i : i + 2] == ["nhan", "dan"]:
-                out.extend(lower[i : i + 2])
-                i += 2
-                start_field = False
-            else:
-                start_field = True
-            continue
-        if skel[i] in ("va", ",", "-", "&"):
-            out.append(lower[i])
-            start_field = True
-        else:
-            out.append(lower[i].capitalize() if start_field else lower[i])
-            start_field = False
-        i += 1
-    return re.sub(r"\s+,", ",", " ".join(out))
-
-
-def _compose_issuer(lines: list[str]) -> str | None:
-    """The issuing body from the organisation lines of a header, top-down ("ĐẢNG BỘ TỈNH…", "HUYỆN ỦY…")."""
-    if not lines:
-        return None
-    names = [org_name(line) for line in lines]
-    skels = [" ".join(skeleton(n).split()) for n in names]
-    last, last_skel = names[-1], skels[-1]
-    parent = names[-2] if len(names) > 1 else None
-    parent_skel = skels[-2] if len(names) > 1 else ""
-    if parent and any(last_skel.startswith(u + " ") for u in _UNITS) and not any(
-            last_skel.startswith(c) for c in _COMMITTEES):
-        # "ỦY BAN NHÂN DÂN" over "HUYỆN BẢO THẮNG".
-        return f"{parent} {last[0].lower()}{last[1:]}"
-    without_committees = re.sub("|".join(rf"\b{c}\b" for c in _COMMITTEES), " ", last_skel)
-    has_place = any(f" {u} " in f" {without_committees} " for u in _UNITS) or any(
-        re.search(rf"\b{c}\s+\w", last_skel) for c in _COMMITTEES)
-    if has_place or parent is None:
-        return last
-    if any(last_skel.endswith(" " + c) for c in _COMMITTEES):
-        # "BAN TUYÊN GIÁO TỈNH ỦY" under "ĐẢNG BỘ TỈNH LÀO CAI": the place comes from the parent.
-        return f"{last} {_place_of(parent, parent_skel)}".strip()
-    if parent_skel.startswith("dang bo "):
-        return f"{last} {_committee_of(parent_skel, parent)}".strip()
-    if any(parent_skel.startswith(c) for c in _COMMITTEES):
-        return f"{last} {parent}"
-    # "SỞ VĂN HÓA VÀ THỂ THAO" under "UBND TỈNH LÀO CAI": the parent's unit and place.
-    for unit in _UNITS:
-        found = re.search(rf"(?:^|\s){unit}\s", parent_skel + " ")
-        if found:
-            words = parent.split()
-            skipped = len(parent_skel[: found.start()].split())
-            return f"{last} {' '.join(words[skipped:])}"
-    return last
-
-
-def _place_of(name: str, skel: str) -> str:
-    for unit in _UNITS:
-        found = re.search(rf"(?:^|\s){unit}\s", skel)
-        if found:
-            words = name.split()
-            return " ".join(words[len(skel[: found.end()].split()):])
-    return ""
-
-
-def _committee_of(skel: str, name: str) -> str:
-    """"Đảng bộ tỉnh Lào Cai" → "Tỉnh ủy Lào Cai": the committee that leads a Party organisation."""
-    units = {"tinh": "Tỉnh ủy", "huyen": "Huyện ủy", "thi xa": "Thị ủy", "thanh pho": "Thành ủy",
-             "xa": "Đảng ủy xã", "phuong": "Đảng ủy phường", "thi tran": "Đảng ủy thị trấn"}
-    rest = skel[len("dang bo "):]
-    for unit, committee in units.items():
-        if rest.startswith(unit + " "):
-            return f"{committee} {_place_of(name, skel)}"
-    return name
-
-
 # --- signature and recipients ---------------------------------------------------------------------------------
 
 _PREFIX = re.compile(r"^(?P<p>t\s*/\s*m|tm\.|tm(?=\s)|k\s*/\s*t|kt\.|kt(?=\s)|t\s*/\s*l|tl\.|tl(?=\s)|tuq\.?)\s*")
@@ -502,7 +350,7 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
         title_end = _after_addressees(rows, header_end)
     result.body_start = _skip_rules(lines, title_end)
 
-    result.issuer = _compose_issuer(org_lines)
+    result.issuer = compose_issuer(org_lines)
     names = IssuerNames((n, issuer_id) for issuer_id, issuer in (issuers or {}).items() for n in issuer.names)
     if result.issuer is None:
         result.issuer = _issuer_in_preamble(lines[result.body_start:], names, issuers or {})
