@@ -159,3 +159,17 @@ def _committee_of(skel: str, name: str) -> str:
         if rest.startswith(unit + " "):
             return f"{committee} {_place_of(name, skel)}"
     return name
+
+
+def org_style(name: str) -> str:
+    """A body's name as written in running text, with UBND and HĐND spelled out and tone marks placed as today.
+
+    Examples:
+        >>> org_style("UBND tỉnh Lào Cai")
+        'Ủy ban nhân dân tỉnh Lào Cai'
+        >>> org_style("Tỉnh uỷ Lào Cai")
+        'Tỉnh ủy Lào Cai'
+    """
+    spelled = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân"}
+    words = [spelled.get(skeleton(word), word) for word in canonical_tones(name).split()]
+    return " ".join(words)

@@ -299,9 +299,9 @@ _BODY_WORDS = frozenset({
     "kiem", "lao", "lich", "lien", "mat", "minh", "nghe", "nhan", "nien", "noi", "nong", "nu", "phap", "pho",
     "phong", "phu", "phuong", "quan", "quoc", "san", "so", "su", "tai", "tao", "te", "thanh", "the", "thi",
     "thong", "thu", "thuong", "tin", "tinh", "to", "toa", "tra", "tran", "tri", "truc", "trung", "truyen",
-    "tu", "tuyen", "uong", "uy", "van", "vien", "vu", "xa", "y",
+    "tu", "tuong", "tuyen", "uong", "uy", "van", "vien", "vu", "xa", "y",
 })
-_CAPITALISED = re.compile(r"\s*[^\s,;:(“\"”.]+")
+_CAPITALISED = re.compile(r"\s*[^\s,;:(“\"”.*]+")
 
 
 def _issuer_after(text: str, skel: str, end: int, names: IssuerNames) -> tuple[str | None, str | None, int]:
@@ -336,13 +336,22 @@ def _issuer_after(text: str, skel: str, end: int, names: IssuerNames) -> tuple[s
         # Unknown body: take its name, capitalised words and the words bodies are named with ("Ủy ban nhân dân
         # huyện Bảo Thắng", "Ban Thường vụ Huyện ủy", "Bộ Nội vụ"), up to the first other word or punctuation.
         issuer_id = None
+        capitals = 0  # capitalised words in a row just before this one
         for _ in range(12):
             word = _CAPITALISED.match(text, position)
             if not word:
                 break
             token = word.group().strip()
-            if not (token[0].isupper() or skeleton(token) in _BODY_WORDS):
+            if skeleton(token) == "va":
+                # "Sở Văn hóa và Thể thao", "Bộ Thông tin và Truyền thông": "và" inside a name, before a capital.
+                following = _CAPITALISED.match(text, word.end())
+                if not following or not following.group().strip()[0].isupper():
+                    break
+            elif not (token[0].isupper() or skeleton(token) in _BODY_WORDS or capitals == 1):
+                # A lower-case word goes on a name only as the second syllable of a single capitalised one
+                # ("Thể thao", "Giám đốc"), never after a place name ("Sa Pa về …").
                 break
+            capitals = capitals + 1 if token[0].isupper() else 0
             position = word.end()
     issuer = text[start:position].strip().rstrip(",")
     return (issuer or None), issuer_id, (start + len(text[start:position].rstrip(" ,")) if issuer else end)

@@ -11,12 +11,13 @@ Nothing is guessed: a field the text does not give stays None, and :attr:`Extrac
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from loa.core.bodies import compose_issuer
+from loa.core.bodies import COMMITTEES, UNITS, compose_issuer, org_style
 from loa.core.citations import (
     SYMBOL_TYPES,
     TYPE_WORDS,
@@ -118,7 +119,8 @@ def _clean(text: str) -> str:
 
 
 _JOINS_LEFT = re.compile(r"(?:\bngay|\bthang|\bso\s*:?|\bnam)\s*$")
-_JOINS_RIGHT = re.compile(r"^(?:thang|nam\s+\d|[-‐‑–/])")
+_JOINS_RIGHT = re.compile(r"^(?:thang|[-‐‑–/])")
+_YEAR_AFTER_MONTH = re.compile(r"thang\s*\d{0,2}\s*$")
 
 
 def _segments(line: str) -> list[str]:
@@ -128,12 +130,14 @@ def _segments(line: str) -> list[str]:
     start = 0
     for gap in _GAP.finditer(line):
         left, right = skeleton(line[start : gap.start()]), skeleton(line[gap.end() :])
-        if "|" not in gap.group() and (_JOINS_LEFT.search(left) or _JOINS_RIGHT.match(right)):
+        year = right.startswith("nam") and _YEAR_AFTER_MONTH.search(left)
+        if "|" not in gap.group() and (_JOINS_LEFT.search(left) or _JOINS_RIGHT.match(right) or year):
             continue
         parts.append(line[start : gap.start()])
         start = gap.end()
     parts.append(line[start:])
-    return [s for s in (_clean(part) for part in parts) if s]
+    # Markdown table rules ("|---|---|") are not text.
+    return [s for s in (_clean(part) for part in parts) if s and not re.fullmatch(r":?-{2,}:?", s)]
 
 
 def _is_upper(text: str) -> bool:
@@ -233,7 +237,8 @@ _ROLE_WORDS = re.compile(r"\b(?:bi\s+thu|chu\s+tich|giam\s+doc|truong|chanh|uy\s
 
 def _signer(tail: list[str]) -> SignerBlock:
     """Read the signature block from the last segments of a document."""
-    candidates = [s for s in tail if not _ITEM.match(s) and not _RECIPIENTS.match(skeleton(s))]
+    candidates = [part for s in tail if not _ITEM.match(s) and not _RECIPIENTS.match(skeleton(s))
+                  for part in _unmerge(s)]
     start = next((i for i, s in enumerate(candidates) if _PREFIX.match(skeleton(s))), None)
     if start is None:
         start = next((i for i, s in enumerate(candidates)
@@ -266,6 +271,44 @@ def _signer(tail: list[str]) -> SignerBlock:
     return SignerBlock(on_behalf, acting_for, role, name, "\n".join(authority) or None)
 
 
+_STAMP_INSIDE = re.compile(r"\(\s*(?:da\s+ky|ky\b)[^)]*\)")
+_INNER_PREFIX = re.compile(r"\s(?=(?:kt\.|k\s*/\s*t|tl\.|t\s*/\s*l|tuq\.)\s)")
+_ROLE_AT_END = re.compile(r"(?:pho\s+)?(?:chu\s+tich|bi\s+thu(?:\s+thuong\s+truc)?|giam\s+doc|truong\s+ban|"
+                          r"truong\s+phong|chanh\s+van\s+phong|chu\s+nhiem|chanh\s+an|vien\s+truong)$")
+
+
+def _unmerge(segment: str) -> list[str]:
+    """Split a signature block that a merged table cell put on one line: authority, role, stamp, name."""
+    pieces: list[str] = []
+    skel = skeleton(segment)
+    bounds = sorted({0, len(segment), *(p for m in _STAMP_INSIDE.finditer(skel) for p in m.span()),
+                     *(m.start() for m in _INNER_PREFIX.finditer(skel))})
+    for start, end in itertools.pairwise(bounds):
+        piece = segment[start:end].strip()
+        if piece:
+            pieces.extend(_split_name(piece))
+    out: list[str] = []
+    for piece in pieces:
+        prefix = _PREFIX.match(skeleton(piece))
+        role = _ROLE_AT_END.search(skeleton(piece))
+        if prefix and role and role.start() > prefix.end():
+            out.extend((piece[: role.start()].strip(), piece[role.start() :]))
+        else:
+            out.append(piece)
+    return out
+
+
+def _split_name(piece: str) -> list[str]:
+    """"ỦY BAN NHÂN DÂN CHỦ TỊCH Hà Đức Minh" → the capitals, then the name."""
+    words = piece.split()
+    for index in range(1, len(words)):
+        if not _is_upper(words[index - 1]):
+            break
+        if _looks_like_name(" ".join(words[index:])) and not _is_upper(words[index]):
+            return [" ".join(words[:index]), " ".join(words[index:])]
+    return [piece]
+
+
 def _looks_like_name(segment: str) -> bool:
     words = segment.split()
     return (1 < len(words) <= 6 and all(w[0].isupper() and w.replace("-", "").isalpha() for w in words)
@@ -287,12 +330,14 @@ def _recipients(segments: list[str]) -> list[str]:
         if not started:
             continue
         if _ITEM.match(segment) or skel.startswith("luu") or label:
-            item = _ITEM.sub("", segment).strip().rstrip(";,.").strip()
-            if item:
-                items.append(item)
+            # One merged cell may hold the whole list: "- Như trên; - TT Huyện ủy; - Lưu: VT."
+            for part in re.split(r"(?<=[;,.])\s+(?=[-+•]\s)", segment):
+                item = _ITEM.sub("", part).strip()
+                if item:
+                    items.append(item)
         elif items and segment[:1].islower():
-            items[-1] = f"{items[-1]} {segment.rstrip(';,.').strip()}"
-    return items
+            items[-1] = f"{items[-1]} {segment.strip()}"
+    return [item.rstrip(";,. ").strip() for item in items]
 
 
 # --- the whole document -------------------------------------------------------------------------------------------
@@ -369,27 +414,32 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
     else:
         result.signer = _signer(flat[-12:])
 
-    body = "\n".join(lines[result.body_start:])
-    seen: set[str] = set()
-    for citation in detect_citations(body, own_number=result.number, names=names):
-        if not citation.number or not citation.type or citation.number.isdigit():
-            continue
-        key = citation.number.casefold()
-        if key in seen:
-            continue
-        seen.add(key)
-        result.references.append({
-            "type": citation.type,
-            "number": citation.number,
-            "date": citation.date.isoformat() if citation.date else None,
-            "issuer": citation.issuer_text,
-            "as_written": " ".join(citation.as_written.split()),
-        })
+    cited = "\n".join(lines[type_row if type_row is not None else result.body_start :])
+    result.references = _references(cited, result.number, names)
     result.missing = [name for name, value in (
         ("type", result.type), ("number", result.number), ("issuer", result.issuer), ("place", result.place),
         ("date", result.date), ("title", result.title), ("signer", result.signer.name),
         ("recipients", result.recipients)) if not value]
     return result
+
+
+def _references(text: str, own_number: str | None, names: IssuerNames) -> list[dict[str, Any]]:
+    """Distinct documents cited, in order of first mention; a later mention completes a missing date or issuer."""
+    found: dict[str, dict[str, Any]] = {}
+    for citation in detect_citations(text, own_number=own_number, names=names):
+        if not citation.number or not citation.type or citation.number.isdigit():
+            continue
+        issuer = org_style(citation.issuer_text) if citation.issuer_text else None
+        date = citation.date.isoformat() if citation.date else None
+        known = found.get(citation.number.casefold())
+        if known is None:
+            found[citation.number.casefold()] = {"type": citation.type, "number": citation.number, "date": date,
+                                                 "issuer": issuer,
+                                                 "as_written": " ".join(citation.as_written.split())}
+        elif known["date"] is None and known["issuer"] is None and date:
+            known.update(date=date, issuer=issuer or known["issuer"],
+                         as_written=" ".join(citation.as_written.split()))
+    return list(found.values())
 
 
 def _find_type_row(rows: list[list[str]]) -> int | None:
@@ -502,6 +552,8 @@ def _issuer_in_preamble(lines: list[str], names: IssuerNames, issuers: Mapping[s
             known = names.match(skeleton(body), 0)
             if known and known[1] == len(skeleton(body)):
                 return issuers[known[0]].name
-            if body[:1].isupper() and len(body.split()) <= 8:
-                return body
+            named = " ".join(skeleton(body).split())
+            full = any(re.search(rf"\b{word}\b", named) for word in (*COMMITTEES, *UNITS))
+            if body[:1].isupper() and len(body.split()) <= 8 and full:
+                return org_style(body)
     return None
