@@ -153,3 +153,13 @@ def test_nothing_is_invented():
 ])
 def test_names_of_bodies(written, expected):
     assert org_name(written) == expected
+
+
+def test_type_line_that_begins_the_title():
+    text = ("THÀNH ỦY LÀO CAI                ĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Số 20-CTr/TU                    Lào Cai, ngày 10 tháng 8 năm 2022\n\n"
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 15-NQ/TU của Tỉnh ủy\n\n"
+            "Căn cứ Nghị quyết số 15-NQ/TU, Ban Thường vụ Thành ủy xây dựng chương trình:\n")
+    found = extract(text)
+    assert (found.type, found.number, found.issuer) == ("Chương trình", "20-CTr/TU", "Thành ủy Lào Cai")
+    assert found.title == "HÀNH ĐỘNG thực hiện Nghị quyết số 15-NQ/TU của Tỉnh ủy"

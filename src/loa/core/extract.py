@@ -219,10 +219,23 @@ def _date_in(text: str) -> tuple[PartialDate, int, int] | None:
     return None
 
 
+_TYPE_START = re.compile(rf"^(?P<type>{'|'.join(sorted(TYPE_WORDS, key=len, reverse=True))})(?:\s+(?P<rest>.+))?$")
+
+
 def _type_of(segment: str) -> str | None:
-    if not _is_upper(segment):
+    """The type a type line names: "KẾ HOẠCH", or "CHƯƠNG TRÌNH HÀNH ĐỘNG" (the rest begins the trích yếu)."""
+    if not _is_upper(segment) or len(segment) > 60:
         return None
-    return TYPE_WORDS.get(" ".join(skeleton(segment).split()))
+    found = _TYPE_START.match(" ".join(skeleton(segment).split()))
+    return TYPE_WORDS[found["type"]] if found else None
+
+
+def _type_rest(segment: str) -> str | None:
+    """The words after the type word on a type line, as written."""
+    found = _TYPE_START.match(" ".join(skeleton(segment).split()))
+    if not found or not found["rest"]:
+        return None
+    return " ".join(segment.split()[len(found["type"].split()) :])
 
 
 # --- signature and recipients ---------------------------------------------------------------------------------
@@ -385,8 +398,12 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
 
     title_end = header_end
     if type_row is not None:
-        result.type = _type_of(next(s for s in rows[type_row] if _type_of(s)))
+        type_line = next(s for s in rows[type_row] if _type_of(s))
+        result.type = _type_of(type_line)
         result.title, title_end = _title_after(lines, type_row + 1)
+        rest = _type_rest(type_line)
+        if rest:
+            result.title = f"{rest} {result.title}" if result.title else rest
     vv = _subject(rows[:max(header_end, type_row or 0) + 1] if type_row is None else rows[:header_end])
     if vv:
         result.type = result.type or "Công văn"
