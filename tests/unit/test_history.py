@@ -1,0 +1,121 @@
+"""Revision history from a real git repository with fixed commit dates: renames, drafts, schedules, shallow clones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from loa.core.document import TIMEZONE
+from loa.core.history import field_changes, public_revisions, read_history, word_diff
+
+
+def _front(status: str, title: str = "kế hoạch thử nghiệm", **extra: str) -> str:
+    lines = [f"{k}: {v}" for k, v in {"kind": "plan", "title": title, "status": status, **extra}.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+class Repo:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str, when: str = "2021-01-01T08:00:00+07:00") -> str:
+        env = {**os.environ, "GIT_AUTHOR_NAME": "Ban Tuyên giáo", "GIT_AUTHOR_EMAIL": "btg@example.invalid",
+               "GIT_COMMITTER_NAME": "Ban Tuyên giáo", "GIT_COMMITTER_EMAIL": "btg@example.invalid",
+               "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+        return subprocess.run(["git", *args], cwd=self.root, env=env, check=True, capture_output=True,
+                              text=True).stdout
+
+    def commit(self, when: str, message: str, files: dict[str, str | None]) -> None:
+        for path, text in files.items():
+            target = self.root / path
+            if text is None:
+                self.git("rm", "-q", path)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            self.git("add", path)
+        self.git("commit", "-q", "-m", message, when=when)
+
+
+BODY = "Thực hiện Kế hoạch số 85-KH/TU, Thị ủy xây dựng kế hoạch như sau.\n\n" * 3
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    repo = Repo(tmp_path / "repo")
+    repo.commit("2021-05-01T08:00:00+07:00", "Soạn thảo", {"plans/a.md": _front("draft") + BODY + "Bản nháp.\n"})
+    repo.commit("2021-05-10T09:00:00+07:00", "Ban hành", {"plans/a.md": _front("published") + BODY + "Văn bản gốc.\n"})
+    (repo.root / "plans/2021").mkdir()
+    repo.git("mv", "plans/a.md", "plans/2021/b.md")
+    repo.commit("2021-06-01T08:00:00+07:00", "Chuyển thư mục", {})
+    repo.commit("2021-07-01T08:00:00+07:00", "Sửa đổi", {
+        "plans/2021/b.md": _front("published", "kế hoạch đã sửa đổi") + BODY + "Văn bản đã sửa đổi.\n"})
+    repo.commit("2021-08-01T08:00:00+07:00", "Nội bộ", {"plans/c.md": _front("published", access="internal") + BODY})
+    repo.commit("2021-08-02T08:00:00+07:00", "Hẹn giờ", {
+        "plans/d.md": _front("published", publish_at="2021-09-01T08:00:00+07:00") + BODY + "Bản hẹn giờ.\n"})
+    repo.commit("2021-08-20T08:00:00+07:00", "Sửa trước giờ đăng", {
+        "plans/d.md": _front("published", publish_at="2021-09-01T08:00:00+07:00") + BODY + "Bản đăng.\n"})
+    return repo
+
+
+LATER = dt.datetime(2022, 1, 1, tzinfo=TIMEZONE)
+
+
+def test_history_follows_renames_with_dates_authors_and_texts(repo):
+    history = read_history(repo.root)
+    assert history is not None
+    assert sorted(history) == ["plans/2021/b.md", "plans/c.md", "plans/d.md"]
+    revisions = history["plans/2021/b.md"]
+    assert [r.message for r in revisions] == ["Soạn thảo", "Ban hành", "Chuyển thư mục", "Sửa đổi"]
+    assert [r.path for r in revisions] == ["plans/a.md", "plans/a.md", "plans/2021/b.md", "plans/2021/b.md"]
+    assert revisions[1].date == dt.datetime(2021, 5, 10, 9, tzinfo=TIMEZONE)
+    assert revisions[1].date.utcoffset() == dt.timedelta(hours=7)
+    assert revisions[1].author == "Ban Tuyên giáo"
+    assert revisions[0].body.endswith("Bản nháp.\n") and revisions[3].front["title"] == "kế hoạch đã sửa đổi"
+
+
+def test_a_draft_period_is_never_public(repo):
+    history = read_history(repo.root)
+    assert history is not None
+    shown = public_revisions(history["plans/2021/b.md"], at=LATER)
+    assert [r.message for r in shown] == ["Ban hành", "Chuyển thư mục", "Sửa đổi"]
+    assert all("Bản nháp" not in r.text for r in shown)
+    # Before it was issued, nothing at all.
+    assert public_revisions(history["plans/2021/b.md"], at=dt.datetime(2021, 5, 5, tzinfo=TIMEZONE)) == []
+
+
+def test_internal_and_superseded_scheduled_revisions(repo):
+    history = read_history(repo.root)
+    assert history is not None
+    assert public_revisions(history["plans/c.md"], at=LATER) == []
+    assert [r.message for r in public_revisions(history["plans/c.md"], at=LATER, target="internal")] == ["Nội bộ"]
+    # The first scheduled text was replaced before its publication time: readers never saw it.
+    assert [r.message for r in public_revisions(history["plans/d.md"], at=LATER)] == ["Sửa trước giờ đăng"]
+    assert public_revisions(history["plans/d.md"], at=dt.datetime(2021, 8, 25, tzinfo=TIMEZONE)) == []
+
+
+def test_diffs_by_word_and_by_field(repo):
+    history = read_history(repo.root)
+    assert history is not None
+    before, after = history["plans/2021/b.md"][2:4]
+    diff = word_diff(before.body, after.body)
+    assert "Văn bản <del>gốc.</del><ins>đã sửa đổi.</ins>" in diff
+    assert "<del>" not in diff.split("Văn bản")[0]
+    (change,) = field_changes(before.front, after.front)
+    assert (change.field, change.before, change.after) == ("title", "kế hoạch thử nghiệm", "kế hoạch đã sửa đổi")
+    assert word_diff("a <b>", "a <c>") == "a <del>&lt;b&gt;</del><ins>&lt;c&gt;</ins>"
+
+
+def test_no_history_without_git_or_in_a_shallow_clone(repo, tmp_path):
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    assert read_history(plain) is None
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(shallow)], check=True)
+    assert read_history(shallow) is None
