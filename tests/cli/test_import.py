@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -72,16 +73,20 @@ def _strings(value: object) -> list[str]:
     return []
 
 
+def _columns(document: Any, *columns: tuple[str, ...]) -> None:
+    """A borderless one-row table, one paragraph per line in each cell, as Word lays out headers and signatures."""
+    row = document.add_table(rows=1, cols=len(columns)).rows[0]
+    for cell, lines in zip(row.cells, columns):
+        cell.text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+
+
 def _word_document(path: Path) -> None:
     """A Huyện ủy plan as Word makes it: header and signature in borderless tables, numbered headings, lists."""
     document = docx.Document()
-    header = document.add_table(rows=1, cols=2)
-    left, right = header.rows[0].cells
-    left.text = "ĐẢNG BỘ TỈNH LÀO CAI"
-    for line in ("HUYỆN ỦY BẢO THẮNG", "*", "Số 12-KH/HU"):
-        left.add_paragraph(line)
-    right.text = "ĐẢNG CỘNG SẢN VIỆT NAM"
-    right.add_paragraph("Bảo Thắng, ngày 05 tháng 3 năm 2022")
+    _columns(document, ("ĐẢNG BỘ TỈNH LÀO CAI", "HUYỆN ỦY BẢO THẮNG", "*", "Số 12-KH/HU"),
+             ("ĐẢNG CỘNG SẢN VIỆT NAM", "Bảo Thắng, ngày 05 tháng 3 năm 2022"))
     kind = document.add_paragraph()
     kind.alignment = WD_ALIGN_PARAGRAPH.CENTER
     kind.add_run("KẾ HOẠCH").bold = True
@@ -102,14 +107,8 @@ def _word_document(path: Path) -> None:
         for cell, value in zip(row.cells, values):
             cell.text = value
     document.add_paragraph("Trên đây là kế hoạch của Ban Thường vụ Huyện ủy.")
-    signature = document.add_table(rows=1, cols=2)
-    left, right = signature.rows[0].cells
-    left.text = "Nơi nhận:"
-    for line in ("- Tỉnh ủy Lào Cai (b/c);", "- Các chi, đảng bộ trực thuộc;", "- Lưu VPHU."):
-        left.add_paragraph(line)
-    right.text = "T/M BAN THƯỜNG VỤ"
-    for line in ("PHÓ BÍ THƯ", "(Đã ký)", "Nguyễn Văn Bình"):
-        right.add_paragraph(line)
+    _columns(document, ("Nơi nhận:", "- Tỉnh ủy Lào Cai (b/c);", "- Các chi, đảng bộ trực thuộc;", "- Lưu VPHU."),
+             ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "(Đã ký)", "Nguyễn Văn Bình"))
     document.save(str(path))
 
 

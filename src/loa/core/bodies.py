@@ -60,18 +60,12 @@ def org_name(text: str) -> str:
             continue
         committee = at(COMMITTEES)
         if committee:
+            # "Huyện ủy Bảo Thắng", "Đảng ủy xã Tả Phìn": the unit word, if any, then the place name.
             out.extend((lower[i].capitalize(), lower[i + 1]))
             i += 2
-            unit = at(UNITS)
-            if unit:
-                size = len(unit.split())
-                out.extend(lower[i : i + size])
-                i += size
-            place = True
-            continue
         unit = at(UNITS)
-        if unit:
-            size = len(unit.split())
+        if committee or unit:
+            size = len(unit.split()) if unit else 0
             out.extend(lower[i : i + size])
             i += size
             place = True
