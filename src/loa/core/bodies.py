@@ -16,8 +16,10 @@ _HEADS = ("van phong", "trung tam", "uy ban", "hoi dong", "chi cuc", "mat tran",
           "phong", "bo", "cuc", "hoi", "doan", "dai", "bao", "truong", "vien", "toa an", "chi bo", "dang bo")
 _PEOPLES = ("uy ban", "hoi dong", "toa an", "vien kiem sat")
 _EXPANSIONS = {"ubnd": "ỦY BAN NHÂN DÂN", "hdnd": "HỘI ĐỒNG NHÂN DÂN", "mttq": "MẶT TRẬN TỔ QUỐC",
-               "ubmttq": "ỦY BAN MẶT TRẬN TỔ QUỐC", "btg": "BAN TUYÊN GIÁO", "bch": "BAN CHẤP HÀNH"}
-_SPECIAL = {"viet nam": "Việt Nam", "to quoc": "Tổ quốc", "nhan dan": "nhân dân"}
+               "ubmttq": "ỦY BAN MẶT TRẬN TỔ QUỐC", "btg": "BAN TUYÊN GIÁO", "bch": "BAN CHẤP HÀNH",
+               "lhpn": "LIÊN HIỆP PHỤ NỮ"}
+_SPECIAL = {"viet nam": "Việt Nam", "to quoc": "Tổ quốc", "nhan dan": "nhân dân",
+            "lien hiep phu nu": "Liên hiệp Phụ nữ"}
 
 
 def org_name(text: str) -> str:
@@ -164,6 +166,7 @@ def org_style(name: str) -> str:
         >>> org_style("Tỉnh uỷ Lào Cai")
         'Tỉnh ủy Lào Cai'
     """
-    spelled = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân"}
+    spelled = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân", "lhpn": "Liên hiệp Phụ nữ",
+               "mttq": "Mặt trận Tổ quốc"}
     words = [spelled.get(skeleton(word), word) for word in canonical_tones(name).split()]
     return " ".join(words)

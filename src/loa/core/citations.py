@@ -38,6 +38,7 @@ TYPE_WORDS: dict[str, str] = {
     "luat": "Luật",
     "to trinh": "Tờ trình",
     "cong dien": "Công điện",
+    "thong tri": "Thông tri",
 }
 """Type words as they appear in running text (skeleton form) and the type they name."""
 

@@ -115,10 +115,11 @@ def _clean(text: str) -> str:
     while previous != text:
         previous = text
         text = _MARKS.sub("", text).strip()
+    text = re.sub(r"\s[-_=]{3,}$", "", text)  # a header line underlined on the same line
     return re.sub(r"\*\*|__", "", text).strip()
 
 
-_JOINS_LEFT = re.compile(r"(?:\bngay|\bthang|\bso\s*:?|\bnam)\s*$")
+_JOINS_LEFT = re.compile(r"(?:\bngay|\bthang|\bso\s*:?)\s*$")
 _JOINS_RIGHT = re.compile(r"^(?:thang|[-‐‑–/])")
 _YEAR_AFTER_MONTH = re.compile(r"thang\s*\d{0,2}\s*$")
 
@@ -130,7 +131,8 @@ def _segments(line: str) -> list[str]:
     start = 0
     for gap in _GAP.finditer(line):
         left, right = skeleton(line[start : gap.start()]), skeleton(line[gap.end() :])
-        year = right.startswith("nam") and _YEAR_AFTER_MONTH.search(left)
+        year = (right.startswith("nam") and _YEAR_AFTER_MONTH.search(left)
+                or right[:1].isdigit() and re.search(r"\bnam\s*$", left))
         if "|" not in gap.group() and (_JOINS_LEFT.search(left) or _JOINS_RIGHT.match(right) or year):
             continue
         parts.append(line[start : gap.start()])
@@ -187,6 +189,8 @@ def _number(segment: str) -> tuple[str | None, str | None] | None:
             if found["y"]:
                 symbol = f"{found['y']}/{symbol}"
         symbol_type = SYMBOL_TYPES.get(skeleton(abbr))
+        if pattern is _PARTY_NUMBER and skeleton(abbr) == "tt":
+            symbol_type = "Thông tri"  # TT is a Thông tri in Party numbering, a Thông tư in State numbering
         if symbol_type is None and pattern is _STATE_NUMBER:
             symbol_type = "Công văn"
         if not digits:
@@ -226,14 +230,18 @@ def _type_of(segment: str) -> str | None:
     """The type a type line names: "KẾ HOẠCH", or "CHƯƠNG TRÌNH HÀNH ĐỘNG" (the rest begins the trích yếu)."""
     if not _is_upper(segment) or len(segment) > 60:
         return None
-    found = _TYPE_START.match(" ".join(skeleton(segment).split()))
+    skel = " ".join(skeleton(segment).split())
+    if all(len(word) == 1 for word in skel.split()):
+        # Letter-spaced: "K Ế   H O Ạ C H".
+        skel = next((word for word in TYPE_WORDS if word.replace(" ", "") == skel.replace(" ", "")), skel)
+    found = _TYPE_START.match(skel)
     return TYPE_WORDS[found["type"]] if found else None
 
 
 def _type_rest(segment: str) -> str | None:
     """The words after the type word on a type line, as written."""
     found = _TYPE_START.match(" ".join(skeleton(segment).split()))
-    if not found or not found["rest"]:
+    if not found or not found["rest"] or found["rest"] == "lien tich":
         return None
     return " ".join(segment.split()[len(found["type"].split()) :])
 
@@ -244,8 +252,10 @@ _PREFIX = re.compile(r"^(?P<p>t\s*/\s*m|tm\.|tm(?=\s)|k\s*/\s*t|kt\.|kt(?=\s)|t\
 _STAMP = re.compile(r"^\(?\s*(?:da\s+ky|ky\s*,|ky\s+ten|ky\s+va|ky,?\s+ghi|da\s+ky\s+va|dau)[^)]*\)?$")
 _RECIPIENTS = re.compile(r"^noi\s+nhan\s*:?\s*")
 _ITEM = re.compile(r"^\s*[-+•–]\s*")
-_ROLE_WORDS = re.compile(r"\b(?:bi\s+thu|chu\s+tich|giam\s+doc|truong|chanh|uy\s+vien|chu\s+nhiem|tong\s+bien\s+tap|"
-                         r"thu\s+truong|bo\s+truong|thuong\s+truc|pho)\b")
+# Specific enough not to match a name: "Trương" and "Trưởng" share a skeleton.
+_ROLE_WORDS = re.compile(r"\b(?:bi\s+thu|chu\s+tich|giam\s+doc|truong\s+(?:ban|phong|khoa|doan|tram|cong\s+an)|"
+                         r"chanh\s+(?:van\s+phong|an|thanh\s+tra)|uy\s+vien|chu\s+nhiem|tong\s+bien\s+tap|"
+                         r"thu\s+truong|bo\s+truong|thuong\s+truc|hieu\s+truong|vien\s+truong)\b")
 
 
 def _signer(tail: list[str]) -> SignerBlock:
@@ -279,8 +289,8 @@ def _signer(tail: list[str]) -> SignerBlock:
     for segment in rest:
         if role is None and _is_upper(segment) and (_ROLE_WORDS.search(skeleton(segment)) or authority):
             role = segment
-        elif _looks_like_name(segment):
-            name = segment
+        elif _looks_like_name(re.sub(r"^(?:Đ/[Cc]|Đồng chí)\s+", "", segment)):
+            name = re.sub(r"^(?:Đ/[Cc]|Đồng chí)\s+", "", segment)
     return SignerBlock(on_behalf, acting_for, role, name, "\n".join(authority) or None)
 
 
@@ -365,7 +375,7 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
         text: The document as plain text or Markdown (NFD, either tone placement and any capitals accepted).
         issuers: The registry, to give known issuers their id and canonical name.
     """
-    lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").split("\n")
     result = Extraction()
     rows = [_segments(line) for line in lines]
     type_row = _find_type_row(rows)
@@ -389,7 +399,7 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
                 place = segment[:start].strip().rstrip(",").strip()
                 result.place = place or None
                 continue
-            if skel.startswith("v/v") or _SKIP_HEADER.search(skel) or _is_rule(segment):
+            if skel.startswith("v/v") or _SKIP_HEADER.search(skel) or _is_rule(segment) or skel == "du thao":
                 continue
             if _is_upper(segment) and not _type_of(segment):
                 org_lines.append(segment)
