@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from loa.cli.project import find_layout
-from loa.core.catalog import load_catalog
-from loa.core.diagnostics import Severity
+from loa.cli.build import build_time
+from loa.cli.project import find_layout, read_plugin_options
+from loa.core.catalog import link_targets, load_catalog
+from loa.core.diagnostics import Diagnostics, Severity
+from loa.core.linkcheck import check_nav
 from loa.core.xref import build_reference_graph
 
 
@@ -18,6 +20,8 @@ def register(commands: Any) -> None:
     """Add the ``check`` command."""
     parser = commands.add_parser("check", help="kiểm tra toàn bộ văn bản, không dựng trang")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="tệp mkdocs.yml")
+    parser.add_argument("--at", metavar="THỜI_ĐIỂM", help="xét lịch đăng như tại thời điểm này, ví dụ "
+                        "2022-01-10T08:00:00+07:00 (mặc định: bây giờ)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả")
     parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     parser.set_defaults(run=run)
@@ -26,12 +30,17 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print every problem and return 1 if any error (or, with ``--strict``, any warning) was found."""
     layout = find_layout(args.config_file)
-    if layout is None:
+    at = build_time(args.at) if layout else None
+    found = read_plugin_options(args.config_file) if at else None
+    if layout is None or at is None or found is None:
         return 2
-    catalog = load_catalog(layout)
+    catalog = load_catalog(layout, at=at)
     graph = build_reference_graph(catalog.documents, catalog.external, catalog.issuers,
                                   bodies={d.src_uri: d.body for d in catalog.documents})
-    diagnostics = sorted((*catalog.diagnostics, *graph.diagnostics), key=lambda d: (d.path, d.line, d.code))
+    nav = Diagnostics()
+    check_nav(found[0].get("nav"), link_targets(catalog, layout), layout.relative(args.config_file.resolve()),
+              args.config_file.read_text(encoding="utf-8"), nav)
+    diagnostics = sorted((*catalog.diagnostics, *graph.diagnostics, *nav.items), key=lambda d: (d.path, d.line, d.code))
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     failing = [d for d in diagnostics if d.severity is Severity.ERROR or args.strict]
     if args.format == "json":

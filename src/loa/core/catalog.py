@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -11,11 +12,22 @@ from loa.core.diagnostics import Diagnostic, Diagnostics, suggest
 from loa.core.document import Document
 from loa.core.external import ExternalDocument, load_external
 from loa.core.frontmatter import parse_document_text
+from loa.core.linkcheck import LinkTargets, check_links
+from loa.core.listing import generated_pages
 from loa.core.normalize import fold
 from loa.core.registry import Channel, Issuer, load_channels, load_issuers
 from loa.core.validation import validate_document
 
-__all__ = ["Catalog", "Layout", "cover_path", "is_backup_file", "load_catalog", "topic_id", "topics_by_id"]
+__all__ = [
+    "Catalog",
+    "Layout",
+    "cover_path",
+    "is_backup_file",
+    "link_targets",
+    "load_catalog",
+    "topic_id",
+    "topics_by_id",
+]
 
 _BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".tmp", ".orig")
 _BACKUP_PREFIXES = (".#", "#", "~$")
@@ -58,6 +70,7 @@ class Catalog:
         assets: Non-Markdown files under the plans root, as (source path, site path).
         external: Registry of external documents (``data/external.yml``).
         channels: Registry of channels (``data/channels.yml``).
+        site_files: Site path of every file under the content roots (``plans/2021/a.md``, ``images/x.jpg``).
     """
 
     documents: tuple[Document, ...]
@@ -66,6 +79,7 @@ class Catalog:
     assets: tuple[tuple[Path, str], ...] = field(default=())
     external: tuple[ExternalDocument, ...] = field(default=())
     channels: dict[str, Channel] = field(default_factory=dict)
+    site_files: frozenset[str] = field(default=frozenset())
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -78,11 +92,13 @@ def is_backup_file(name: str) -> bool:
     return name.endswith(_BACKUP_SUFFIXES) or name.startswith(_BACKUP_PREFIXES)
 
 
-def load_catalog(layout: Layout) -> Catalog:
+def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
     """Load every document and registry of the project.
 
     Arguments:
         layout: Where the sources are.
+        at: Also report links to documents that the public site does not show at this time, or shows later than
+            the linking document (a build leaves these to MkDocs, which knows its target).
 
     Returns:
         The catalog; invalid documents are left out and described in ``diagnostics``.
@@ -96,6 +112,7 @@ def load_catalog(layout: Layout) -> Catalog:
     channels = load_channels(channels_path, layout.relative(channels_path), issuers, diagnostics)
     documents: list[Document] = []
     assets: list[tuple[Path, str]] = []
+    site_files: set[str] = set()
     roots = ((layout.content_dir, "", "page"), (layout.plans_dir, "plans/", "plan"))
     for root, prefix, default_kind in roots:
         if not root.is_dir():
@@ -103,6 +120,7 @@ def load_catalog(layout: Layout) -> Catalog:
             continue
         for path in _walk(root, layout, diagnostics):
             rel = path.relative_to(root).as_posix()
+            site_files.add(prefix + rel)
             if not rel.endswith(".md"):
                 if prefix:
                     assets.append((path, prefix + rel))
@@ -126,7 +144,17 @@ def load_catalog(layout: Layout) -> Catalog:
     _check_duplicate_numbers(documents, diagnostics)
     documents = _check_links(documents, channels, layout, diagnostics)
     documents.sort(key=lambda d: d.path)
-    return Catalog(tuple(documents), issuers, diagnostics.items, tuple(assets), external, channels)
+    catalog = Catalog(tuple(documents), issuers, (), tuple(assets), external, channels, frozenset(site_files))
+    check_links(catalog.documents, link_targets(catalog, layout), {"": layout.content_dir, "plans/": layout.plans_dir},
+                layout.relative, diagnostics, at=at)
+    return replace(catalog, diagnostics=diagnostics.items)
+
+
+def link_targets(catalog: Catalog, layout: Layout) -> LinkTargets:
+    """What links in the catalog's documents may point at: its files and the pages a build generates from it."""
+    return LinkTargets(catalog.site_files, lambda: generated_pages(
+        catalog.documents, catalog.issuers, topics=topics_by_id(catalog.documents),
+        external_ids=[e.id for e in catalog.external]), layout.content_dir)
 
 
 def topic_id(document: Document) -> str:

@@ -3,26 +3,34 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from loa.core.document import DOC_TYPES, Document, url_of
 from loa.core.registry import Issuer
+from loa.core.xref import EXTERNAL_ROOT
 
 __all__ = [
     "ARTICLES_ROOT",
+    "FEEDS_PAGE",
     "LISTING_ROOT",
+    "SEARCH_PAGE",
     "Listing",
     "ListingGroup",
     "build_article_listings",
     "build_listings",
     "describe",
+    "generated_pages",
     "latest_documents",
 ]
 
 LISTING_ROOT = "danh-muc"
 ARTICLES_ROOT = "tin-bai"
 UNDATED = "khong-ro-nam"
+FEEDS_PAGE = "nguon-tin/index.md"
+"""Virtual source path of the page that lists the feeds."""
+SEARCH_PAGE = "tim-kiem/index.md"
+"""Virtual source path of the search page."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +196,29 @@ def build_article_listings(
         listings += _paginate(f"chuyen-de/{topic}/", page.title, members, page_size, first=page.src_uri)
     groups = (ListingGroup("Theo kênh", tuple(channel_entries)), ListingGroup("Theo tháng", tuple(month_entries)))
     return tuple(listings), groups
+
+
+def generated_pages(
+    documents: Sequence[Document],
+    issuers: Mapping[str, Issuer],
+    *,
+    topics: Mapping[str, Document],
+    external_ids: Iterable[str],
+) -> frozenset[str]:
+    """Virtual source paths of the pages a build generates from ``documents``, later pages of listings aside.
+
+    Arguments:
+        documents: Every document that a build may show.
+        issuers: Registry of issuing bodies.
+        topics: Topic pages by id.
+        external_ids: Ids of the registry entries, which get a page when a document cites them.
+    """
+    size = len(documents) + 1
+    overview, listings, _ = build_listings(documents, issuers, page_size=size)
+    articles, _ = build_article_listings(documents, topics=topics, channel_names={}, page_size=size)
+    pages = {listing.src_uri for listing in (*listings, *articles, *([overview] if overview else []))}
+    pages.update(f"{EXTERNAL_ROOT}/{key}/index.md" for key in external_ids)
+    return frozenset({*pages, FEEDS_PAGE, SEARCH_PAGE})
 
 
 def _paginate(base: str, title: str, documents: list[Document], page_size: int, *,

@@ -89,6 +89,7 @@ def validate_document(
         _check_issuer_period(issuers[issuer], date, report)
     if doc_type and values.get("number"):
         _check_number_symbol(values["number"], doc_type.abbreviation, doc_type.name, report)
+    _check_schedule(values.get("publish_at"), values.get("updated"), date, report)
     if len(diagnostics.errors) > before:
         return None
     return Document(
@@ -292,6 +293,23 @@ def _check_number_symbol(number: str, abbreviation: str, type_name: str, report:
         report.error("number", "meta.number-type",
                      f"số ký hiệu '{number}' mang ký hiệu '{match[1]}' nhưng thể loại là {type_name} "
                      f"(ký hiệu {abbreviation})", severity=Severity.WARNING)
+
+
+def _check_schedule(
+    publish_at: dt.datetime | None, updated: dt.datetime | None, date: PartialDate | None, report: _Reporter
+) -> None:
+    if publish_at is None:
+        return
+    shown = f"{publish_at:%H:%M ngày %d/%m/%Y}"
+    if date is not None and publish_at.date() < dt.date(date.year, date.month or 1, date.day or 1):
+        report.error("publish_at", "schedule.before-issue",
+                     f"thời điểm đăng 'publish_at' ({shown}) sớm hơn ngày ban hành ({date.vietnamese()}): văn bản "
+                     "không thể được đăng trước khi ban hành; hãy kiểm tra lại ngày, tháng, năm",
+                     severity=Severity.WARNING)
+    if updated is not None and updated < publish_at:
+        report.error("updated", "schedule.updated-before-publish",
+                     f"thời điểm sửa đổi 'updated' ({updated:%H:%M ngày %d/%m/%Y}) sớm hơn thời điểm đăng "
+                     f"'publish_at' ({shown}); hãy sửa lại hoặc bỏ trường 'updated'", severity=Severity.WARNING)
 
 
 _PARSERS: dict[str, Callable[[FieldSpec, Any, _Reporter], Any]] = {

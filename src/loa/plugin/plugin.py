@@ -24,6 +24,8 @@ from loa.core.frontmatter import read_body
 from loa.core.linking import CitationLinker
 from loa.core.listing import (
     ARTICLES_ROOT,
+    FEEDS_PAGE,
+    SEARCH_PAGE,
     Listing,
     ListingGroup,
     build_article_listings,
@@ -47,8 +49,6 @@ from loa.plugin.render import Renderer
 __all__ = ["LoaPlugin"]
 
 log = get_plugin_logger(__name__)
-FEEDS_PAGE = "nguon-tin/index.md"
-SEARCH_PAGE = "tim-kiem/index.md"
 _PAGE_OPEN, _PAGE_CLOSE = "<!--loa:page-->", "<!--/loa:page-->"
 
 
