@@ -38,6 +38,7 @@ from loa.core.publication import (
     preview_watermark,
     select_published,
 )
+from loa.core.sanitize import sanitize_body
 from loa.core.search import SEARCH_ROOT, SearchIndexWriter, html_text, search_entries
 from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
 from loa.plugin.config import LoaConfig
@@ -220,6 +221,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        # Editors' Markdown may carry raw HTML and attr_list attributes: cleaned before Loa adds its own markup.
+        html = sanitize_body(html)
         document = self.documents.get(page.file.src_uri)
         title = None
         if document and document.kind in ("plan", "article") and self.graph is not None:
