@@ -40,6 +40,7 @@ from loa.core.publication import (
 )
 from loa.core.sanitize import sanitize_body
 from loa.core.search import SEARCH_ROOT, SearchIndexWriter, html_text, search_entries
+from loa.core.serving import write_nginx_includes
 from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
 from loa.plugin.config import LoaConfig
 from loa.plugin.outputs import Outputs
@@ -344,6 +345,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             self.outputs.write(Path(config.site_dir))
         if self.catalog is None:
             return
+        # Last: the CSP hashes are taken from the pages as written.
+        write_nginx_includes(Path(config.site_dir))
         leaked = find_leaked_pages(Path(config.site_dir), self.withheld)
         if leaked:
             raise PluginError("trang của tài liệu không được đăng vẫn có trong bản dựng: "
