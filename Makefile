@@ -67,6 +67,11 @@ bench-feeds: $(STAMP)
 bench-search: $(STAMP) system-deps
 	$(BIN)/python -m loa.bench.searchbench --sizes $(or $(SIZES),5000)
 
+## Load on loopback: nginx with deploy/nginx.conf, wrk 30 s on a plan page and a feed (make site first).
+bench-serve: $(STAMP) system-deps
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "Cần wrk: sudo apt-get install wrk"; exit 1; }
+	$(BIN)/python -m loa.bench.servebench --site site --duration $(or $(DURATION),30)
+
 ## Regenerate the shipped JSON Schemas and the field tables of the editors' guide.
 schema: $(STAMP)
 	for kind in plan article topic page index; do $(BIN)/loa schema --kind $$kind -o schema/$$kind.schema.json; done
