@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-internal preview serve test system-deps check bundle bench bench-feeds bench-search schema clean
+.PHONY: site site-internal preview serve serve-nginx bench-serve test system-deps check bundle bench bench-feeds bench-search schema clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần $(PYTHON) (hoặc chạy: make PYTHON=python3 ...)"; exit 1; }
@@ -30,6 +30,10 @@ preview: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
+## The built site served by nginx with deploy/nginx.conf on http://127.0.0.1:8081/ (make site first).
+serve-nginx: $(STAMP) system-deps
+	$(BIN)/loa nginx --site site --listen 127.0.0.1:$(or $(PORT),8081)
+
 ## The public site as a zip to read offline (USB stick, village computer): dist/loa-ngoai-tuyen.zip
 bundle: $(STAMP)
 	$(BIN)/loa bundle $(if $(AT),--at $(AT))
@@ -38,8 +42,9 @@ bundle: $(STAMP)
 check: $(STAMP)
 	$(BIN)/loa check
 
-## Debian packages the tests drive for real (Chromium and Firefox ESR for browser tests), installed when missing.
-SYSTEM_DEPS := chromium firefox-esr
+## Debian packages the tests drive for real (Chromium and Firefox ESR for browser tests, nginx for the served
+## site), installed when missing.
+SYSTEM_DEPS := chromium firefox-esr nginx
 system-deps:
 	@missing=$$(for p in $(SYSTEM_DEPS); do command -v $$p >/dev/null 2>&1 || printf ' %s' $$p; done); \
 	[ -z "$$missing" ] || { \
@@ -61,6 +66,11 @@ bench-feeds: $(STAMP)
 ## Bytes and time of searches in Chromium on the same corpora: make bench-search SIZES=5000
 bench-search: $(STAMP) system-deps
 	$(BIN)/python -m loa.bench.searchbench --sizes $(or $(SIZES),5000)
+
+## Load on loopback: nginx with deploy/nginx.conf, wrk 30 s on a plan page and a feed (make site first).
+bench-serve: $(STAMP) system-deps
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "Cần wrk: sudo apt-get install wrk"; exit 1; }
+	$(BIN)/python -m loa.bench.servebench --site site --duration $(or $(DURATION),30)
 
 ## Regenerate the shipped JSON Schemas and the field tables of the editors' guide.
 schema: $(STAMP)

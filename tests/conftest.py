@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -100,3 +100,41 @@ def sapa_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_loa("build", "-f", str(REPO / "mkdocs.yml"), "--site-dir", str(site), "--at", BUILD_TIME, cwd=REPO)
     assert result.returncode == 0, result.stderr
     return site
+
+
+def start_nginx(site: Path, prefix: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Run Debian's nginx in the foreground with the shipped deploy/nginx.conf on a free loopback port."""
+    import socket
+    import time
+
+    from loa.cli.nginx import command, prepare
+
+    executable = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(executable).exists():
+        pytest.fail("Debian's nginx is missing: `make test` installs it (apt-get install nginx)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    conf = prepare(site, f"127.0.0.1:{port}", REPO / "deploy" / "nginx.conf", prefix)
+    with (prefix / "logs" / "stderr.log").open("wb") as stderr:
+        process = subprocess.Popen(command(executable, prefix, conf), stderr=stderr)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"nginx exited: {(prefix / 'logs' / 'stderr.log').read_text()}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return process, f"http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    pytest.fail("nginx did not listen")
+
+
+@pytest.fixture(scope="session")
+def nginx_site(sapa_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The Sa Pa site served by real nginx with the shipped configuration; yields its base URL."""
+    process, url = start_nginx(sapa_site, tmp_path_factory.mktemp("nginx"))
+    yield url
+    process.terminate()
+    process.wait(timeout=10)

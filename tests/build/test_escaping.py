@@ -65,3 +65,60 @@ def test_hostile_front_matter_renders_inert(project, tmp_path):
     records = [(path.read_text(encoding="utf-8")) for path in (site / "search").rglob("d/*.js")]
     titles = [json.loads(r[r.index(",") + 1 : -3])["t"] for r in records]
     assert any(HOSTILE in t for t in titles), titles
+
+
+HOSTILE_BODY = """\
+Đoạn mở đầu.
+
+<script>alert("body-script")</script>
+<iframe src="https://evil.example/"></iframe>
+<!-- ghi chú nội bộ không được lộ -->
+<img src="anh.png" onerror="alert('img')" alt="Ảnh minh họa">
+
+Đoạn có sự kiện.
+{: onclick="alert('attr')" onmouseover="alert('attr2')" }
+
+[Liên kết độc](javascript:void%28alert%281%29%29) và <a href="JaVaScRiPt:alert(2)">một liên kết khác</a>.
+
+<div markdown="1" onclick="alert('div')" style="background:url(javascript:alert(3))">
+Khối **có** Markdown.
+</div>
+
+| Cột A | Cột B |
+|:--|--:|
+| ô 1 | ô 2 |
+
+!!! note "Lưu ý"
+    Nội dung lưu ý.
+
+![Ảnh](anh.png){ width="120" onload="alert('load')" }
+"""
+
+
+def test_hostile_body_is_sanitised(project):
+    mkdocs = (
+        "site_name: Thử nghiệm\nsite_url: https://loa.example/\ndocs_dir: content\n"
+        "theme:\n  name: material\n  language: vi\n  font: false\n"
+        "nav:\n  - Trang chủ: index.md\nvalidation:\n  nav:\n    omitted_files: ignore\n"
+        "markdown_extensions:\n  - tables\n  - attr_list\n  - md_in_html\n  - admonition\n"
+        "plugins:\n  - loa\n"
+    )
+    root = project({"plans/2022/doc.md": plan_text(body=HOSTILE_BODY, number="7-KH/TU"),
+                    "plans/2022/anh.png": b"\x89PNG\r\n\x1a\n"}, mkdocs=mkdocs)
+    result = run_loa("build", "--at", BUILD_TIME, cwd=root)
+    assert result.returncode == 0, result.stderr
+    html = (root / "site/plans/2022/doc/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    article = soup.find(class_="md-content")
+    for marker in ("body-script", "alert(", "evil.example", "ghi chú nội bộ", "javascript:", "JaVaScRiPt"):
+        assert marker not in html, marker
+    assert not article.find_all(["script", "iframe", "object", "embed", "style"])
+    for element in soup.find_all(True):
+        assert not [a for a in element.attrs if a.lower().startswith("on")], element
+    assert article.find("table") and article.find("td", string="ô 1")
+    assert article.find(class_="admonition") and "Nội dung lưu ý." in article.get_text()
+    images = [img for img in article.find_all("img") if img.get("alt") in ("Ảnh minh họa", "Ảnh")]
+    assert len(images) == 2 and all(img["src"].endswith("anh.png") for img in images)
+    assert "Khối" in article.get_text() and article.find("a", string="một liên kết khác")
+    standalone = (root / "site/plans/2022/doc/doc.html").read_text(encoding="utf-8")
+    assert "alert(" not in standalone and "ghi chú nội bộ" not in standalone

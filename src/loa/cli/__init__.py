@@ -11,11 +11,11 @@ __all__ = ["main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``loa`` command and return its exit status."""
-    from loa.cli import build, bundle, check, importer, new, schema
+    from loa.cli import build, bundle, check, importer, new, nginx, schema
 
     parser = argparse.ArgumentParser(prog="loa", description="Loa: đăng văn bản và tin bài từ Markdown.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
-    for module in (build, bundle, check, importer, new, schema):
+    for module in (build, bundle, check, importer, new, nginx, schema):
         module.register(commands)
     args = parser.parse_args(argv)
     try:

@@ -90,7 +90,8 @@ def inline_images(html: str, load: Callable[[str], bytes | None]) -> str:
 
 def _files(site: Path) -> Iterator[Path]:
     for directory, folders, names in os.walk(site):
-        folders.sort()
+        # Hidden folders hold the web server's build files (.nginx/), not pages.
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(names):
             yield Path(directory) / name
 

@@ -40,7 +40,9 @@ from loa.core.publication import (
     preview_watermark,
     select_published,
 )
+from loa.core.sanitize import sanitize_body
 from loa.core.search import SEARCH_ROOT, SearchIndexWriter, html_text, search_entries
+from loa.core.serving import write_nginx_includes
 from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
 from loa.plugin.config import LoaConfig
 from loa.plugin.outputs import Outputs
@@ -220,6 +222,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        # Editors' Markdown may carry raw HTML and attr_list attributes: cleaned before Loa adds its own markup.
+        html = sanitize_body(html)
         document = self.documents.get(page.file.src_uri)
         title = None
         if document and document.kind in ("plan", "article") and self.graph is not None:
@@ -341,6 +345,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             self.outputs.write(Path(config.site_dir))
         if self.catalog is None:
             return
+        # Last: the CSP hashes are taken from the pages as written.
+        write_nginx_includes(Path(config.site_dir))
         leaked = find_leaked_pages(Path(config.site_dir), self.withheld)
         if leaked:
             raise PluginError("trang của tài liệu không được đăng vẫn có trong bản dựng: "

@@ -1,0 +1,121 @@
+"""What a web server needs to serve a built site: the Content-Security-Policy and the nginx configuration.
+
+The policy allows scripts from the site itself and the inline scripts Material writes into every page, by their
+sha256 hashes computed from the built HTML, never ``'unsafe-inline'``; nothing from another origin. The hashes (and
+redirects of renamed documents) are written at the end of the build into ``<site>/.nginx/``, inside the site so they
+are swapped in with the pages they describe and can never disagree with them. They hold nothing that the pages do
+not already show, and the shipped nginx configuration refuses every path that starts with a dot, so they are not
+served. ``deploy/nginx.conf`` is the shipped configuration: ``render_nginx_config`` substitutes its root and listen
+address, nothing else, so what is tested is what is shipped.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+__all__ = [
+    "NGINX_DIR",
+    "content_security_policy",
+    "inline_script_hashes",
+    "render_nginx_config",
+    "write_nginx_includes",
+]
+
+NGINX_DIR = ".nginx"
+_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
+_EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+
+def _is_executable(attributes: str) -> bool:
+    if _SRC.search(attributes):
+        return False
+    match = _TYPE.search(attributes)
+    return (match[1].lower() if match else "") in _EXECUTABLE_TYPES
+
+
+def inline_script_hashes(pages: Iterable[Path]) -> tuple[str, ...]:
+    """Return the CSP source expressions (``'sha256-…'``) of every inline script the pages run.
+
+    Arguments:
+        pages: HTML files. Scripts with ``src`` and data blocks (``type="application/json"``) are not counted.
+
+    Returns:
+        The distinct hashes, sorted.
+    """
+    hashes: set[str] = set()
+    for page in pages:
+        for match in _SCRIPT.finditer(page.read_text(encoding="utf-8")):
+            if _is_executable(match[1] or ""):
+                digest = hashlib.sha256(match[2].encode("utf-8")).digest()
+                hashes.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    return tuple(sorted(hashes))
+
+
+def content_security_policy(script_hashes: Iterable[str]) -> str:
+    """Return the site's Content-Security-Policy: its own origin only, inline scripts by hash.
+
+    Styles allow ``'unsafe-inline'``: Markdown writes table alignment as ``style`` attributes and the single-file
+    copies carry their CSS inline; styles cannot run script.
+    """
+    scripts = " ".join(["'self'", *script_hashes])
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src {scripts}",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "frame-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
+def write_nginx_includes(site: Path, *, redirects: dict[str, str] | None = None) -> Path:
+    """Write ``<site>/.nginx/csp.conf`` (the policy header) and ``redirects.conf`` (old URL → new URL).
+
+    Arguments:
+        site: The built site.
+        redirects: Site-relative old paths (``/a/b/``) mapped to site-relative new ones.
+
+    Returns:
+        The directory written.
+    """
+    pages = (p for p in site.rglob("*.html") if NGINX_DIR not in p.parts)
+    policy = content_security_policy(inline_script_hashes(pages))
+    folder = site / NGINX_DIR
+    folder.mkdir(exist_ok=True)
+    (folder / "csp.conf").write_text(
+        "# Written by Loa at build time from the site's inline scripts; do not edit.\n"
+        f'add_header Content-Security-Policy "{policy}" always;\n', encoding="utf-8")
+    lines = ["# Written by Loa at build time from the documents' aliases; do not edit.\n"]
+    for old, new in sorted((redirects or {}).items()):
+        lines.append(f'"{_nginx_quote(old)}" "{_nginx_quote(new)}";\n')
+    (folder / "redirects.conf").write_text("".join(lines), encoding="utf-8")
+    return folder
+
+
+def _nginx_quote(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("$", "")
+
+
+def render_nginx_config(template: str, *, root: Path, listen: str) -> str:
+    """Return the shipped nginx configuration with its site root and listen address substituted.
+
+    Arguments:
+        template: The text of ``deploy/nginx.conf``.
+        root: The built site (absolute).
+        listen: What ``listen`` takes: ``80``, ``127.0.0.1:8080``.
+    """
+    for placeholder in ("@LOA_ROOT@", "@LOA_LISTEN@"):
+        if placeholder not in template:
+            raise ValueError(f"missing {placeholder} in the nginx template")
+    return template.replace("@LOA_ROOT@", str(root)).replace("@LOA_LISTEN@", listen)
