@@ -73,16 +73,21 @@ def project(tmp_path: Path) -> Callable[..., Path]:
         shutil.copy(REPO / "data" / "external.yml", root / "data" / "external.yml")
         (root / "content" / "index.md").write_text("---\nkind: index\n---\n\n# Trang chủ thử nghiệm\n",
                                                    encoding="utf-8")
-        for name, content in (files or {}).items():
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
+        write_files(root, files or {})
         return root
 
     return make
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write ``{"relative/path": text or bytes}`` under ``root``, creating folders."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
 
 
 def run_loa(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

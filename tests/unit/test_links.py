@@ -13,7 +13,7 @@ import pytest
 from loa.core.catalog import Layout, load_catalog
 from loa.core.document import TIMEZONE
 from loa.core.links import find_links
-from tests.conftest import plan_text
+from tests.conftest import plan_text, write_files
 
 # The extensions of the shipped mkdocs.yml.
 EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html", "admonition"]
@@ -68,13 +68,7 @@ def test_scanner_gives_lines_and_alternative_text():
 
 
 def _check(root: Path, files: dict[str, str | bytes], *, at: dt.datetime | None = None) -> list[tuple[str, int, str, str]]:
-    for name, content in {"content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n", **files}.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+    write_files(root, {"content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n", **files})
     (root / "data").mkdir(exist_ok=True)
     for registry in ("issuers.yml", "external.yml"):
         (root / "data" / registry).write_text(
