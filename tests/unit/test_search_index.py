@@ -57,6 +57,11 @@ def test_every_term_lives_in_the_shard_of_its_longest_key_prefix(tmp_path):
         for term in shard:
             longest = max((k for k in keys if term.startswith(k)), key=len)
             assert keys[number] == longest, term
+    for number, shard in enumerate(shards):
+        written = (tmp_path / manifest["dir"] / "t" / f"{number}.js").read_bytes()
+        payload = json.dumps(shard, ensure_ascii=False, separators=(",", ":"))
+        assert written == f'loaSearchData("t/{number}",{payload});\n'.encode(), "as json.dumps writes it"
+        assert manifest["sizes"][number] == len(written)
     every = {term for shard in shards for term in shard}
     words = {w for text in texts.values() for w in tokens(text)}
     assert words <= every
