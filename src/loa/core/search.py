@@ -39,7 +39,7 @@ import lxml.html
 
 from loa.core.catalog import topic_id
 from loa.core.document import CATEGORY_NAMES, DOC_TYPES, Document
-from loa.core.normalize import fold, number_key, tokens
+from loa.core.normalize import TokenMemo, fold, number_key
 from loa.core.registry import Issuer
 from loa.core.xref import EXTERNAL_ROOT, ReferenceGraph, Target
 
@@ -242,6 +242,7 @@ class SearchIndexWriter:
         self._typecode = "I" if len(entries) <= 1 << 16 and array("I").itemsize >= 4 else "Q"
         self._lengths = array("I", bytes(4 * len(entries)))
         self._digests: list[bytes | None] = [None] * len(entries)
+        self._tokens = TokenMemo()
 
     def add(self, src_uri: str, text: str) -> None:
         """Index the page ``src_uri`` (ignored unless it is searchable) with its readable ``text``."""
@@ -249,11 +250,11 @@ class SearchIndexWriter:
         if doc_id is None or self._digests[doc_id] is not None:
             return
         entry = self.entries[doc_id]
-        words = tokens(text)
+        words = self._tokens(text)
         # Words, and word pairs for quoted phrases and for ranking pages with the query's words side by side.
         counts = Counter(words)
         counts.update(map(" ".join, pairwise(words)))
-        for part, weight in ((tokens(entry.keywords), _META), (tokens(entry.title), _TITLE)):
+        for part, weight in ((self._tokens(entry.keywords), _META), (self._tokens(entry.title), _TITLE)):
             for term in (*part, *map(" ".join, pairwise(part))):
                 counts[term] += weight
         if entry.number_key:
@@ -302,6 +303,7 @@ class SearchIndexWriter:
             (self._staging / "t" / f"{number}.js").write_bytes(content)
             digest.update(content)
             sizes.append(len(content))
+        self._tokens.clear()
         directory = digest.hexdigest()[:16]
         final = self.root / directory
         if final.exists():
