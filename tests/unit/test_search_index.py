@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 from loa.core.document import Document, PartialDate, doc_type_by_name
 from loa.core.normalize import tokens
 from loa.core.registry import Issuer
-from loa.core.search import SearchEntry, SearchIndexWriter, html_text, search_entries
+from loa.core.search import SearchEntry, SearchIndexWriter, _collapse, html_text, search_entries
 
 ISSUERS = {"thi-uy-sa-pa": Issuer("thi-uy-sa-pa", "Thị ủy Sa Pa", "Thị ủy", "huyen")}
 
@@ -42,6 +43,15 @@ def test_html_text_keeps_blocks_apart_and_drops_permalinks():
             "<ul><li>a <b>b</b></li><li> c </li></ul><table><tr><td>x</td><td>y</td></tr></table>")
     assert html_text(html) == "I. MỤC ĐÍCH\nMột hai ba\na b\nc\nx y"
     assert html_text("  ") == ""
+
+
+def test_white_space_collapses_as_the_regular_expressions_say():
+    spaces, breaks = re.compile(r"[ \t\r\f\v\u00a0]+"), re.compile(r" ?\n[ \n]*")
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice([" ", "  ", "\n", "\t", "\r", "\u00a0", "\v", "\f", "a", "bc", "\u2003"])
+                       for _ in range(rng.randint(0, 20)))
+        assert _collapse(text) == breaks.sub("\n", spaces.sub(" ", text)).strip(), repr(text)
 
 
 def test_every_term_lives_in_the_shard_of_its_longest_key_prefix(tmp_path):

@@ -66,8 +66,9 @@ _MAX_KEY = 12
 _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "tr", "table", "blockquote", "pre", "dt", "dd",
            "ul", "ol", "br", "hr", "figcaption", "section", "article")
 _CELLS = ("td", "th")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
-_BREAKS = re.compile(r" ?\n[ \n]*")
+_SPACES = "\t\r\f\v\u00a0"
+_RUNS = re.compile("  +")
+_BLANKS = re.compile("\n\n+")
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,22 @@ def html_text(html: str) -> str:
         element.tail = "\n" + (element.tail or "")
     for element in root.iter(*_CELLS):
         element.tail = " " + (element.tail or "")
-    return _BREAKS.sub("\n", _SPACES.sub(" ", root.text_content())).strip()
+    return _collapse(root.text_content())
+
+
+def _collapse(text: str) -> str:
+    """Spaces, tabs and no-break spaces become one space, and a line break with spaces around it one line break.
+
+    Plain ``str.replace`` where it can: a character class run over every character of the text costs more than
+    the HTML parser.
+    """
+    for space in _SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    text = _RUNS.sub(" ", text)
+    # Spaces come alone now: each one next to a line break goes, then runs of line breaks become one.
+    text = text.replace(" \n", "\n").replace("\n ", "\n")
+    return _BLANKS.sub("\n", text).strip()
 
 
 def _script(name: str, data: Any) -> bytes:
