@@ -228,8 +228,11 @@ def _collapse(text: str) -> str:
     return _BLANKS.sub("\n", text).strip()
 
 
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _script(name: str, data: Any) -> bytes:
-    return _json_script(name, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return _json_script(name, _encode(data))
 
 
 def _json_script(name: str, payload: str) -> bytes:
@@ -353,17 +356,14 @@ class SearchIndexWriter:
             for term in terms:
                 packed = sorted(self._postings.pop(term))
                 ids = [p >> 16 for p in packed]
-                if term.startswith("#"):
-                    weights = [0] * len(ids)
-                else:
-                    idf = math.log(1 + (count - len(ids) + 0.5) / (len(ids) + 0.5))
-                    # round() is never negative here, so "or 1" is max(1, …) for less.
-                    weights = [round(idf * scales[i] * f / (f + norms[i])) or 1
-                               for i, f in zip(ids, [p & 0xFFFF for p in packed], strict=True)]
                 flat = [0] * (2 * len(ids))
                 flat[::2] = map(operator.sub, ids, [0, *ids])
-                flat[1::2] = weights
-                parts.append(f"{json.dumps(term, ensure_ascii=False)}:[{','.join(map(str, flat))}]")
+                if not term.startswith("#"):  # a number key's weights stay 0
+                    idf = math.log(1 + (count - len(ids) + 0.5) / (len(ids) + 0.5))
+                    # round() is never negative here, so "or 1" is max(1, …) for less.
+                    flat[1::2] = [round(idf * scales[i] * f / (f + norms[i])) or 1
+                                  for i, f in zip(ids, [p & 0xFFFF for p in packed], strict=True)]
+                parts.append(f"{_encode(term)}:{_encode(flat)}")
             yield _json_script(f"t/{number}", "{" + ",".join(parts) + "}")
 
     def _facets(self) -> dict[str, Any]:
