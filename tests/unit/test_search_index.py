@@ -7,10 +7,13 @@ import random
 import re
 from pathlib import Path
 
+import pytest
+
 from loa.core.document import Document, PartialDate, doc_type_by_name
 from loa.core.normalize import tokens
 from loa.core.registry import Issuer
 from loa.core.search import SearchEntry, SearchIndexWriter, _collapse, html_text, search_entries
+from loa.core.search_process import SearchIndexError, SearchIndexProcess
 
 ISSUERS = {"thi-uy-sa-pa": Issuer("thi-uy-sa-pa", "Thị ủy Sa Pa", "Thị ủy", "huyen")}
 
@@ -108,3 +111,38 @@ def test_entries_newest_first_with_number_keys_and_filters():
     assert dict(newest.facets)["nam"] == (("2022", "2022"),)
     assert newest.shown() == {"u": "plans/2022/7/", "t": "Kế hoạch tuyên truyền", "l": "Kế hoạch", "n": "7-KH/TU",
                               "i": "Thị ủy Sa Pa", "d": "ngày 20/03/2022"}
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_the_child_process_writes_what_the_writer_writes(tmp_path):
+    pages = {0: "<h2>Kế hoạch</h2><p>tuyên truyền</p>", 1: "<p>Đề án <b>số</b> 17-ĐA/TU</p>", 2: ""}
+    entries = [SearchEntry(src_uri=f"p{n}.md", url=f"p{n}/", title=f"Trang {n}", label="Trang") for n in pages]
+    writer = SearchIndexWriter(tmp_path / "a", entries)
+    for number, html in pages.items():
+        writer.add(f"p{number}.md", html_text(html))
+    writer.finish()
+    child = SearchIndexProcess(tmp_path / "b", entries)
+    for number, html in pages.items():
+        child.add(f"p{number}.md", html)
+    child.finish()
+    child.wait()
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+
+
+def test_a_discarded_child_leaves_nothing(tmp_path):
+    child = SearchIndexProcess(tmp_path, [SearchEntry(src_uri="p.md", url="p/", title="Trang", label="Trang")])
+    child.add("p.md", "<p>một trang</p>")
+    child.discard()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_child_that_cannot_write_is_an_error(tmp_path):
+    (tmp_path / "search").write_text("not a directory", encoding="utf-8")
+    child = SearchIndexProcess(tmp_path / "search", [SearchEntry(src_uri="p.md", url="p/", title="T", label="T")])
+    child.add("p.md", "<p>một trang</p>")
+    with pytest.raises(SearchIndexError):
+        child.finish()
+        child.wait()
