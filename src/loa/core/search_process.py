@@ -41,9 +41,10 @@ class SearchIndexProcess:
     """
 
     def __init__(self, root: Path, entries: Sequence[SearchEntry]) -> None:
-        # The child imports this very copy of Loa, whatever the interpreter's own path says.
+        # The child imports this very copy of Loa, whatever the interpreter's own path says, and nothing from the
+        # working directory (-P), which is the site's project.
         paths = [str(_PACKAGE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-        self._process = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE,
+        self._process = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
                                          env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)})
         self._input: IO[bytes] | None = self._process.stdin
         self._send((root, tuple(entries)))
