@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
+import sys
 import unicodedata
 
 import pytest
 
-from loa.core.normalize import canonical_tones, fold, nfc, number_key, search_key, slugify, tokens
+from loa.core.normalize import TokenMemo, canonical_tones, fold, nfc, number_key, search_key, slugify, tokens
 from tests.conftest import FIXTURES
 
 SHARED = json.loads((FIXTURES / "normalize.json").read_text(encoding="utf-8"))
@@ -52,3 +54,30 @@ def test_document_numbers_in_any_spacing_or_order():
 
 def test_slugs_are_ascii():
     assert slugify("Phường Sa Pả – Đảng ủy") == "phuong-sa-pa-dang-uy"
+
+
+def test_token_memo_gives_the_tokens_of_the_whole_text():
+    memo = TokenMemo(limit=50)
+    alphabet = ["Nghị", "quyết", "ĐẠI", "hoà", "85-KH/TU,", "x" * 45, "Σ", "ΑΣ", "İ", "Ðại", "e\u0301", "\u0301",
+                "=\u0338", "\u1100\u1161", "_", "2022", " ", "  ", "\n", "\t", "\u00a0", "\u2000", "\u3000", "\x1c"]
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert memo(text) == tokens(text), repr(text)
+    assert len(memo) <= 51 + 30
+
+
+def test_folding_never_reaches_across_white_space():
+    # What TokenMemo relies on: white space is cased, decomposed and composed only into itself, and nothing else
+    # is cased, decomposed or composed into white space.
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        decomposition = unicodedata.decomposition(char)
+        parts = "" if decomposition.startswith("<") else "".join(chr(int(h, 16)) for h in decomposition.split())
+        if char.isspace():
+            assert not unicodedata.combining(char) and char.lower() == char, hex(code)
+            assert unicodedata.normalize("NFD", char).isspace(), hex(code)
+        else:
+            assert not any(c.isspace() for c in parts + char.lower() + unicodedata.normalize("NFC", char)), hex(code)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
+
+import pytest
 
 from loa.core.document import Document, PartialDate, doc_type_by_name
 from loa.core.normalize import tokens
 from loa.core.registry import Issuer
-from loa.core.search import SearchEntry, SearchIndexWriter, html_text, search_entries
+from loa.core.search import SearchEntry, SearchIndexWriter, _collapse, html_text, search_entries
+from loa.core.search_process import SearchIndexError, SearchIndexProcess
 
 ISSUERS = {"thi-uy-sa-pa": Issuer("thi-uy-sa-pa", "Thị ủy Sa Pa", "Thị ủy", "huyen")}
 
@@ -44,6 +48,15 @@ def test_html_text_keeps_blocks_apart_and_drops_permalinks():
     assert html_text("  ") == ""
 
 
+def test_white_space_collapses_as_the_regular_expressions_say():
+    spaces, breaks = re.compile(r"[ \t\r\f\v\u00a0]+"), re.compile(r" ?\n[ \n]*")
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice([" ", "  ", "\n", "\t", "\r", "\u00a0", "\v", "\f", "a", "bc", "\u2003"])
+                       for _ in range(rng.randint(0, 20)))
+        assert _collapse(text) == breaks.sub("\n", spaces.sub(" ", text)).strip(), repr(text)
+
+
 def test_every_term_lives_in_the_shard_of_its_longest_key_prefix(tmp_path):
     rng = random.Random(7)
     syllables = ["tuyen", "truyen", "nghi", "quyet", "dai", "hoi", "dang", "vien", "khoa", "thuy", "hoa", "binh",
@@ -57,6 +70,11 @@ def test_every_term_lives_in_the_shard_of_its_longest_key_prefix(tmp_path):
         for term in shard:
             longest = max((k for k in keys if term.startswith(k)), key=len)
             assert keys[number] == longest, term
+    for number, shard in enumerate(shards):
+        written = (tmp_path / manifest["dir"] / "t" / f"{number}.js").read_bytes()
+        payload = json.dumps(shard, ensure_ascii=False, separators=(",", ":"))
+        assert written == f'loaSearchData("t/{number}",{payload});\n'.encode(), "as json.dumps writes it"
+        assert manifest["sizes"][number] == len(written)
     every = {term for shard in shards for term in shard}
     words = {w for text in texts.values() for w in tokens(text)}
     assert words <= every
@@ -93,3 +111,38 @@ def test_entries_newest_first_with_number_keys_and_filters():
     assert dict(newest.facets)["nam"] == (("2022", "2022"),)
     assert newest.shown() == {"u": "plans/2022/7/", "t": "Kế hoạch tuyên truyền", "l": "Kế hoạch", "n": "7-KH/TU",
                               "i": "Thị ủy Sa Pa", "d": "ngày 20/03/2022"}
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_the_child_process_writes_what_the_writer_writes(tmp_path):
+    pages = {0: "<h2>Kế hoạch</h2><p>tuyên truyền</p>", 1: "<p>Đề án <b>số</b> 17-ĐA/TU</p>", 2: ""}
+    entries = [SearchEntry(src_uri=f"p{n}.md", url=f"p{n}/", title=f"Trang {n}", label="Trang") for n in pages]
+    writer = SearchIndexWriter(tmp_path / "a", entries)
+    for number, html in pages.items():
+        writer.add(f"p{number}.md", html_text(html))
+    writer.finish()
+    child = SearchIndexProcess(tmp_path / "b", entries)
+    for number, html in pages.items():
+        child.add(f"p{number}.md", html)
+    child.finish()
+    child.wait()
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+
+
+def test_a_discarded_child_leaves_nothing(tmp_path):
+    child = SearchIndexProcess(tmp_path, [SearchEntry(src_uri="p.md", url="p/", title="Trang", label="Trang")])
+    child.add("p.md", "<p>một trang</p>")
+    child.discard()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_child_that_cannot_write_is_an_error(tmp_path):
+    (tmp_path / "search").write_text("not a directory", encoding="utf-8")
+    child = SearchIndexProcess(tmp_path / "search", [SearchEntry(src_uri="p.md", url="p/", title="T", label="T")])
+    child.add("p.md", "<p>một trang</p>")
+    with pytest.raises(SearchIndexError):
+        child.finish()
+        child.wait()

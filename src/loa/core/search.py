@@ -23,12 +23,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import operator
 import os
 import re
 import shutil
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -38,7 +39,7 @@ import lxml.html
 
 from loa.core.catalog import topic_id
 from loa.core.document import CATEGORY_NAMES, DOC_TYPES, Document
-from loa.core.normalize import fold, number_key, tokens
+from loa.core.normalize import TokenMemo, fold, number_key
 from loa.core.registry import Issuer
 from loa.core.xref import EXTERNAL_ROOT, ReferenceGraph, Target
 
@@ -65,8 +66,9 @@ _MAX_KEY = 12
 _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "tr", "table", "blockquote", "pre", "dt", "dd",
            "ul", "ol", "br", "hr", "figcaption", "section", "article")
 _CELLS = ("td", "th")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
-_BREAKS = re.compile(r" ?\n[ \n]*")
+_SPACES = "\t\r\f\v\u00a0"
+_RUNS = re.compile("  +")
+_BLANKS = re.compile("\n\n+")
 
 
 @dataclass(frozen=True)
@@ -208,19 +210,41 @@ def html_text(html: str) -> str:
         element.tail = "\n" + (element.tail or "")
     for element in root.iter(*_CELLS):
         element.tail = " " + (element.tail or "")
-    return _BREAKS.sub("\n", _SPACES.sub(" ", root.text_content())).strip()
+    return _collapse(root.text_content())
+
+
+def _collapse(text: str) -> str:
+    """Spaces, tabs and no-break spaces become one space, and a line break with spaces around it one line break.
+
+    Plain ``str.replace`` where it can: a character class run over every character of the text costs more than
+    the HTML parser.
+    """
+    for space in _SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    text = _RUNS.sub(" ", text)
+    # Spaces come alone now: each one next to a line break goes, then runs of line breaks become one.
+    text = text.replace(" \n", "\n").replace("\n ", "\n")
+    return _BLANKS.sub("\n", text).strip()
+
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _script(name: str, data: Any) -> bytes:
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _json_script(name, _encode(data))
+
+
+def _json_script(name: str, payload: str) -> bytes:
     return f'loaSearchData("{name}",{payload});\n'.encode()
 
 
 class SearchIndexWriter:
     """Builds the index page by page and writes it when the build ends.
 
-    Memory stays small at 20,000 documents: a page's text goes to disk as soon as it is added, and the postings
-    are compact arrays (a document id and a weighted term frequency per term and document).
+    Memory stays small at 20,000 documents: a page's text goes to disk as soon as it is added, the postings are
+    compact arrays (a document id and a weighted term frequency per term and document, four bytes each below
+    65,536 documents), and the shards are written one at a time.
 
     Arguments:
         root: The ``search/`` directory of the site being built.
@@ -234,8 +258,10 @@ class SearchIndexWriter:
         self._staging = root / f".staging-{os.getpid()}"
         # Per term, one integer per page that has it: the page's id << 16 | its weighted term frequency.
         self._postings: dict[str, array[int]] = {}
+        self._typecode = "I" if len(entries) <= 1 << 16 and array("I").itemsize >= 4 else "Q"
         self._lengths = array("I", bytes(4 * len(entries)))
         self._digests: list[bytes | None] = [None] * len(entries)
+        self._tokens = TokenMemo()
 
     def add(self, src_uri: str, text: str) -> None:
         """Index the page ``src_uri`` (ignored unless it is searchable) with its readable ``text``."""
@@ -243,22 +269,25 @@ class SearchIndexWriter:
         if doc_id is None or self._digests[doc_id] is not None:
             return
         entry = self.entries[doc_id]
-        words = tokens(text)
+        words = self._tokens(text)
         # Words, and word pairs for quoted phrases and for ranking pages with the query's words side by side.
         counts = Counter(words)
         counts.update(map(" ".join, pairwise(words)))
-        for part, weight in ((tokens(entry.keywords), _META), (tokens(entry.title), _TITLE)):
+        for part, weight in ((self._tokens(entry.keywords), _META), (self._tokens(entry.title), _TITLE)):
             for term in (*part, *map(" ".join, pairwise(part))):
                 counts[term] += weight
         if entry.number_key:
             counts["#" + entry.number_key] = 1
+        if counts and max(counts.values()) > 0xFFFF:
+            counts = Counter({term: min(0xFFFF, count) for term, count in counts.items()})
         postings = self._postings
         packed = doc_id << 16
         for term, count in counts.items():
-            found = postings.get(term)
-            if found is None:
-                found = postings[term] = array("Q")
-            found.append(packed | (min(65535, count)))
+            # Millions of times per build: the common case (the term is known) costs one dictionary lookup.
+            try:
+                postings[term].append(packed | count)
+            except KeyError:
+                postings[term] = array(self._typecode, (packed | count,))
         self._lengths[doc_id] = len(words)
         self._digests[doc_id] = self._write_page(doc_id, entry, text)
 
@@ -267,7 +296,8 @@ class SearchIndexWriter:
         for folder, data in (("d", entry.shown()), ("x", text)):
             content = _script(f"{folder}/{doc_id}", data)
             path = self._staging / folder / f"{doc_id}.js"
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.parent.is_dir():
+                path.parent.mkdir(parents=True)
             path.write_bytes(content)
             digest.update(content)
         return digest.digest()
@@ -275,42 +305,42 @@ class SearchIndexWriter:
     def finish(self) -> Path:
         """Write the shards, the filters and the manifest; return the manifest's path.
 
-        Pages that were never added (none, in a normal build) are searchable by their title and keywords.
+        Pages that were never added (none, in a normal build) are searchable by their title and keywords. The
+        postings are released shard by shard as they are written.
         """
         for entry in self.entries:
             if self._digests[self.ids[entry.src_uri]] is None:
                 self.add(entry.src_uri, "")
         digest = hashlib.sha256(b"".join(d or b"" for d in self._digests))
-        files: dict[str, bytes] = {"facets": _script("facets", self._facets())}
+        (self._staging / "t").mkdir(parents=True, exist_ok=True)
+        facets = _script("facets", self._facets())
+        (self._staging / "facets.js").write_bytes(facets)
+        digest.update(facets)
         keys = _shard_keys({term: len(term) + 8 * len(packed) for term, packed in self._postings.items()})
-        shards = self._shards(keys)
-        for number, (key, terms) in enumerate(zip(keys, shards, strict=True)):
-            files[f"t/{number}"] = _script(f"t/{number}", terms)
-        for content in files.values():
+        sizes = []
+        for number, content in enumerate(self._shards(keys)):
+            (self._staging / "t" / f"{number}.js").write_bytes(content)
             digest.update(content)
+            sizes.append(len(content))
+        self._tokens.clear()
         directory = digest.hexdigest()[:16]
-        for name, content in files.items():
-            path = self._staging / f"{name}.js"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
         final = self.root / directory
         if final.exists():
             shutil.rmtree(final)
-        self._staging.mkdir(parents=True, exist_ok=True)
         self._staging.rename(final)
-        manifest = {"v": 1, "dir": directory, "docs": len(self.entries), "keys": keys,
-                    "sizes": [len(files[f"t/{n}"]) for n in range(len(keys))]}
+        manifest = {"v": 1, "dir": directory, "docs": len(self.entries), "keys": keys, "sizes": sizes}
         path = self.root / "index.js"
         path.write_bytes(_script("index", manifest))
-        self._postings.clear()
         return path
 
     def discard(self) -> None:
         """Remove what a failed build wrote."""
         shutil.rmtree(self._staging, ignore_errors=True)
 
-    def _shards(self, keys: list[str]) -> list[dict[str, list[int]]]:
-        """Each shard's terms with their postings: ``[first id, weight, id gap, weight, …]``."""
+    def _shards(self, keys: list[str]) -> Iterator[bytes]:
+        """Each shard's file, in the order of ``keys``: its terms with their postings ``[first id, weight, id gap,
+        weight, …]``, as ``json.dumps`` would write the dictionary (built here one term at a time, to stay small).
+        """
         count = max(1, len(self.entries))
         texts = [length for length in self._lengths if length]
         average = max(1.0, sum(texts) / max(1, len(texts)))
@@ -318,20 +348,23 @@ class SearchIndexWriter:
         norms = [_K1 * (1 - _B + _B * (length or average) / average) for length in self._lengths]
         scales = [10 * (_K1 + 1) * entry.weight for entry in self.entries]
         positions = {key: number for number, key in enumerate(keys)}
-        shards: list[dict[str, list[int]]] = [{} for _ in keys]
+        members: list[list[str]] = [[] for _ in keys]
         for term in sorted(self._postings):
-            packed = sorted(self._postings[term])
-            ids = [p >> 16 for p in packed]
-            gaps = [b - a for a, b in zip([0, *ids], ids, strict=False)]
-            if term.startswith("#"):
-                weights = [0] * len(ids)
-            else:
-                idf = math.log(1 + (count - len(ids) + 0.5) / (len(ids) + 0.5))
-                weights = [max(1, round(idf * scales[i] * f / (f + norms[i])))
-                           for i, f in zip(ids, (p & 0xFFFF for p in packed), strict=True)]
-            shards[positions[_longest_key(term, positions)]][term] = [n for pair in zip(gaps, weights, strict=True)
-                                                                      for n in pair]
-        return shards
+            members[positions[_longest_key(term, positions)]].append(term)
+        for number, terms in enumerate(members):
+            parts = []
+            for term in terms:
+                packed = sorted(self._postings.pop(term))
+                ids = [p >> 16 for p in packed]
+                flat = [0] * (2 * len(ids))
+                flat[::2] = map(operator.sub, ids, [0, *ids])
+                if not term.startswith("#"):  # a number key's weights stay 0
+                    idf = math.log(1 + (count - len(ids) + 0.5) / (len(ids) + 0.5))
+                    # round() is never negative here, so "or 1" is max(1, …) for less.
+                    flat[1::2] = [round(idf * scales[i] * f / (f + norms[i])) or 1
+                                  for i, f in zip(ids, [p & 0xFFFF for p in packed], strict=True)]
+                parts.append(f"{_encode(term)}:{_encode(flat)}")
+            yield _json_script(f"t/{number}", "{" + ",".join(parts) + "}")
 
     def _facets(self) -> dict[str, Any]:
         """Per filter: its values (id, label, in display order) and each document's value indexes."""

@@ -41,7 +41,8 @@ from loa.core.publication import (
     select_published,
 )
 from loa.core.sanitize import sanitize_body
-from loa.core.search import SEARCH_ROOT, SearchIndexWriter, html_text, search_entries
+from loa.core.search import SEARCH_ROOT, search_entries
+from loa.core.search_process import SearchIndexError, SearchIndexProcess
 from loa.core.serving import write_nginx_includes
 from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
 from loa.plugin.config import LoaConfig
@@ -92,7 +93,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self._saved_epoch: tuple[str | None] | None = None
         self._parked: dict[str, tuple[bytes, str | None]] = {}
         self._writing: dict[str, str] = {}
-        self.search: SearchIndexWriter | None = None
+        self.search: SearchIndexProcess | None = None
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -166,8 +167,11 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         files.append(File.generated(config, SEARCH_PAGE, content=""))
         for name in ASSETS:
             files.append(File.generated(config, f"assets/loa/{name}", abs_src_path=str(STATIC / name)))
-        self.search = SearchIndexWriter(Path(config.site_dir) / SEARCH_ROOT,
-                                        search_entries(published, catalog.issuers, self.graph))
+        if self.search is not None:  # a rebuild under "mkdocs serve" that never reached its end
+            self.search.discard()
+        # Indexing runs in a second process, on another core than MkDocs' rendering.
+        self.search = SearchIndexProcess(Path(config.site_dir) / SEARCH_ROOT,
+                                         search_entries(published, catalog.issuers, self.graph))
         self.latest = latest_documents(published, self.config.latest_count)
         if self.graph is not None:
             self.external_pages = {f"{EXTERNAL_ROOT}/{key[4:]}/index.md": key for key in self.graph.incoming
@@ -262,7 +266,10 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             return None
         if self.search is not None:
             # The document's own text: not the card, the relations and the listings around it.
-            self.search.add(page.file.src_uri, html_text(body))
+            try:
+                self.search.add(page.file.src_uri, body)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
         full = self._render_content(body, page, self.renderer, title=parked[1]) or body
         document = self.documents.get(page.file.src_uri)
         if document is not None and document.kind in ("plan", "article"):
@@ -339,10 +346,18 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if not self.config.enabled:
             return
         self._restore_epoch()
-        if self.search is not None:
-            self.search.finish()
-        if self.outputs is not None:
-            self.outputs.write(Path(config.site_dir))
+        search, self.search = self.search, None
+        try:
+            try:
+                if search is not None:
+                    search.finish()  # the index is written while the feeds are
+                if self.outputs is not None:
+                    self.outputs.write(Path(config.site_dir))
+            finally:
+                if search is not None:
+                    search.wait()
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
         if self.catalog is None:
             return
         # Last: the CSP hashes are taken from the pages as written.
@@ -358,6 +373,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self._restore_epoch()
         if self.search is not None:
             self.search.discard()
+            self.search = None
 
     def _restore_epoch(self) -> None:
         if self._saved_epoch is None:

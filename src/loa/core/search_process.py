@@ -1,0 +1,114 @@
+"""The search index built in a second process, beside the build rather than inside it.
+
+MkDocs renders pages on one core; the index (text of each page, tokens, postings, shards) takes a seventh of a
+20,000-document build's time when it shares that core, and here runs on another. The build sends each page's HTML
+down a pipe and goes on; a full pipe makes it wait, so at most a pipe's worth of pages is ever in flight. The child
+writes the index with :class:`~loa.core.search.SearchIndexWriter` once told that the build has ended: the files are
+the same as when the writer runs in the build's own process. When the build stops without saying so (an error,
+Ctrl-C, a crash), the child reads the end of its input, removes what it wrote and exits.
+
+Run as ``python -m loa.core.search_process``, reading pickled messages from standard input: ``(root, entries)``,
+then ``(src_uri, html)`` per page, then ``None``.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from loa.core.search import SearchEntry, SearchIndexWriter, html_text
+
+__all__ = ["SearchIndexError", "SearchIndexProcess"]
+
+_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+
+
+class SearchIndexError(RuntimeError):
+    """The child stopped before writing the index (its own error is on standard error)."""
+
+
+class SearchIndexProcess:
+    """Starts the child that indexes the pages, and hands it each page's HTML.
+
+    Arguments:
+        root: The ``search/`` directory of the site being built.
+        entries: The searchable pages; an entry's position is its document id.
+    """
+
+    def __init__(self, root: Path, entries: Sequence[SearchEntry]) -> None:
+        # The child imports this very copy of Loa, whatever the interpreter's own path says, and nothing from the
+        # working directory (-P), which is the site's project.
+        paths = [str(_PACKAGE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+        self._process = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
+                                         env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)})
+        self._input: IO[bytes] | None = self._process.stdin
+        self._send((root, tuple(entries)))
+
+    def add(self, src_uri: str, html: str) -> None:
+        """Index the page ``src_uri`` (ignored unless it is searchable) with its ``html`` content."""
+        self._send((src_uri, html))
+
+    def finish(self) -> None:
+        """Tell the child the build has ended; it writes the index meanwhile (see :meth:`wait`)."""
+        self._send(None)
+        self._close()
+
+    def wait(self) -> None:
+        """Wait until the index is written; raise :class:`SearchIndexError` if it could not be."""
+        code = self._process.wait()
+        if code != 0:
+            raise SearchIndexError(f"không lập được chỉ mục tìm kiếm (tiến trình con thoát với mã {code})")
+
+    def discard(self) -> None:
+        """Stop the child without an index: it removes what it wrote."""
+        self._close()
+        try:
+            self._process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+    def _send(self, message: Any) -> None:
+        if self._input is None:
+            raise SearchIndexError("chỉ mục tìm kiếm đã đóng")
+        try:
+            pickle.dump(message, self._input, protocol=pickle.HIGHEST_PROTOCOL)
+        except BrokenPipeError:
+            self._input = None
+            self.wait()
+            raise SearchIndexError("tiến trình lập chỉ mục tìm kiếm đã dừng") from None
+
+    def _close(self) -> None:
+        if self._input is not None:
+            stream, self._input = self._input, None
+            try:
+                stream.close()
+            except BrokenPipeError:
+                pass
+
+
+def main() -> int:
+    """The child: index what standard input brings; write the index at ``None``, discard it at end of input."""
+    stream = sys.stdin.buffer
+    root, entries = pickle.load(stream)
+    writer = SearchIndexWriter(root, entries)
+    try:
+        while (message := pickle.load(stream)) is not None:
+            writer.add(message[0], html_text(message[1]))
+        writer.finish()
+    except EOFError:
+        writer.discard()
+        return 1
+    except BaseException:
+        writer.discard()
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
