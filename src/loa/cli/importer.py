@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from loa.cli.project import find_layout
-from loa.core.catalog import load_catalog
+from loa.core.catalog import load_catalog, numbered
+from loa.core.extract import Extraction
 from loa.core.importing import SourceError, import_text, plan_file_text, read_source, suggested_path
 
 __all__ = ["register"]
@@ -62,19 +63,18 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     if found.number and catalog:
-        same = [d for d in catalog.documents if d.number and d.number.casefold() == found.number.casefold()
-                and (d.issuer == result.front.get("issuer"))]
+        same = numbered(catalog.documents, found.number, result.front.get("issuer"))
         if same and not args.force:
             print(f"LỖI: văn bản số {found.number} đã có: {same[0].path}; không nhập trùng", file=sys.stderr)
             return 1
-    _report(result.front, found, issuers)
+    _report(result.front, found)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(plan_file_text(result), encoding="utf-8")
     print(f"Đã ghi {_shown(target, layout.root)} (trạng thái: nháp). Kiểm tra lại với bản gốc, rồi chạy: loa check")
     return 0
 
 
-def _report(front: dict[str, Any], found: Any, issuers: dict[str, Any]) -> None:
+def _report(front: dict[str, Any], found: Extraction) -> None:
     print("Đã đọc được:")
     values = {
         "type": found.type,

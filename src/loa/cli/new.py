@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from loa.cli.project import find_layout
-from loa.core.catalog import load_catalog
+from loa.core.catalog import load_catalog, numbered
 from loa.core.citations import canonical_number
 from loa.core.diagnostics import suggest
 from loa.core.document import CATEGORIES, CATEGORY_NAMES, DOC_TYPES, TIMEZONE, DocType
@@ -77,8 +77,7 @@ def run(args: argparse.Namespace) -> int:
         front["type"] = doc_type.name
         if number:
             number = canonical_number(number)
-            taken = [d for d in catalog.documents if d.number and d.number.casefold() == number.casefold()
-                     and d.issuer == issuer]
+            taken = numbered(catalog.documents, number, issuer)
             if taken:
                 print(f"LỖI: văn bản số {number} của {issuer} đã có: {taken[0].path}", file=sys.stderr)
                 return 1
@@ -93,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             front["date"] = issued
             year = issued.year
         front["title"] = title
-        folder, slug = f"plans/{year}", slugify(f"{doc_type.name} {title}")
+        folder, slug = f"plans/{year}", slugify(f"{doc_type.name} {title}", max_length=70)
     else:
         assert category is not None
         author = ask.value(args.author, "Mã đơn vị viết bài", required=True)
@@ -101,9 +100,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
         front.update({"category": category, "title": title, "summary": title[:300], "author": author,
                       "channels": args.channels or []})
-        folder, slug = f"content/tin-bai/{year}", slugify(title)
+        folder, slug = f"content/tin-bai/{year}", slugify(title, max_length=70)
     front.update({"status": "draft", "access": "public"})
-    slug = _cut(slug)
     target = layout.root / folder / f"{slug}.md"
     if target.exists():
         print(f"LỖI: {folder}/{slug}.md đã có; chọn trích yếu khác hoặc sửa tệp đó", file=sys.stderr)
@@ -118,15 +116,6 @@ def run(args: argparse.Namespace) -> int:
     target.write_text(nfc(f"---\n{yaml_text}---\n\n{placeholder}\n"), encoding="utf-8")
     print(f"Đã tạo {folder}/{slug}.md (trạng thái: nháp). Soạn nội dung, rồi chạy: loa check")
     return 0
-
-
-def _cut(slug: str, limit: int = 70) -> str:
-    words, out = slug.split("-"), ""
-    for word in words:
-        if out and len(out) + len(word) + 1 > limit:
-            break
-        out = f"{out}-{word}" if out else word
-    return out
 
 
 class _Asker:

@@ -25,6 +25,7 @@ __all__ = [
     "is_backup_file",
     "link_targets",
     "load_catalog",
+    "numbered",
     "topic_id",
     "topics_by_id",
 ]
@@ -256,6 +257,16 @@ def _read_text(path: Path, layout: Layout, diagnostics: Diagnostics) -> str | No
         return None
 
 
+def _number_key(number: str) -> str:
+    return fold("".join(number.split()))
+
+
+def numbered(documents: Iterable[Document], number: str, issuer: str | None) -> list[Document]:
+    """The documents of ``issuer`` carrying ``number``, compared as the duplicate check compares numbers."""
+    key = _number_key(number)
+    return [d for d in documents if d.number and d.issuer == issuer and _number_key(d.number) == key]
+
+
 def _check_duplicate_numbers(documents: list[Document], diagnostics: Diagnostics) -> None:
     """Report documents sharing issuer, type, number and year."""
     seen: dict[tuple[str | None, str | None, str, int | None], Document] = {}
@@ -265,7 +276,7 @@ def _check_duplicate_numbers(documents: list[Document], diagnostics: Diagnostics
         key = (
             document.issuer,
             document.doc_type.name if document.doc_type else None,
-            fold("".join(document.number.split())),
+            _number_key(document.number),
             document.date.year if document.date else None,
         )
         first = seen.setdefault(key, document)

@@ -30,7 +30,7 @@ from loa.core.document import PartialDate
 from loa.core.normalize import nfc
 from loa.core.registry import Issuer
 
-__all__ = ["Extraction", "SignerBlock", "extract"]
+__all__ = ["Extraction", "SignerBlock", "extract", "is_layout_text"]
 
 
 @dataclass(frozen=True)
@@ -467,6 +467,13 @@ def _references(text: str, own_number: str | None, names: IssuerNames) -> list[d
             known.update(date=date, issuer=issuer or known["issuer"],
                          as_written=" ".join(citation.as_written.split()))
     return list(found.values())
+
+
+def is_layout_text(text: str) -> bool:
+    """Whether a table cell's text belongs to a header or a signature block rather than to the body."""
+    skel = skeleton(text)
+    return (bool(_SKIP_HEADER.search(skel) or _RECIPIENTS.match(skel) or _PREFIX.match(skel)
+                 or re.match(r"v\s*/\s*v\b", skel)) or _number(text) is not None)
 
 
 def _find_type_row(rows: list[list[str]]) -> int | None:

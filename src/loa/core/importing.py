@@ -9,23 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import uuid
 import zipfile
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from lxml import html as lxml_html
 
-from loa.core.citations import skeleton
-from loa.core.extract import Extraction, extract
+from loa.core.extract import Extraction, extract, is_layout_text
 from loa.core.normalize import nfc, slugify
 from loa.core.registry import Issuer
 from loa.core.restructure import to_markdown
 
-__all__ = ["ImportResult", "SourceError", "import_text", "plan_file_text", "read_source", "suggested_path"]
+__all__ = ["SUFFIXES", "ImportResult", "SourceError", "import_text", "plan_file_text", "read_source", "suggested_path"]
 
 SUFFIXES = (".docx", ".txt", ".md")
 
@@ -34,13 +33,13 @@ class SourceError(Exception):
     """A source file that cannot be read; the message is Vietnamese, for the editor."""
 
 
+@dataclass(frozen=True)
 class ImportResult:
     """An imported document: what was extracted, its front matter and its Markdown body."""
 
-    def __init__(self, extraction: Extraction, front: dict[str, Any], body: str) -> None:
-        self.extraction = extraction
-        self.front = front
-        self.body = body
+    extraction: Extraction
+    front: dict[str, Any]
+    body: str
 
 
 def read_source(path: Path) -> str:
@@ -128,16 +127,12 @@ def _items(element: Any, depth: int) -> Iterator[str]:
             yield from _items(child, depth + 1)
 
 
-_LAYOUT = re.compile(r"cong\s+hoa\s+xa\s+hoi|dang\s+cong\s+san|noi\s+nhan|^so\s*:?\s*\d*\s*-?\s*[a-z]{1,6}\s*[/-]|"
-                     r"^v\s*/\s*v\b|^(?:t\s*/\s*m|tm\.|kt\.|k\s*/\s*t)\s")
-
-
 def _table(table: Any) -> Iterator[str]:
     rows = [[cell for cell in row if cell.tag in ("td", "th")] for row in table.iter("tr")]
     cells = [[[p for p in (" ".join(_inline(par).split()) for par in cell.findall(".//p")) if p] for cell in row]
              for row in rows]
     texts = [p for row in cells for cell in row for p in cell]
-    if any(_LAYOUT.search(skeleton(text)) for text in texts):
+    if any(is_layout_text(text) for text in texts):
         # A layout table (header, signature): read each row column by column, as the eye reads it.
         for row in cells:
             for cell in row:
@@ -179,7 +174,7 @@ def front_matter(extraction: Extraction, source_name: str, text: str) -> dict[st
         front["place"] = extraction.place
     if extraction.date:
         date = extraction.date
-        if date.is_complete and date.month and date.day:
+        if date.month and date.day:
             front["date"] = dt.date(date.year, date.month, date.day)
         else:
             front["date"] = date.iso()
@@ -206,11 +201,6 @@ def plan_file_text(result: ImportResult) -> str:
 
 def suggested_path(extraction: Extraction) -> str:
     """``plans/<year>/<type>-<title>.md``, the title cut at a word boundary; no year folder when the date is unknown."""
-    words = slugify(f"{extraction.type or 'van-ban'} {extraction.title or 'khong-tieu-de'}").split("-")
-    slug = ""
-    for word in words:
-        if len(slug) + len(word) + 1 > 70:
-            break
-        slug = f"{slug}-{word}" if slug else word
+    slug = slugify(f"{extraction.type or 'van-ban'} {extraction.title or 'khong-tieu-de'}", max_length=70)
     folder = f"plans/{extraction.date.year}" if extraction.date else "plans"
     return f"{folder}/{slug}.md"

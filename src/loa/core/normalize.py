@@ -49,14 +49,20 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", _MARKS.sub("", decomposed))
 
 
-def slugify(text: str) -> str:
-    """Return an ASCII URL slug for Vietnamese ``text``.
+def slugify(text: str, max_length: int | None = None) -> str:
+    """Return an ASCII URL slug for Vietnamese ``text``, cut at a word boundary to ``max_length`` if given.
 
     Examples:
         >>> slugify("Thị ủy Sa Pa")
         'thi-uy-sa-pa'
+        >>> slugify("Thị ủy Sa Pa", max_length=8)
+        'thi-uy'
     """
-    return _NON_SLUG.sub("-", fold(text)).strip("-")
+    slug = _NON_SLUG.sub("-", fold(text)).strip("-")
+    if max_length is None or len(slug) <= max_length:
+        return slug
+    cut = slug.rfind("-", 0, max_length + 1)
+    return slug[:cut] if cut > 0 else slug.split("-")[0]
 
 
 def canonical_tones(text: str) -> str:
