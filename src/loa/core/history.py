@@ -18,14 +18,14 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from loa.core.diagnostics import Diagnostics
 from loa.core.document import TIMEZONE
-from loa.core.frontmatter import read_body
+from loa.core.frontmatter import FrontMatter, parse_document_text
 
 __all__ = ["FieldChange", "Revision", "field_changes", "public_revisions", "read_history", "word_diff"]
 
@@ -58,22 +58,20 @@ class Revision:
         """Short commit id, used in URLs."""
         return self.commit[:10]
 
+    @cached_property
+    def _parsed(self) -> FrontMatter:
+        # Problems in an old revision are history, not something to report now.
+        return parse_document_text(self.text, self.path, Diagnostics())
+
     @property
     def front(self) -> dict[str, Any]:
-        """The revision's front matter, or an empty mapping when it cannot be read."""
-        match = re.match(r"---\n(.*?)\n---\n", self.text, re.DOTALL)
-        if not match:
-            return {}
-        try:
-            data = yaml.safe_load(match.group(1))
-        except yaml.YAMLError:
-            return {}
-        return data if isinstance(data, dict) else {}
+        """The revision's front matter (dates as written), or an empty mapping when it cannot be read."""
+        return self._parsed.data
 
     @property
     def body(self) -> str:
         """The revision's Markdown body."""
-        return read_body(self.text)
+        return self._parsed.body
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
@@ -142,8 +140,7 @@ def _read_texts(root: Path, history: dict[str, list[Revision]]) -> None:
             position += size + 1
         else:
             text = ""
-        old = history[key][index]
-        history[key][index] = Revision(old.commit, old.date, old.author, old.message, old.path, text)
+        history[key][index] = replace(history[key][index], text=text)
 
 
 def _public(front: dict[str, Any], target: str) -> bool:
@@ -152,15 +149,12 @@ def _public(front: dict[str, Any], target: str) -> bool:
 
 
 def _publish_at(front: dict[str, Any]) -> dt.datetime | None:
-    value = front.get("publish_at")
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=TIMEZONE)
-    return None
+    # Front matter keeps datetimes as written; a naive one is Vietnam time, as in validation.
+    try:
+        value = dt.datetime.fromisoformat(str(front.get("publish_at")))
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=TIMEZONE)
 
 
 def public_revisions(revisions: Sequence[Revision], *, at: dt.datetime, target: str = "public") -> list[Revision]:
