@@ -41,16 +41,16 @@ FIELDS: dict[str, Callable[[dict[str, Any]], Any]] = {
 """What is scored, and how each field is read from an extraction."""
 
 
-def evaluate(directory: Path) -> tuple[dict[str, list[str]], int]:
-    """Return, per field, the cases that failed it, and the number of cases."""
-    failures: dict[str, list[str]] = {name: [] for name in FIELDS}
+def evaluate(directory: Path) -> tuple[dict[str, list[tuple[str, Any, Any]]], int]:
+    """Return, per field, the failed cases as (name, expected, found), and the number of cases."""
+    failures: dict[str, list[tuple[str, Any, Any]]] = {name: [] for name in FIELDS}
     cases = sorted(p for p in directory.iterdir() if p.suffix in SUFFIXES and p.with_suffix(".json").exists())
     for case in cases:
         expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
         found = extract(read_source(case)).as_json()
         for name, read in FIELDS.items():
             if read(found) != read(expected):
-                failures[name].append(case.name)
+                failures[name].append((case.name, read(expected), read(found)))
     return failures, len(cases)
 
 
@@ -69,10 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<20} {total - len(failed):>4}/{total:<4} {100 * (total - len(failed)) / total:6.1f} %")
     if args.verbose:
         for name, failed in failures.items():
-            for case_name in failed:
-                case = args.directory / case_name
-                expected = FIELDS[name](json.loads(case.with_suffix(".json").read_text(encoding="utf-8")))
-                found = FIELDS[name](extract(read_source(case)).as_json())
+            for case_name, expected, found in failed:
                 print(f"\n{name} {case_name}\n  expected {expected!r}\n  found    {found!r}")
     return 0
 
