@@ -128,22 +128,22 @@ def compose_issuer(lines: list[str]) -> str | None:
     if any(parent_skel.startswith(c) for c in COMMITTEES):
         return f"{last} {parent}"
     # "SỞ VĂN HÓA VÀ THỂ THAO" under "UBND TỈNH LÀO CAI": the parent's unit and place.
+    span = _unit_span(parent_skel)
+    return f"{last} {' '.join(parent.split()[span[0]:])}" if span else last
+
+
+def _unit_span(skel: str) -> tuple[int, int] | None:
+    """(index of the unit word, index of the place name) in the words of a name, for its first unit word."""
     for unit in UNITS:
-        found = re.search(rf"(?:^|\s){unit}\s", parent_skel + " ")
+        found = re.search(rf"(?:^|\s){unit}\s", skel + " ")
         if found:
-            words = parent.split()
-            skipped = len(parent_skel[: found.start()].split())
-            return f"{last} {' '.join(words[skipped:])}"
-    return last
+            return len(skel[: found.start()].split()), len(skel[: found.end()].split())
+    return None
 
 
 def _place_of(name: str, skel: str) -> str:
-    for unit in UNITS:
-        found = re.search(rf"(?:^|\s){unit}\s", skel)
-        if found:
-            words = name.split()
-            return " ".join(words[len(skel[: found.end()].split()):])
-    return ""
+    span = _unit_span(skel)
+    return " ".join(name.split()[span[1]:]) if span else ""
 
 
 def _committee_of(skel: str, name: str) -> str:
