@@ -414,7 +414,8 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
         rest = _type_rest(type_line)
         if rest:
             result.title = f"{rest} {result.title}" if result.title else rest
-    vv = _subject(rows[:max(header_end, type_row or 0) + 1] if type_row is None else rows[:header_end])
+    # Without a type line, the "V/v" subject may sit on the line where the body was taken to start.
+    vv = _subject(rows[: header_end + (type_row is None)])
     if vv:
         result.type = result.type or "Công văn"
         result.title = result.title or vv
