@@ -1,7 +1,7 @@
 """What a web server needs to serve a built site: the Content-Security-Policy and the nginx configuration.
 
 The policy allows scripts from the site itself and the inline scripts Material writes into every page, by their
-sha256 hashes computed from the built HTML, never ``'unsafe-inline'``; nothing from another origin. The hashes (and
+sha256 hashes taken from each page as the build writes it, never ``'unsafe-inline'``; nothing from another origin. The hashes (and
 redirects of renamed documents) are written at the end of the build into ``<site>/.nginx/``, inside the site so they
 are swapped in with the pages they describe and can never disagree with them. They hold nothing that the pages do
 not already show, and the shipped nginx configuration refuses every path that starts with a dot, so they are not
@@ -20,8 +20,8 @@ from pathlib import Path
 __all__ = [
     "NGINX_DIR",
     "content_security_policy",
-    "inline_script_hashes",
     "render_nginx_config",
+    "script_hashes",
     "write_nginx_includes",
 ]
 
@@ -39,22 +39,14 @@ def _is_executable(attributes: str) -> bool:
     return (match[1].lower() if match else "") in _EXECUTABLE_TYPES
 
 
-def inline_script_hashes(pages: Iterable[Path]) -> tuple[str, ...]:
-    """Return the CSP source expressions (``'sha256-…'``) of every inline script the pages run.
+def script_hashes(html: str) -> set[str]:
+    """Return the CSP source expressions (``'sha256-…'``) of the inline scripts one page runs.
 
-    Arguments:
-        pages: HTML files. Scripts with ``src`` and data blocks (``type="application/json"``) are not counted.
-
-    Returns:
-        The distinct hashes, sorted.
+    Scripts with ``src`` and data blocks (``type="application/json"``) are not counted.
     """
-    hashes: set[str] = set()
-    for page in pages:
-        for match in _SCRIPT.finditer(page.read_text(encoding="utf-8")):
-            if _is_executable(match[1] or ""):
-                digest = hashlib.sha256(match[2].encode("utf-8")).digest()
-                hashes.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
-    return tuple(sorted(hashes))
+    return {f"'sha256-{base64.b64encode(hashlib.sha256(match[2].encode('utf-8')).digest()).decode('ascii')}'"
+            for match in _SCRIPT.finditer(html) if _is_executable(match[1] or "")}
+
 
 
 def content_security_policy(script_hashes: Iterable[str]) -> str:
@@ -79,18 +71,18 @@ def content_security_policy(script_hashes: Iterable[str]) -> str:
     ])
 
 
-def write_nginx_includes(site: Path, *, redirects: dict[str, str] | None = None) -> Path:
+def write_nginx_includes(site: Path, hashes: Iterable[str], *, redirects: dict[str, str] | None = None) -> Path:
     """Write ``<site>/.nginx/csp.conf`` (the policy header) and ``redirects.conf`` (old URL → new URL).
 
     Arguments:
         site: The built site.
+        hashes: The `script_hashes` of every page written, gathered as the pages were.
         redirects: Site-relative old paths (``/a/b/``) mapped to site-relative new ones.
 
     Returns:
         The directory written.
     """
-    pages = (p for p in site.rglob("*.html") if NGINX_DIR not in p.parts)
-    policy = content_security_policy(inline_script_hashes(pages))
+    policy = content_security_policy(sorted(set(hashes)))
     folder = site / NGINX_DIR
     folder.mkdir(exist_ok=True)
     (folder / "csp.conf").write_text(

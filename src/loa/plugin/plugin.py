@@ -43,7 +43,7 @@ from loa.core.publication import (
 from loa.core.sanitize import sanitize_body
 from loa.core.search import SEARCH_ROOT, search_entries
 from loa.core.search_process import SearchIndexError, SearchIndexProcess
-from loa.core.serving import write_nginx_includes
+from loa.core.serving import script_hashes, write_nginx_includes
 from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
 from loa.plugin.config import LoaConfig
 from loa.plugin.outputs import Outputs
@@ -94,6 +94,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self._parked: dict[str, tuple[bytes, str | None]] = {}
         self._writing: dict[str, str] = {}
         self.search: SearchIndexProcess | None = None
+        self.script_hashes: set[str] = set()  # of the inline scripts in the pages written, for the CSP
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -126,6 +127,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             return None
         catalog = load_catalog(self.layout)
         self._report(catalog)
+        self.script_hashes = set()
         published = select_published(catalog.documents, at=self.build_time, target=self.target)
         if self.config.xref.enabled:
             # Only published documents take part: a withheld document is neither a link target nor a backlink.
@@ -256,7 +258,19 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or self.renderer is None:
+        if not self.config.enabled:
+            return None
+        written = self._post_page(output, page=page, config=config)
+        self.script_hashes |= script_hashes(output if written is None else written)
+        return written
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        if self.config.enabled and template_name.endswith(".html"):  # 404.html
+            self.script_hashes |= script_hashes(output_content)
+        return None
+
+    def _post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.renderer is None:
             return None
         parked = self._parked.pop(page.file.src_uri, None)
         body = self._writing.pop(page.file.src_uri, None)
@@ -361,7 +375,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if self.catalog is None:
             return
         # Last: the CSP hashes are taken from the pages as written.
-        write_nginx_includes(Path(config.site_dir))
+        write_nginx_includes(Path(config.site_dir), self.script_hashes)
         leaked = find_leaked_pages(Path(config.site_dir), self.withheld)
         if leaked:
             raise PluginError("trang của tài liệu không được đăng vẫn có trong bản dựng: "
