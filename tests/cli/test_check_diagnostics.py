@@ -141,6 +141,9 @@ def _cases() -> list[Case]:
                               "data/channels.yml": CHANNELS}, "content/tin-bai/b.md", line_of(second, "id:"))
     copy = plan_text(title="về việc thử nghiệm lần hai")
     add("doc.duplicate-number", {"plans/a.md": plan, "plans/b.md": copy}, "plans/b.md", line_of(copy, "number:"))
+    plan_case("meta.alias", plan_text(aliases=["https://loa.example/cu/"]), "- https://")
+    moved = plan_text(title="về việc thử nghiệm lần hai", number="13-KH/TU", aliases=["plans/a.md"])
+    add("doc.alias-conflict", {"plans/a.md": plan, "plans/b.md": moved}, "plans/b.md", line_of(moved, "- plans/a.md"))
     # Scheduling
     plan_case("schedule.before-issue", plan_text(publish_at="2022-03-01T08:00:00+07:00"), "publish_at:",
               warning=True)
@@ -222,7 +225,7 @@ def test_each_diagnostic(case: Case, project, capsys):
         assert _run_check(root, capsys, "--strict")[0] == 1
 
 
-_CODE = re.compile(r"[a-z]+\.[a-z]+(?:-[a-z]+)*")
+_CODE = re.compile(r"[a-z]+\.(?!(?:html|md|yml|json|xml|txt)$)[a-z]+(?:-[a-z]+)*")
 
 
 def _emitted_codes() -> set[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from loa.core.diagnostics import Diagnostic, Diagnostics, suggest
-from loa.core.document import Document
+from loa.core.document import Document, url_of
 from loa.core.external import ExternalDocument, load_external
 from loa.core.frontmatter import parse_document_text
 from loa.core.linkcheck import LinkTargets, check_links
@@ -146,6 +146,8 @@ def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
     documents = _check_links(documents, channels, layout, diagnostics)
     documents.sort(key=lambda d: d.path)
     catalog = Catalog(tuple(documents), issuers, (), tuple(assets), external, channels, frozenset(site_files))
+    if any(d.aliases for d in documents):
+        catalog = replace(catalog, documents=_check_aliases(catalog, diagnostics))
     check_links(catalog.documents, link_targets(catalog, layout), {"": layout.content_dir, "plans/": layout.plans_dir},
                 layout.relative, diagnostics, at=at)
     return replace(catalog, diagnostics=diagnostics.items)
@@ -207,6 +209,29 @@ def _check_links(
                 report(document, "id", "meta.duplicate-id", f"mã định danh '{document.id}' đã dùng cho {first}: "
                        "mỗi tài liệu cần một mã riêng")
     return [d for d in documents if d.path not in broken]
+
+
+def _check_aliases(catalog: Catalog, diagnostics: Diagnostics) -> tuple[Document, ...]:
+    """Report old addresses that are some page's address now, or another document's old address.
+
+    Returns:
+        The documents without the ones that have errors.
+    """
+    taken = {d.url: f"địa chỉ hiện tại của {d.path}" for d in catalog.documents}
+    generated = generated_pages(catalog.documents, catalog.issuers, topics=topics_by_id(catalog.documents),
+                                external_ids=[e.id for e in catalog.external])
+    taken |= {url_of(src_uri): "địa chỉ một trang Loa tự tạo" for src_uri in generated}
+    taken |= {name: f"tệp {name}" for name in catalog.site_files if not name.endswith(".md")}
+    broken: set[str] = set()
+    for document in catalog.documents:
+        for index, alias in enumerate(document.aliases):
+            owner = taken.setdefault(alias, f"địa chỉ cũ của {document.path}")
+            if owner != f"địa chỉ cũ của {document.path}":
+                broken.add(document.path)
+                diagnostics.add(document.path, document.field_lines.get(f"aliases.{index}", 1), "doc.alias-conflict",
+                                f"địa chỉ cũ /{alias} đang là {owner}: một địa chỉ chỉ dẫn tới một trang",
+                                field=f"aliases.{index}")
+    return tuple(d for d in catalog.documents if d.path not in broken)
 
 
 def cover_path(document: Document, layout: Layout) -> Path:

@@ -97,6 +97,9 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("sample", "bool", _ARTICLE, (), "true nếu là bài mẫu minh họa: trang ghi rõ là bài mẫu.",
               example="true"),
     FieldSpec("description", "string", _ALL, (), "Mô tả ngắn cho danh sách và thẻ meta.", max_length=300),
+    FieldSpec("aliases", "list", _ALL, (), "Địa chỉ cũ khi đổi tên tệp: tệp cũ (plans/2021/ten-cu.md) hoặc địa chỉ "
+              "cũ (/plans/2021/ten-cu/). Địa chỉ cũ tự chuyển sang trang mới.", max_length=300,
+              example="[plans/2021/ten-cu.md]"),
     FieldSpec("source", "string", _ALL, (), "Tên tệp gốc đã nhập.", max_length=200),
 )
 FIELD_BY_NAME = {f.name: f for f in FIELDS}

@@ -17,9 +17,11 @@ from loa.core.document import (
     PartialDate,
     Signer,
     doc_type_by_name,
+    url_of,
 )
 from loa.core.frontmatter import FrontMatter
 from loa.core.normalize import fold
+from loa.core.redirects import alias_url
 from loa.core.registry import Issuer
 from loa.core.schema import FIELD_BY_NAME, FieldSpec, fields_for
 
@@ -90,6 +92,7 @@ def validate_document(
     if doc_type and values.get("number"):
         _check_number_symbol(values["number"], doc_type.abbreviation, doc_type.name, report)
     _check_schedule(values.get("publish_at"), values.get("updated"), date, report)
+    aliases = _alias_urls(values.get("aliases", ()), src_uri, report)
     if len(diagnostics.errors) > before:
         return None
     return Document(
@@ -125,8 +128,25 @@ def validate_document(
         approved_by=values.get("approved_by"),
         updated=values.get("updated"),
         sample=bool(values.get("sample", False)),
+        aliases=aliases,
         field_lines=dict(lines),
     )
+
+
+def _alias_urls(values: list[str], src_uri: str, report: _Reporter) -> tuple[str, ...]:
+    urls: list[str] = []
+    for index, value in enumerate(values):
+        url = alias_url(value)
+        if url is None:
+            report.error(f"aliases.{index}", "meta.alias", f"địa chỉ cũ '{value}' không hợp lệ: ghi tệp cũ "
+                         "(plans/2021/ten-cu.md) hoặc địa chỉ cũ trong trang (/plans/2021/ten-cu/), chỉ gồm chữ "
+                         "không dấu, số và các dấu - _ . /")
+        elif url == url_of(src_uri):
+            report.error(f"aliases.{index}", "meta.alias", f"địa chỉ cũ '{value}' chính là địa chỉ hiện tại của "
+                         "tài liệu; bỏ dòng này")
+        elif url not in urls:
+            urls.append(url)
+    return tuple(urls)
 
 
 class _Reporter:

@@ -40,6 +40,7 @@ from loa.core.publication import (
     preview_watermark,
     select_published,
 )
+from loa.core.redirects import nginx_redirects, redirect_map, write_redirect_pages
 from loa.core.sanitize import sanitize_body
 from loa.core.search import SEARCH_ROOT, search_entries
 from loa.core.search_process import SearchIndexError, SearchIndexProcess
@@ -374,9 +375,12 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             raise PluginError(str(error)) from None
         if self.catalog is None:
             return
+        site = Path(config.site_dir)
+        redirects = redirect_map(self.documents.values())
+        write_redirect_pages(site, redirects, site_url=config.site_url or "http://localhost/")
         # Last: the CSP hashes are taken from the pages as written.
-        write_nginx_includes(Path(config.site_dir), self.script_hashes)
-        leaked = find_leaked_pages(Path(config.site_dir), self.withheld)
+        write_nginx_includes(site, self.script_hashes, redirects=nginx_redirects(redirects))
+        leaked = find_leaked_pages(site, self.withheld)
         if leaked:
             raise PluginError("trang của tài liệu không được đăng vẫn có trong bản dựng: "
                               + ", ".join(d.path for d in leaked))
