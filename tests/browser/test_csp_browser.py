@@ -125,3 +125,34 @@ def test_hostile_content_never_runs(watched, hostile_site):
     watched.check()
 
 
+
+
+UNSANITISED_BUILD = """
+import sys
+import loa.plugin.plugin
+loa.plugin.plugin.sanitize_body = lambda html: html  # the first defence switched off, to test the second alone
+from loa.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_csp_alone_stops_a_body_script(watched, project, tmp_path):
+    """Defence in depth: were the sanitiser to let a script through, the CSP does not list its hash."""
+    import subprocess
+    import sys
+
+    root = project({"plans/2022/doc.md": plan_text(body="Đoạn đầu.\n\n<script>window.__pwned = 1</script>\n",
+                                                    number="7-KH/TU")})
+    build = subprocess.run([sys.executable, "-c", UNSANITISED_BUILD, "build", "--at", BUILD_TIME], cwd=root,
+                           capture_output=True, text=True, check=False, timeout=300)
+    assert build.returncode == 0, build.stderr
+    assert "<script>window.__pwned = 1</script>" in (root / "site/plans/2022/doc/index.html").read_text("utf-8")
+    process, url = start_nginx(root / "site", tmp_path / "nginx")
+    try:
+        watched.visit(url + "/plans/2022/doc/")
+        assert watched.page.evaluate("window.__pwned") is None
+        violations = watched.page.evaluate("window.__violations")
+        assert [v.split()[0] for v in violations] == ["script-src-elem"], violations
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

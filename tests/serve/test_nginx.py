@@ -71,6 +71,15 @@ def test_gzip(nginx_site, path):
     assert gzip.decompress(body) == plain
 
 
+@pytest.mark.parametrize("path", ["/feeds/tat-ca.rss", "/feeds/tat-ca.json", "/feeds/tat-ca.atom"])
+def test_feeds_are_served_precompressed(nginx_site, sapa_site, path):
+    # gzip_static: the bytes are the file the build wrote, not nginx's own compression (level 6) of the feed.
+    status, headers, body = fetch(nginx_site, path, gzip_ok=True)
+    assert status == 200 and headers.get("content-encoding") == "gzip"
+    assert body == (sapa_site / (path.lstrip("/") + ".gz")).read_bytes()
+    assert headers["content-type"].split(";")[0] != "application/gzip"
+
+
 def test_not_found_is_the_sites_page(nginx_site, sapa_site):
     status, headers, body = fetch(nginx_site, "/khong-co-trang-nay/")
     assert status == 404

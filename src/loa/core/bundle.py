@@ -93,6 +93,9 @@ def _files(site: Path) -> Iterator[Path]:
         # Hidden folders hold the web server's build files (.nginx/), not pages.
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(names):
+            # A precompressed copy (feeds/x.rss.gz beside feeds/x.rss) is for the web server only.
+            if name.endswith(".gz") and name[: -len(".gz")] in names:
+                continue
             yield Path(directory) / name
 
 

@@ -29,6 +29,7 @@ from loa.core.feeds import (
     render_feed,
 )
 from loa.core.registry import Channel, Issuer
+from loa.core.serving import precompressed
 
 __all__ = ["Outputs"]
 
@@ -125,7 +126,10 @@ class Outputs:
             for fmt in FEED_FORMATS:
                 target = site_dir / f"{spec.path}.{fmt}"
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(render_feed(spec, items, fmt=fmt, site_url=self.site_url, built=self.built))
+                data = render_feed(spec, items, fmt=fmt, site_url=self.site_url, built=self.built)
+                target.write_bytes(data)
+                # Feeds are the most requested files after pages (every fanpage polls them): compressed once here.
+                target.with_name(target.name + ".gz").write_bytes(precompressed(data))
 
     def _item(self, document: Document, site_dir: Path) -> FeedItem:
         url = urljoin(self.site_url, document.url)

@@ -261,9 +261,11 @@ class LoaPlugin(BasePlugin[LoaConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        written = self._post_page(output, page=page, config=config)
-        self.script_hashes |= script_hashes(output if written is None else written)
-        return written
+        # The CSP allows the theme's inline scripts, taken from the page before its body goes in: a script that
+        # reached a body anyway (the sanitiser is the first defence) is never allowed by its hash.
+        start, end = output.find(_PAGE_OPEN), output.find(_PAGE_CLOSE)
+        self.script_hashes |= script_hashes(output[:start] + output[end:] if 0 <= start <= end else output)
+        return self._post_page(output, page=page, config=config)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
         if self.config.enabled and template_name.endswith(".html"):  # 404.html
