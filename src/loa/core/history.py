@@ -27,7 +27,8 @@ from loa.core.diagnostics import Diagnostics
 from loa.core.document import TIMEZONE
 from loa.core.frontmatter import FrontMatter, parse_document_text
 
-__all__ = ["FieldChange", "Revision", "field_changes", "public_revisions", "read_history", "word_diff"]
+__all__ = ["FieldChange", "Revision", "field_changes", "public_revisions", "publish_time", "read_history",
+           "word_diff"]
 
 _RECORD = "\x1e"
 _UNIT = "\x1f"
@@ -91,7 +92,7 @@ def read_history(root: Path, folders: Sequence[str] = ("plans", "content")) -> d
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None or shallow.strip() != b"false":
         return None
-    log = _git(root, "log", f"--format={_RECORD}%H{_UNIT}%aI{_UNIT}%an{_UNIT}%s", "--name-status", "-M",
+    log = _git(root, "log", f"--format={_RECORD}%H{_UNIT}%aI{_UNIT}%an{_UNIT}%s", "--name-status", "-M", "--relative",
                "--no-merges", "--", *folders)
     tracked = _git(root, "ls-files", "--", *folders)
     if log is None or tracked is None:
@@ -157,6 +158,11 @@ def _publish_at(front: dict[str, Any]) -> dt.datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=TIMEZONE)
 
 
+def publish_time(revision: Revision) -> dt.datetime:
+    """When a revision reached readers: its commit, or its own ``publish_at`` if that is later."""
+    return max(filter(None, (revision.date, _publish_at(revision.front))))
+
+
 def public_revisions(revisions: Sequence[Revision], *, at: dt.datetime, target: str = "public") -> list[Revision]:
     """The revisions readers of ``target`` could have seen by ``at``, oldest first.
 
@@ -165,10 +171,9 @@ def public_revisions(revisions: Sequence[Revision], *, at: dt.datetime, target: 
     """
     shown = []
     for index, revision in enumerate(revisions):
-        front = revision.front
-        if not _public(front, target):
+        if not _public(revision.front, target):
             continue
-        start = max(filter(None, (revision.date, _publish_at(front))))
+        start = publish_time(revision)
         end = revisions[index + 1].date if index + 1 < len(revisions) else None
         if start <= at and (end is None or start < end):
             shown.append(revision)
@@ -195,8 +200,23 @@ _TOKEN = re.compile(r"\s+|[^\s]+")
 
 
 def word_diff(before: str, after: str) -> str:
-    """HTML of ``after`` with the words removed since ``before`` in ``<del>`` and added ones in ``<ins>``."""
-    old, new = _TOKEN.findall(before), _TOKEN.findall(after)
+    """HTML of ``after`` with the words removed since ``before`` in ``<del>`` and added ones in ``<ins>``.
+
+    Lines are matched first and words only inside the lines that changed: a long text with a few edits costs
+    about as much as reading it, where matching its words directly grows with the square of its length.
+    """
+    old_lines, new_lines = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(html.escape("".join(new_lines[j1:j2])))
+        else:
+            out.append(_words(_TOKEN.findall("".join(old_lines[i1:i2])), _TOKEN.findall("".join(new_lines[j1:j2]))))
+    return "".join(out)
+
+
+def _words(old: list[str], new: list[str]) -> str:
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if op == "equal":

@@ -57,5 +57,9 @@ class LoaConfig(base.Config):
     latest_count = c.Type(int, default=10)
     """Documents shown under "Văn bản mới" on the home page."""
 
+    history = c.Type(bool, default=True)
+    """Revision history from git: "Cập nhật lần cuối", the list of public revisions, a page per revision.
+    The environment variable ``LOA_HISTORY=0`` turns it off."""
+
     xref = c.SubConfig(XrefConfig)
     """Cross-references between documents (citations, backlinks, implementation chains)."""

@@ -41,6 +41,8 @@ from loa.core.publication import (
     select_published,
 )
 from loa.core.redirects import nginx_redirects, redirect_map, write_redirect_pages
+from loa.core.revision_pages import RevisionWriter
+from loa.core.revisions import DocumentHistory
 from loa.core.sanitize import sanitize_body
 from loa.core.search import SEARCH_ROOT, search_entries
 from loa.core.search_process import SearchIndexError, SearchIndexProcess
@@ -49,6 +51,7 @@ from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_refere
 from loa.plugin.config import LoaConfig
 from loa.plugin.outputs import Outputs
 from loa.plugin.render import Renderer
+from loa.plugin.revisions import histories, start_revision_pages
 
 __all__ = ["LoaPlugin"]
 
@@ -96,6 +99,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self._writing: dict[str, str] = {}
         self.search: SearchIndexProcess | None = None
         self.script_hashes: set[str] = set()  # of the inline scripts in the pages written, for the CSP
+        self.histories: dict[str, DocumentHistory] = {}
+        self.revisions: RevisionWriter | None = None
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -135,6 +140,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             self.graph = build_reference_graph(published, catalog.external, catalog.issuers,
                                                bodies={d.src_uri: d.body for d in published})
             self._report_xref(self.graph)
+        self.histories = histories(self.layout.root, published, enabled=self.config.history, at=self.build_time,
+                                   target=self.target)
         # From here on no body stays in memory: MkDocs reads each one when it renders the page.
         published = tuple(d.without_body() for d in published)
         shown = {d.src_uri for d in published}
@@ -182,6 +189,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             for src_uri in self.external_pages:
                 files.append(File.generated(config, src_uri, content=""))
         self.renderer = Renderer(config.theme.get_env(), catalog.issuers, self.documents, catalog.channels)
+        self._discard_revisions()
+        # Written by a second process while this one renders the current pages.
+        self.revisions = start_revision_pages(config, files, self.documents, self.histories, STANDALONE_CSS)
         log.info(f"{len(published)}/{len(catalog.documents)} tài liệu được đăng ({self.target}, "
                  f"thời điểm {self.build_time.isoformat()})")
         return files
@@ -289,6 +299,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
                 raise PluginError(str(error)) from None
         full = self._render_content(body, page, self.renderer, title=parked[1]) or body
         document = self.documents.get(page.file.src_uri)
+        if document is not None and self.config.history:
+            full += self.renderer.history(document, self.histories.get(document.src_uri), page.url)
         if document is not None and document.kind in ("plan", "article"):
             self._write_standalone(document, full, page, config)
         if self.target == "preview" and document is not None:
@@ -375,6 +387,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
                     search.wait()
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+        revisions, self.revisions = self.revisions, None
+        if revisions is not None and not revisions.wait():
+            raise PluginError("không ghi được các trang phiên bản cũ của văn bản (xem lỗi ở trên)")
         if self.catalog is None:
             return
         site = Path(config.site_dir)
@@ -391,9 +406,15 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if not self.config.enabled:
             return
         self._restore_epoch()
+        self._discard_revisions()
         if self.search is not None:
             self.search.discard()
             self.search = None
+
+    def _discard_revisions(self) -> None:
+        if self.revisions is not None:
+            self.revisions.discard()
+            self.revisions = None
 
     def _restore_epoch(self) -> None:
         if self._saved_epoch is None:

@@ -18,6 +18,7 @@ from loa.core.document import CATEGORY_NAMES, Document
 from loa.core.feeds import FeedSpec
 from loa.core.listing import Listing, ListingGroup
 from loa.core.registry import Channel, Issuer
+from loa.core.revisions import DocumentHistory
 from loa.core.xref import ReferenceGraph
 
 __all__ = ["Renderer"]
@@ -75,6 +76,10 @@ class Renderer:
     def topic(self, document: Document, intro_html: str, page_url: str, listing: Listing | None) -> str:
         """Return a topic (chuyên đề) page: its introduction, then its articles and plans, newest first."""
         return self._render("topic.html", page_url, doc=document, body=intro_html, listing=listing)
+
+    def history(self, document: Document, history: DocumentHistory | None, page_url: str) -> str:
+        """Return the page's last update and its list of public revisions (or that history is unavailable)."""
+        return self._render("history.html", page_url, document=document, history=history)
 
     def watermark(self, reason: str) -> str:
         """Return the banner of a preview page whose document is not public."""

@@ -1,0 +1,221 @@
+"""Pages of past revisions: the text as it was, and what changed since the public revision before it.
+
+A revision page is an archive view, written straight to the site in a light layout of its own (the document
+stylesheet, no site chrome and no script), not through the renderer's page pipeline: a site of 5,000 documents
+with three revisions each has 15,000 of them, and they must not cost what the documents' own pages cost. They are
+written by a second process (`RevisionWriter`) while the build renders the current pages on the first core. They
+are never in the search index, the sitemap or the feeds, and they ask search engines not to index them.
+
+Run as ``python -m loa.core.revision_pages``: reads a pickled ``(site, pages, options)`` from standard input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import pickle
+import posixpath
+import re
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from loa.core.history import field_changes, word_diff
+from loa.core.sanitize import sanitize_body
+
+__all__ = ["RevisionPage", "RevisionWriter", "rebase_links", "render_revision_page"]
+
+_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+_LINK = re.compile(r'(?P<attr>\s(?:href|src))="(?P<url>[^"]*)"')
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
+# Front-matter fields that say nothing to a reader about the text.
+_QUIET_FIELDS = ("id", "source", "number_as_written", "date_as_written")
+
+
+@dataclass(frozen=True)
+class RevisionPage:
+    """Everything one revision page shows; plain data, sent to the writing process.
+
+    Attributes:
+        url: The page, site-relative.
+        document_url: The document's current page, site-relative.
+        src_uri: The document's source path, which relative links in its text start from.
+        title: The document's title in this revision (type word and trích yếu).
+        since: When the revision reached readers.
+        author: Who committed it.
+        message: The commit message.
+        body: The Markdown text as it was.
+        front: Its front matter.
+        newest: Whether it is the text the document's page shows now.
+        previous: ``(since, url, body, front)`` of the public revision before it, if any.
+    """
+
+    url: str
+    document_url: str
+    src_uri: str
+    title: str
+    since: dt.datetime
+    author: str
+    message: str
+    body: str
+    front: dict[str, Any]
+    newest: bool
+    previous: tuple[dt.datetime, str, str, dict[str, Any]] | None = None
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """What every revision page shares: the Markdown set-up, the site, and what links may point at.
+
+    Attributes:
+        extensions: Python-Markdown extensions, by name, as the site's configuration lists them.
+        extension_configs: Their settings.
+        site_name: The site's name.
+        site_url: Its address, ending in ``/``.
+        css: The document stylesheet, inlined.
+        targets: Source path of each page and file of the published site → its site-relative URL.
+    """
+
+    extensions: Sequence[str]
+    extension_configs: Mapping[str, Any]
+    site_name: str
+    site_url: str
+    css: str
+    targets: Mapping[str, str] = field(default_factory=dict)
+
+
+def _relative(target: str, page_url: str) -> str:
+    """``target`` relative to the directory-style ``page_url`` (both site-relative)."""
+    relative = posixpath.relpath(target.rstrip("/") or ".", page_url.rstrip("/") or ".")
+    return relative + "/" if target.endswith("/") or not target else relative
+
+
+def rebase_links(body_html: str, src_uri: str, page_url: str, targets: Mapping[str, str]) -> str:
+    """Point the relative links of a document's text, written from its source file, at the published site.
+
+    A link to a page or file the site publishes now is made relative to ``page_url``; any other relative link
+    (to a document since withdrawn, or one that was never public) loses its address and keeps its text.
+    """
+    folder = posixpath.dirname(src_uri)
+
+    def fix(match: re.Match[str]) -> str:
+        url = html.unescape(match["url"])
+        if not url or _EXTERNAL.match(url):
+            return match[0]
+        path, hash_mark, fragment = url.partition("#")
+        source = posixpath.normpath(posixpath.join(folder, path))
+        target = targets.get(source) or targets.get(posixpath.join(source, "index.md"))
+        if target is None:
+            return ""
+        return f'{match["attr"]}="{html.escape(_relative(target, page_url) + hash_mark + fragment)}"'
+
+    return _LINK.sub(fix, body_html)
+
+
+def _day(moment: dt.datetime) -> str:
+    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "(không có)"
+    if isinstance(value, list):
+        return "; ".join(_value(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_value(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _changes(page: RevisionPage) -> str:
+    if page.previous is None:
+        return "<p>Bản đầu tiên được đăng công khai.</p>\n"
+    since, url, body, front = page.previous
+    link = html.escape(_relative(url, page.url))
+    parts = [f'<p>So với <a href="{link}">bản {_day(since)}</a>:</p>\n']
+    changes = field_changes(front, page.front, ignore=_QUIET_FIELDS)
+    if changes:
+        rows = "".join(f"<tr><th scope=\"row\">{html.escape(c.field)}</th><td><del>{html.escape(_value(c.before))}"
+                       f"</del></td><td><ins>{html.escape(_value(c.after))}</ins></td></tr>\n" for c in changes)
+        parts.append("<table class=\"loa-changes\">\n<caption>Thông tin văn bản đã thay đổi</caption>\n"
+                     "<thead><tr><th scope=\"col\">Trường</th><th scope=\"col\">Trước</th>"
+                     f"<th scope=\"col\">Sau</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n")
+    if body == page.body:
+        parts.append("<p>Nội dung văn bản không thay đổi.</p>\n")
+    else:
+        parts.append("<details open>\n<summary>Nội dung thay đổi (chữ bị bỏ gạch ngang, chữ thêm tô màu)</summary>\n"
+                     f"<div class=\"loa-diff\">{word_diff(body, page.body)}</div>\n</details>\n")
+    return "".join(parts)
+
+
+def render_revision_page(page: RevisionPage, body_html: str, options: PageOptions) -> str:
+    """Return the whole HTML page of one revision, ``body_html`` being its rendered text."""
+    current = html.escape(_relative(page.document_url, page.url))
+    canonical = html.escape(options.site_url + page.url)
+    state = ("Đây là bản hiện hành." if page.newest else "Đây không phải bản hiện hành.")
+    message = f" Ghi chú: {html.escape(page.message)}." if page.message else ""
+    body = rebase_links(sanitize_body(body_html), page.src_uri, page.url, options.targets)
+    return (
+        "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
+        f"<title>{html.escape(page.title)} (bản {_day(page.since)}) - {html.escape(options.site_name)}</title>\n"
+        f"<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex\">\n"
+        f"<style>\n{options.css}</style>\n</head>\n<body>\n<main class=\"loa-standalone loa-revision\">\n"
+        f"<p class=\"loa-revision__banner\"><strong>Bản lưu {_day(page.since)}</strong> của "
+        f"{html.escape(options.site_name)}. {state} <a href=\"{current}\">Xem bản hiện hành</a> · "
+        f"<a href=\"{current}#lich-su\">Lịch sử thay đổi</a></p>\n"
+        f"<p class=\"loa-revision__commit\">Người cập nhật: {html.escape(page.author)}.{message}</p>\n"
+        f"<section class=\"loa-revision__changes\">\n<h2>Thay đổi</h2>\n{_changes(page)}</section>\n"
+        f"<article class=\"loa-revision__text\">\n<h1>{html.escape(page.title)}</h1>\n{body}\n</article>\n"
+        "</main>\n</body>\n</html>\n")
+
+
+def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: PageOptions) -> None:
+    """Render and write every revision page into the built ``site``."""
+    import markdown
+
+    renderer = markdown.Markdown(extensions=list(options.extensions),
+                                 extension_configs=dict(options.extension_configs))
+    for page in pages:
+        renderer.reset()
+        target = site / page.url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_revision_page(page, renderer.convert(page.body), options), encoding="utf-8")
+
+
+class RevisionWriter:
+    """Writes the revision pages in a second process while the build goes on; `wait` collects it."""
+
+    def __init__(self, site: Path, pages: Sequence[RevisionPage], options: PageOptions) -> None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(_PACKAGE_ROOT),
+                                                                           os.environ.get("PYTHONPATH"))))}
+        self._process = subprocess.Popen([sys.executable, "-m", "loa.core.revision_pages"], stdin=subprocess.PIPE,
+                                         env=env)
+        assert self._process.stdin is not None
+        try:
+            pickle.dump((site, list(pages), options), self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            self._process.stdin.close()
+
+    def wait(self) -> bool:
+        """Wait for the pages; return whether all were written."""
+        return self._process.wait() == 0
+
+    def discard(self) -> None:
+        """Stop writing (the build failed)."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+
+
+def main() -> int:
+    site, pages, options = pickle.load(sys.stdin.buffer)
+    write_revision_pages(site, pages, options)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

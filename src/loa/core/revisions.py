@@ -1,0 +1,75 @@
+"""What the public site shows of each document's history: its public revisions, their addresses, the last update.
+
+`loa.core.history` reads the repository; this module decides, per published document, which revisions readers
+may see (`public_revisions`), gives each a stable address under the document's own (``…/phien-ban/<commit>/``)
+and keeps them in order: each is diffed against the public revision before it. A revision written while the
+document was a draft, scheduled or internal is not in the list, so it is neither shown nor diffed against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from loa.core.document import Document
+from loa.core.history import Revision, public_revisions, publish_time
+
+__all__ = ["REVISIONS_DIR", "DocumentHistory", "RevisionEntry", "document_histories"]
+
+REVISIONS_DIR = "phien-ban"
+
+
+@dataclass(frozen=True)
+class RevisionEntry:
+    """One public revision of a document.
+
+    Attributes:
+        revision: The commit's state of the file.
+        url: Its page, site-relative (``plans/2021/x/phien-ban/0123456789/``).
+        since: When readers first saw it: the commit, or its ``publish_at`` if later (+07:00).
+        newest: Whether it is the newest public revision (the text the document's page shows, when committed).
+    """
+
+    revision: Revision
+    url: str
+    since: dt.datetime
+    newest: bool
+
+
+@dataclass(frozen=True)
+class DocumentHistory:
+    """The public history of one document; ``available`` is False when the build has no git history."""
+
+    available: bool
+    entries: tuple[RevisionEntry, ...] = ()
+
+    @property
+    def last_updated(self) -> dt.datetime | None:
+        """When the newest public revision reached readers."""
+        return self.entries[-1].since if self.entries else None
+
+
+def document_histories(
+    history: Mapping[str, list[Revision]] | None, documents: Iterable[Document], *, at: dt.datetime, target: str,
+) -> dict[str, DocumentHistory]:
+    """Each document's public history, by ``src_uri``.
+
+    Arguments:
+        history: `read_history` of the project, keyed by project-relative path; None when unavailable.
+        documents: The published documents.
+        at: The build time: a revision scheduled later is not shown yet.
+        target: ``public`` or ``internal``.
+    """
+    result: dict[str, DocumentHistory] = {}
+    for document in documents:
+        if history is None:
+            result[document.src_uri] = DocumentHistory(available=False)
+            continue
+        shown = public_revisions(history.get(document.path, []), at=at, target=target)
+        entries = tuple(
+            RevisionEntry(revision, f"{document.url}{REVISIONS_DIR}/{revision.short}/", publish_time(revision),
+                          index == len(shown) - 1)
+            for index, revision in enumerate(shown))
+        result[document.src_uri] = DocumentHistory(available=True, entries=entries)
+    return result
