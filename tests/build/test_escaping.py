@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 from bs4 import BeautifulSoup
@@ -57,7 +58,8 @@ def test_hostile_front_matter_renders_inert(project, tmp_path):
     listing = BeautifulSoup(pages["year"].read_text(encoding="utf-8"), "html.parser")
     assert HOSTILE in listing.find(class_="loa-list__title").get_text()
     for feed in (site / "feeds").rglob("*.*"):
-        data = feed.read_text(encoding="utf-8")
+        raw = feed.read_bytes()
+        data = (gzip.decompress(raw) if feed.suffix == ".gz" else raw).decode("utf-8")
         assert "<script>alert" not in data and "<img src=x" not in data, feed
     og = {t["property"]: t["content"] for t in plan.find_all("meta", attrs={"property": True})}
     assert HOSTILE in og["og:title"] or HOSTILE[:20] in og["og:title"]

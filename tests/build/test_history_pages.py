@@ -81,7 +81,7 @@ def test_a_revision_page_shows_its_text_and_the_diff_against_the_public_one_befo
     rows = [[c.get_text() for c in row.find_all(["th", "td"])] for row in page.select(".loa-changes tbody tr")]
     assert rows == [["title", "về việc thử nghiệm", "về việc thử nghiệm (sửa đổi)"]]
     assert page.select_one(".loa-revision__changes a")["href"] == f"../{commits['Đổi tên tệp']}/"
-    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
     assert page.find("script") is None
     first = _soup(history_site / f"plans/2021/ke-hoach/phien-ban/{commits['Ban hành']}/index.html")
     assert "Văn bản gốc." in first.select_one(".loa-revision__text").get_text()

@@ -136,6 +136,7 @@ def _cases() -> list[Case]:
     article_case("meta.topic", article_text(topics=["khong-co"]), "- khong-co")
     article_case("meta.channel", article_text(channels=["kenh-khac"]), "- kenh-khac")
     article_case("meta.related", article_text(related_plans=["plans/khong-co.md"]), "- plans/khong-co.md")
+    plan_case("meta.amends", plan_text(amends=["plans/khong-co.md"]), "- plans/khong-co.md")
     second = article_text(title="Tin thứ hai")
     add("meta.duplicate-id", {"content/tin-bai/a.md": article_text(), "content/tin-bai/b.md": second,
                               "data/channels.yml": CHANNELS}, "content/tin-bai/b.md", line_of(second, "id:"))

@@ -170,6 +170,8 @@ class Document:
         approved_by: Who approved publication.
         updated: Last modification.
         sample: Whether it is a sample, marked as such on the page.
+        amends: Paths of the documents this one amends or supplements (sửa đổi, bổ sung).
+        replaces: Paths of the documents this one replaces (thay thế).
         aliases: Earlier URLs of the document (site-relative, ``plans/2021/ten-cu/``) that redirect to it.
         field_lines: Line of each front-matter field in the file, for diagnostics.
         source_path: The file on disk, to read the body again when it is needed.
@@ -207,6 +209,8 @@ class Document:
     approved_by: str | None = None
     updated: dt.datetime | None = None
     sample: bool = False
+    amends: tuple[str, ...] = ()
+    replaces: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     source_path: str | None = None

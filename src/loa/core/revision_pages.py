@@ -162,7 +162,7 @@ def render_revision_page(page: RevisionPage, body_html: str, options: PageOption
         "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
         f"<title>{html.escape(page.title)} (bản {_day(page.since)}) - {html.escape(options.site_name)}</title>\n"
-        f"<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex\">\n"
+        f"<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex, nofollow\">\n"
         f"<style>\n{options.css}</style>\n</head>\n<body>\n<main class=\"loa-standalone loa-revision\">\n"
         f"<p class=\"loa-revision__banner\"><strong>Bản lưu {_day(page.since)}</strong> của "
         f"{html.escape(options.site_name)}. {state} <a href=\"{current}\">Xem bản hiện hành</a> · "

@@ -97,6 +97,12 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("sample", "bool", _ARTICLE, (), "true nếu là bài mẫu minh họa: trang ghi rõ là bài mẫu.",
               example="true"),
     FieldSpec("description", "string", _ALL, (), "Mô tả ngắn cho danh sách và thẻ meta.", max_length=300),
+    FieldSpec("amends", "list", _PLAN, (), "Văn bản mà văn bản này sửa đổi, bổ sung: đường dẫn tệp trong plans/. "
+              "Trang của văn bản được sửa đổi tự liệt kê các lần sửa đổi.", max_length=300,
+              example="[plans/2021/ke-hoach.md]"),
+    FieldSpec("replaces", "list", _PLAN, (), "Văn bản mà văn bản này thay thế: đường dẫn tệp trong plans/. Trang "
+              "của văn bản bị thay thế mang dòng báo dẫn tới văn bản mới.", max_length=300,
+              example="[plans/2020/ke-hoach-cu.md]"),
     FieldSpec("aliases", "list", _ALL, (), "Địa chỉ cũ khi đổi tên tệp: tệp cũ (plans/2021/ten-cu.md) hoặc địa chỉ "
               "cũ (/plans/2021/ten-cu/). Địa chỉ cũ tự chuyển sang trang mới.", max_length=300,
               example="[plans/2021/ten-cu.md]"),

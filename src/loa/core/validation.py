@@ -129,6 +129,8 @@ def validate_document(
         updated=values.get("updated"),
         sample=bool(values.get("sample", False)),
         aliases=aliases,
+        amends=tuple(values.get("amends", ())),
+        replaces=tuple(values.get("replaces", ())),
         field_lines=dict(lines),
     )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+from loa.core.amendments import amendment_item, find_amendments
 from loa.core.cards import CARD_SIZE, render_card
 from loa.core.catalog import Layout, cover_path, topics_by_id
 from loa.core.document import CATEGORY_NAMES, Document
@@ -121,8 +122,17 @@ class Outputs:
         # A document in several feeds (all, its channels, topics, type) is made into an item once.
         unique = {d.src_uri: d for spec in self.specs for d in spec.documents}
         items_by_document = {src_uri: self._item(d, site_dir) for src_uri, d in unique.items()}
+        # An amendment is news about the amended document too: an item of its own in the amending one's feeds.
+        amended: dict[str, list[FeedItem]] = {}
+        for amendment in find_amendments(self.documents.values()):
+            item = amendment_item(amendment, self.site_url)
+            if item is not None:
+                amended.setdefault(amendment.source.src_uri, []).append(item)
         for spec in self.specs:
             items = [items_by_document[document.src_uri] for document in spec.documents]
+            extra = [item for document in spec.documents for item in amended.get(document.src_uri, ())]
+            if extra:
+                items = sorted(items + extra, key=lambda item: item.published, reverse=True)[: self.limit]
             for fmt in FEED_FORMATS:
                 target = site_dir / f"{spec.path}.{fmt}"
                 target.parent.mkdir(parents=True, exist_ok=True)
