@@ -118,3 +118,15 @@ def test_without_git_or_in_a_shallow_clone_the_page_says_history_is_unavailable(
         section = _build(root, root.parent / f"site-{root.name}").find(id="lich-su")
         assert "Lịch sử thay đổi không có trong bản dựng này." in section.get_text(), root
         assert not (root.parent / f"site-{root.name}" / "plans/2021/ke-hoach/phien-ban").exists()
+
+
+def test_a_build_from_the_revision_cache_is_byte_identical(history_project, history_site, tmp_path):
+    cached = sorted(p.relative_to(history_project.root).parts[2] for p in
+                    (history_project.root / ".cache" / "loa").rglob("*") if p.is_file())
+    # Three public revisions, two distinct texts (the rename kept the text), one change of text.
+    assert cached.count("text") == 2 and cached.count("diff") == 1, cached
+    again = tmp_path / "again"
+    result = run_loa("build", "--site-dir", str(again), "--at", BUILD_TIME, cwd=history_project.root)
+    assert result.returncode == 0, result.stderr
+    files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    assert files(again) == files(history_site)

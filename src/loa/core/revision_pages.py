@@ -12,6 +12,8 @@ Run as ``python -m loa.core.revision_pages``: reads a pickled ``(site, pages, op
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import html
 import os
 import pickle
@@ -19,7 +21,7 @@ import posixpath
 import re
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,7 +78,8 @@ class PageOptions:
         extension_configs: Their settings.
         site_name: The site's name.
         site_url: Its address, ending in ``/``.
-        css: The document stylesheet, inlined.
+        stylesheets: Site-relative URLs of the stylesheets each page links.
+        cache: Folder keeping rendered texts and diffs between builds (a revision never changes), or None.
         targets: Source path of each page and file of the published site → its site-relative URL.
     """
 
@@ -84,7 +87,8 @@ class PageOptions:
     extension_configs: Mapping[str, Any]
     site_name: str
     site_url: str
-    css: str
+    stylesheets: Sequence[str]
+    cache: Path | None = None
     targets: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -130,7 +134,7 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _changes(page: RevisionPage) -> str:
+def _changes(page: RevisionPage, diff: str | None) -> str:
     if page.previous is None:
         return "<p>Bản đầu tiên được đăng công khai.</p>\n"
     since, url, body, front = page.previous
@@ -147,12 +151,16 @@ def _changes(page: RevisionPage) -> str:
         parts.append("<p>Nội dung văn bản không thay đổi.</p>\n")
     else:
         parts.append("<details open>\n<summary>Nội dung thay đổi (chữ bị bỏ gạch ngang, chữ thêm tô màu)</summary>\n"
-                     f"<div class=\"loa-diff\">{word_diff(body, page.body)}</div>\n</details>\n")
+                     f"<div class=\"loa-diff\">{word_diff(body, page.body) if diff is None else diff}</div>\n"
+                     "</details>\n")
     return "".join(parts)
 
 
-def render_revision_page(page: RevisionPage, body_html: str, options: PageOptions) -> str:
-    """Return the whole HTML page of one revision, ``body_html`` being its rendered text."""
+def render_revision_page(page: RevisionPage, body_html: str, options: PageOptions, *, diff: str | None = None) -> str:
+    """Return the whole HTML page of one revision, ``body_html`` being its rendered text.
+
+    ``diff`` is the `word_diff` of the previous body and this one, when already known.
+    """
     current = html.escape(_relative(page.document_url, page.url))
     canonical = html.escape(options.site_url + page.url)
     state = ("Đây là bản hiện hành." if page.newest else "Đây không phải bản hiện hành.")
@@ -163,14 +171,42 @@ def render_revision_page(page: RevisionPage, body_html: str, options: PageOption
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
         f"<title>{html.escape(page.title)} (bản {_day(page.since)}) - {html.escape(options.site_name)}</title>\n"
         f"<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex, nofollow\">\n"
-        f"<style>\n{options.css}</style>\n</head>\n<body>\n<main class=\"loa-standalone loa-revision\">\n"
+        + "".join(f"<link rel=\"stylesheet\" href=\"{html.escape(_relative(s, page.url))}\">\n"
+                  for s in options.stylesheets)
+        + "</head>\n<body>\n<main class=\"loa-standalone loa-revision\">\n"
         f"<p class=\"loa-revision__banner\"><strong>Bản lưu {_day(page.since)}</strong> của "
         f"{html.escape(options.site_name)}. {state} <a href=\"{current}\">Xem bản hiện hành</a> · "
         f"<a href=\"{current}#lich-su\">Lịch sử thay đổi</a></p>\n"
         f"<p class=\"loa-revision__commit\">Người cập nhật: {html.escape(page.author)}.{message}</p>\n"
-        f"<section class=\"loa-revision__changes\">\n<h2>Thay đổi</h2>\n{_changes(page)}</section>\n"
+        f"<section class=\"loa-revision__changes\">\n<h2>Thay đổi</h2>\n{_changes(page, diff)}</section>\n"
         f"<article class=\"loa-revision__text\">\n<h1>{html.escape(page.title)}</h1>\n{body}\n</article>\n"
         "</main>\n</body>\n</html>\n")
+
+
+class _Cache:
+    """Rendered texts and diffs by the digest of what they are made from; a miss is computed and kept."""
+
+    def __init__(self, folder: Path | None, salt: str) -> None:
+        self.folder = folder
+        self.salt = salt.encode("utf-8")
+
+    def get(self, kind: str, parts: Sequence[str], make: Callable[[], str]) -> str:
+        if self.folder is None:
+            return make()
+        digest = hashlib.sha256(self.salt + kind.encode() + b"\0" + b"\0".join(p.encode("utf-8") for p in parts))
+        path = self.folder / kind / digest.hexdigest()[:2] / digest.hexdigest()
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            value = make()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary = path.with_suffix(f".{os.getpid()}.tmp")
+                temporary.write_text(value, encoding="utf-8")
+                temporary.replace(path)
+            except OSError:
+                pass  # a cache that cannot be written only costs time
+            return value
 
 
 def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: PageOptions) -> None:
@@ -179,11 +215,33 @@ def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: Pag
 
     renderer = markdown.Markdown(extensions=list(options.extensions),
                                  extension_configs=dict(options.extension_configs))
-    for page in pages:
+    # Markdown's output depends on its version and settings; Loa's on its version.
+    salt = repr((markdown.__version__, _loa_version(), sorted(options.extensions),
+                 sorted((k, repr(v)) for k, v in options.extension_configs.items())))
+    cache = _Cache(options.cache, salt)
+
+    def convert(body: str) -> str:
         renderer.reset()
+        return renderer.convert(body)
+
+    for page in pages:
+        body_html = cache.get("text", [page.body], functools.partial(convert, page.body))
+        diff = None
+        if page.previous is not None and page.previous[2] != page.body:
+            before = page.previous[2]
+            diff = cache.get("diff", [before, page.body], functools.partial(word_diff, before, page.body))
         target = site / page.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_revision_page(page, renderer.convert(page.body), options), encoding="utf-8")
+        target.write_text(render_revision_page(page, body_html, options, diff=diff), encoding="utf-8")
+
+
+def _loa_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("loa")
+    except PackageNotFoundError:
+        return "0"
 
 
 class RevisionWriter:

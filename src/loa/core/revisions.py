@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loa.core.document import Document
 from loa.core.history import Revision, public_revisions, publish_time
 
-__all__ = ["REVISIONS_DIR", "DocumentHistory", "RevisionEntry", "document_histories"]
+__all__ = ["REVISIONS_DIR", "DocumentHistory", "RevisionEntry", "document_histories", "without_texts"]
 
 REVISIONS_DIR = "phien-ban"
 
@@ -73,3 +73,10 @@ def document_histories(
             for index, revision in enumerate(shown))
         result[document.src_uri] = DocumentHistory(available=True, entries=entries)
     return result
+
+
+def without_texts(histories: Mapping[str, DocumentHistory]) -> dict[str, DocumentHistory]:
+    """The same histories without the revisions' texts, once their pages no longer need them."""
+    return {key: replace(history, entries=tuple(replace(e, revision=replace(e.revision, text=""))
+                                                for e in history.entries))
+            for key, history in histories.items()}

@@ -51,7 +51,7 @@ from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_refere
 from loa.plugin.config import LoaConfig
 from loa.plugin.outputs import Outputs
 from loa.plugin.render import Renderer
-from loa.plugin.revisions import histories, start_revision_pages
+from loa.plugin.revisions import histories, start_revision_pages, without_texts
 
 __all__ = ["LoaPlugin"]
 
@@ -75,7 +75,7 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 STANDALONE_CSS = (STATIC / "loa-document.css").read_text(encoding="utf-8") + \
     (STATIC / "loa-print.css").read_text(encoding="utf-8")
 # Loa's own scripts and styles, copied into every site under assets/loa/.
-ASSETS = ("loa-normalize.js", "loa-search.js", "loa-search.css", "loa-print.css")
+ASSETS = ("loa-normalize.js", "loa-search.js", "loa-search.css", "loa-print.css", "loa-document.css")
 
 
 class LoaPlugin(BasePlugin[LoaConfig]):
@@ -191,7 +191,11 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.renderer = Renderer(config.theme.get_env(), catalog.issuers, self.documents, catalog.channels)
         self._discard_revisions()
         # Written by a second process while this one renders the current pages.
-        self.revisions = start_revision_pages(config, files, self.documents, self.histories, STANDALONE_CSS)
+        self.revisions = start_revision_pages(
+            config, files, self.documents, self.histories, ["assets/loa/loa-document.css", "assets/loa/loa-print.css"],
+            None if os.environ.get("LOA_CACHE") == "0" else self.layout.root / ".cache" / "loa")
+        # The writer has the texts now: the pages need only the dates, authors and messages.
+        self.histories = without_texts(self.histories)
         log.info(f"{len(published)}/{len(catalog.documents)} tài liệu được đăng ({self.target}, "
                  f"thời điểm {self.build_time.isoformat()})")
         return files

@@ -13,9 +13,9 @@ from mkdocs.structure.files import Files
 from loa.core.document import Document, doc_type_by_name
 from loa.core.history import read_history
 from loa.core.revision_pages import PageOptions, RevisionPage, RevisionWriter
-from loa.core.revisions import DocumentHistory, document_histories
+from loa.core.revisions import DocumentHistory, document_histories, without_texts
 
-__all__ = ["histories", "start_revision_pages"]
+__all__ = ["histories", "start_revision_pages", "without_texts"]
 
 
 def histories(root: Path, documents: Iterable[Document], *, enabled: bool, at: dt.datetime,
@@ -33,7 +33,8 @@ def _title(front: dict[str, object], fallback: str) -> str:
 
 
 def start_revision_pages(config: MkDocsConfig, files: Files, documents: dict[str, Document],
-                         histories: dict[str, DocumentHistory], css: str) -> RevisionWriter | None:
+                         histories: dict[str, DocumentHistory], stylesheets: list[str],
+                         cache: Path | None) -> RevisionWriter | None:
     """Start writing a page for every public revision, in a second process; None when there is none to write."""
     pages = []
     for src_uri, history in sorted(histories.items()):
@@ -50,6 +51,6 @@ def start_revision_pages(config: MkDocsConfig, files: Files, documents: dict[str
         return None
     extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
     options = PageOptions(extensions, dict(config.mdx_configs), config.site_name,
-                          config.site_url or "http://localhost/", css,
+                          config.site_url or "http://localhost/", stylesheets, cache,
                           {f.src_uri: f.url for f in files})
     return RevisionWriter(Path(config.site_dir), pages, options)
