@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-internal preview serve serve-nginx bench-serve test system-deps check bundle bench bench-feeds bench-search schema clean
+.PHONY: site site-internal preview serve serve-nginx bench-serve edition test system-deps check bundle bench bench-feeds bench-search schema clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần $(PYTHON) (hoặc chạy: make PYTHON=python3 ...)"; exit 1; }
@@ -54,6 +54,10 @@ system-deps:
 ## Run the whole test suite.
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
+
+## Freeze an edition of the site on the gh-pages branch with mike: make edition EDITION=2022 [ALIAS=moi-nhat]
+edition: $(STAMP)
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/mike deploy --update-aliases $(EDITION) $(ALIAS)
 
 ## Benchmark against plain MkDocs + Material: make bench SIZES=1000,5000
 bench: $(STAMP)

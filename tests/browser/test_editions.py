@@ -22,7 +22,9 @@ MKDOCS = MINIMAL_MKDOCS + "extra:\n  version:\n    provider: mike\n"
 
 
 def _mike(repo: Repo, *args: str) -> None:
-    env = {**os.environ, "LOA_BUILD_TIME": BUILD_TIME, "NO_MKDOCS_2_WARNING": "1",
+    # mike runs the `mkdocs` it finds on PATH: the one installed beside it.
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+           "LOA_BUILD_TIME": BUILD_TIME, "NO_MKDOCS_2_WARNING": "1",
            "GIT_AUTHOR_NAME": "Ban Tuyên giáo", "GIT_AUTHOR_EMAIL": "btg@example.invalid",
            "GIT_COMMITTER_NAME": "Ban Tuyên giáo", "GIT_COMMITTER_EMAIL": "btg@example.invalid"}
     result = subprocess.run([str(Path(sys.executable).parent / "mike"), *args], cwd=repo.root, env=env, capture_output=True,
