@@ -122,35 +122,6 @@ def parse_document_text(text: str, path: str, diagnostics: Diagnostics) -> Front
     return FrontMatter(data=data, lines=lines_map, body=body, body_line=end + 2, present=True)
 
 
-class _TextLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
-    """libyaml's safe loader with dates and times left as written, as `parse_document_text` leaves them."""
-
-
-_TextLoader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-
-
-def read_front_quickly(text: str) -> tuple[dict[str, Any], str]:
-    """Return the front matter and body of a text known to be history, not something to check now.
-
-    No diagnostics and no line numbers, which makes it several times faster than `parse_document_text`: a site's
-    history has three or four revisions per document. Unreadable front matter gives an empty mapping.
-    """
-    text = _normalise(text)
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != _FENCE:
-        return {}, text
-    end = _closing_fence(lines)
-    if end is None:
-        return {}, ""
-    try:
-        data = yaml.load("\n".join(lines[1:end]), Loader=_TextLoader)
-    except yaml.YAMLError:
-        data = None
-    return (data if isinstance(data, dict) else {}), "\n".join(lines[end + 1 :])
-
-
 def read_body(text: str) -> str:
     """Return the body of a document's text exactly as `parse_document_text` gives it, without parsing YAML."""
     text = _normalise(text)

@@ -23,8 +23,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from loa.core.diagnostics import Diagnostics
 from loa.core.document import TIMEZONE
-from loa.core.frontmatter import read_front_quickly
+from loa.core.frontmatter import FrontMatter, parse_document_text
 
 __all__ = ["FieldChange", "Revision", "field_changes", "public_revisions", "publish_time", "read_history",
            "word_diff"]
@@ -59,19 +60,19 @@ class Revision:
         return self.commit[:10]
 
     @cached_property
-    def _parsed(self) -> tuple[dict[str, Any], str]:
+    def _parsed(self) -> FrontMatter:
         # Problems in an old revision are history, not something to report now.
-        return read_front_quickly(self.text)
+        return parse_document_text(self.text, self.path, Diagnostics())
 
     @property
     def front(self) -> dict[str, Any]:
         """The revision's front matter (dates as written), or an empty mapping when it cannot be read."""
-        return self._parsed[0]
+        return self._parsed.data
 
     @property
     def body(self) -> str:
         """The revision's Markdown body."""
-        return self._parsed[1]
+        return self._parsed.body
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
