@@ -13,13 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from loa.core.document import Document
+from loa.core.document import RELATIONS, Document
 from loa.core.feeds import FeedItem, feed_time, guid_of
 
-__all__ = ["Amendment", "amendment_item", "find_amendments"]
-
-_NAMES = {"amends": "sửa đổi, bổ sung", "replaces": "thay thế"}
-
+__all__ = ["Amendment", "amendment_item", "amendments_by_document", "find_amendments"]
 
 def _name(document: Document) -> str:
     return f"{document.full_title} (số {document.number})" if document.number else document.full_title
@@ -36,7 +33,7 @@ class Amendment:
     @property
     def verb(self) -> str:
         """The relation as a Vietnamese verb: ``sửa đổi, bổ sung`` or ``thay thế``."""
-        return _NAMES[self.relation]
+        return RELATIONS[self.relation]
 
 
 def find_amendments(documents: Iterable[Document]) -> tuple[Amendment, ...]:
@@ -44,11 +41,23 @@ def find_amendments(documents: Iterable[Document]) -> tuple[Amendment, ...]:
     by_src = {d.src_uri: d for d in documents}
     found = []
     for source in sorted(by_src.values(), key=lambda d: d.src_uri):
-        for relation in ("replaces", "amends"):
+        for relation in RELATIONS:
             for target in getattr(source, relation):
                 if target in by_src and target != source.src_uri:
                     found.append(Amendment(source, by_src[target], relation))
     return tuple(found)
+
+
+def amendments_by_document(
+    amendments: Iterable[Amendment],
+) -> tuple[dict[str, list[Amendment]], dict[str, list[Amendment]]]:
+    """The amendments of each document (``src_uri`` → those naming it) and by each (→ those it makes)."""
+    received: dict[str, list[Amendment]] = {}
+    made: dict[str, list[Amendment]] = {}
+    for amendment in amendments:
+        received.setdefault(amendment.target.src_uri, []).append(amendment)
+        made.setdefault(amendment.source.src_uri, []).append(amendment)
+    return received, made
 
 
 def amendment_item(amendment: Amendment, site_url: str) -> FeedItem | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from loa.core.diagnostics import Diagnostic, Diagnostics, suggest
-from loa.core.document import Document, url_of
+from loa.core.document import RELATIONS, Document, url_of
 from loa.core.external import ExternalDocument, load_external
 from loa.core.frontmatter import parse_document_text
 from loa.core.linkcheck import LinkTargets, check_links
@@ -170,9 +170,6 @@ def topics_by_id(documents: Iterable[Document]) -> dict[str, Document]:
     return {topic_id(d): d for d in documents if d.kind == "topic"}
 
 
-_RELATION_VERBS = {"amends": "sửa đổi, bổ sung", "replaces": "thay thế"}
-
-
 def _check_links(
     documents: list[Document], channels: dict[str, Channel], layout: Layout, diagnostics: Diagnostics
 ) -> list[Document]:
@@ -199,11 +196,11 @@ def _check_links(
             if channel not in channels:
                 report(document, f"channels.{index}", "meta.channel", f"không có kênh '{channel}' trong "
                        f"data/channels.yml.{suggest(channel, sorted(channels))}")
-        for relation in ("amends", "replaces"):
+        for relation, verb in RELATIONS.items():
             for index, plan in enumerate(getattr(document, relation)):
                 if plan == document.src_uri or plan not in plans:
                     report(document, f"{relation}.{index}", "meta.amends", f"không có văn bản '{plan}' khác văn "
-                           f"bản này trong plans/ để {_RELATION_VERBS[relation]}.{suggest(plan, sorted(plans))}")
+                           f"bản này trong plans/ để {verb}.{suggest(plan, sorted(plans))}")
         for index, plan in enumerate(document.related_plans):
             if plan not in plans:
                 report(document, f"related_plans.{index}", "meta.related", f"không có văn bản '{plan}' trong "

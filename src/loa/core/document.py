@@ -11,6 +11,7 @@ __all__ = [
     "CATEGORY_NAMES",
     "DOC_TYPES",
     "KINDS",
+    "RELATIONS",
     "STATUSES",
     "TIMEZONE",
     "Cover",
@@ -30,6 +31,8 @@ CATEGORIES = ("tin", "bai", "khau-hieu", "hoi-dap", "guong-dien-hinh")
 CATEGORY_NAMES = {"tin": "Tin", "bai": "Bài viết", "khau-hieu": "Khẩu hiệu", "hoi-dap": "Hỏi - đáp",
                   "guong-dien-hinh": "Gương người tốt, việc tốt"}
 STATUSES = ("draft", "review", "published")
+RELATIONS = {"replaces": "thay thế", "amends": "sửa đổi, bổ sung"}
+"""Front-matter fields naming documents this one changes, with the Vietnamese verb of each."""
 ACCESS_LEVELS = ("public", "internal")
 
 

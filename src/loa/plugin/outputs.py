@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-from loa.core.amendments import amendment_item, find_amendments
+from loa.core.amendments import Amendment, amendment_item
 from loa.core.cards import CARD_SIZE, render_card
 from loa.core.catalog import Layout, cover_path, topics_by_id
 from loa.core.document import CATEGORY_NAMES, Document
@@ -51,6 +51,7 @@ class Outputs:
         site_name: The site's name, printed on cards.
         built: Build time.
         limit: Items per feed.
+        amendments: Amendments among the documents, each announced by an item of its own.
     """
 
     documents: Mapping[str, Document]
@@ -61,6 +62,7 @@ class Outputs:
     site_name: str
     built: dt.datetime
     limit: int = 50
+    amendments: Sequence[Amendment] = ()
     specs: list[FeedSpec] = field(init=False)
     _content: dict[str, bytes] = field(init=False, default_factory=dict)
 
@@ -124,7 +126,7 @@ class Outputs:
         items_by_document = {src_uri: self._item(d, site_dir) for src_uri, d in unique.items()}
         # An amendment is news about the amended document too: an item of its own in the amending one's feeds.
         amended: dict[str, list[FeedItem]] = {}
-        for amendment in find_amendments(self.documents.values()):
+        for amendment in self.amendments:
             item = amendment_item(amendment, self.site_url)
             if item is not None:
                 amended.setdefault(amendment.source.src_uri, []).append(item)

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from loa.core.amendments import find_amendments
 from loa.core.bundle import absolute_links, inline_images
 from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog, topics_by_id
 from loa.core.diagnostics import Severity, collapse
@@ -170,9 +171,10 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         for src_uri in self.listings:
             if src_uri not in self.documents:  # a topic's first listing page is the topic page itself
                 files.append(File.generated(config, src_uri, content=""))
+        amendments = find_amendments(published)
         self.outputs = Outputs(self.documents, catalog.issuers, catalog.channels, self.layout,
                                config.site_url or "http://localhost/", config.site_name, self.build_time,
-                               limit=self.config.feed_items)
+                               limit=self.config.feed_items, amendments=amendments)
         files.append(File.generated(config, FEEDS_PAGE, content=""))
         files.append(File.generated(config, SEARCH_PAGE, content=""))
         for name in ASSETS:
@@ -188,7 +190,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
                                    if not key.startswith("doc:")}
             for src_uri in self.external_pages:
                 files.append(File.generated(config, src_uri, content=""))
-        self.renderer = Renderer(config.theme.get_env(), catalog.issuers, self.documents, catalog.channels)
+        self.renderer = Renderer(config.theme.get_env(), catalog.issuers, self.documents, catalog.channels,
+                                 amendments)
         self._discard_revisions()
         # Written by a second process while this one renders the current pages.
         self.revisions = start_revision_pages(

@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.utils import get_relative_url
 
-from loa.core.amendments import find_amendments
+from loa.core.amendments import Amendment, amendments_by_document
 from loa.core.catalog import topics_by_id
 from loa.core.document import CATEGORY_NAMES, Document
 from loa.core.feeds import FeedSpec
@@ -29,14 +29,14 @@ class Renderer:
     """Renders the plan page, listing pages and the home page's latest documents."""
 
     def __init__(self, env: Environment, issuers: Mapping[str, Issuer], documents: Mapping[str, Document],
-                 channels: Mapping[str, Channel]) -> None:
+                 channels: Mapping[str, Channel], amendments: Sequence[Amendment] = ()) -> None:
         self.env = env.overlay(autoescape=True)
         self.issuers = issuers
         self.documents = documents
         self.topics = topics_by_id(documents.values())
         self.by_path = {d.path: d for d in documents.values()}
         self.channels = channels
-        self.amendments = find_amendments(documents.values())
+        self.amended_by, self.amending = amendments_by_document(amendments)
 
     def _render(self, name: str, page_url: str, **context: Any) -> str:
         template = self.env.get_template(f"fragments/loa/{name}")
@@ -64,11 +64,10 @@ class Renderer:
             download: File name of the document saved as one file, next to the page.
         """
         related = _related(graph, f"doc:{document.src_uri}", self.documents) if graph else None
-        incoming = [a for a in self.amendments if a.target.src_uri == document.src_uri]
-        outgoing = [a for a in self.amendments if a.source.src_uri == document.src_uri]
+        incoming = self.amended_by.get(document.src_uri, [])
         return self._render("plan.html", page_url, doc=document, body=body_html, title_html=title,
                             issuer=self.issuers.get(document.issuer or ""), related=related, download=download,
-                            amended_by=incoming, amends=outgoing,
+                            amended_by=incoming, amends=self.amending.get(document.src_uri, []),
                             replaced_by=[a.source for a in incoming if a.relation == "replaces"])
 
     def article(self, document: Document, body_html: str, page_url: str, graph: ReferenceGraph | None,
