@@ -17,17 +17,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-__all__ = ["absolute_links", "inline_images", "offline_links", "write_bundle"]
+__all__ = ["LINK", "absolute_links", "inline_images", "is_relative", "offline_links", "write_bundle"]
 
 # href/src/action attributes in double quotes, as MkDocs, Material and Loa's templates write them.
-_LINK = re.compile(r'(?P<attr>\s(?:href|src|action))="(?P<url>[^"]*)"')
+LINK = re.compile(r'(?P<attr>\s(?:href|src|action))="(?P<url>[^"]*)"')
 _SKIPPED = ("sitemap.xml", "sitemap.xml.gz")
 _IMAGE = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]+)(")')
 _IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                 ".webp": "image/webp", ".svg": "image/svg+xml"}
 
 
-def _is_relative(url: str) -> bool:
+def is_relative(url: str) -> bool:
+    """Whether ``url`` is relative to the page it is on (not absolute, not a fragment, no scheme)."""
     return bool(url) and not url.startswith(("#", "/", "data:", "mailto:", "tel:", "javascript:")) and \
         not urlsplit(url).scheme
 
@@ -42,7 +43,7 @@ def offline_links(html: str) -> str:
 
     def fix(match: re.Match[str]) -> str:
         url = match["url"]
-        if not _is_relative(url):
+        if not is_relative(url):
             return match[0]
         path, mark, rest = url.partition("#") if "#" in url else url.partition("?")
         if path.endswith("/"):
@@ -53,7 +54,7 @@ def offline_links(html: str) -> str:
             return match[0]
         return f'{match["attr"]}="{path}{mark}{rest}"'
 
-    return _LINK.sub(fix, html)
+    return LINK.sub(fix, html)
 
 
 def absolute_links(html: str, page_url: str, *, keep: Callable[[str], bool] = lambda url: False) -> str:
@@ -67,11 +68,11 @@ def absolute_links(html: str, page_url: str, *, keep: Callable[[str], bool] = la
 
     def fix(match: re.Match[str]) -> str:
         url = match["url"]
-        if not _is_relative(url) or keep(url):
+        if not is_relative(url) or keep(url):
             return match[0]
         return f'{match["attr"]}="{urljoin(page_url, url)}"'
 
-    return _LINK.sub(fix, html)
+    return LINK.sub(fix, html)
 
 
 def inline_images(html: str, load: Callable[[str], bytes | None]) -> str:
@@ -80,7 +81,7 @@ def inline_images(html: str, load: Callable[[str], bytes | None]) -> str:
     def fix(match: re.Match[str]) -> str:
         src = match[2]
         kind = _IMAGE_TYPES.get(Path(urlsplit(src).path).suffix.lower())
-        data = load(src) if kind and _is_relative(src) else None
+        data = load(src) if kind and is_relative(src) else None
         if data is None:
             return match[0]
         return f"{match[1]}data:{kind};base64,{base64.b64encode(data).decode('ascii')}{match[3]}"

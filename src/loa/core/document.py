@@ -21,6 +21,7 @@ __all__ = [
     "Signer",
     "doc_type_by_name",
     "url_of",
+    "vietnamese_datetime",
 ]
 
 TIMEZONE = dt.timezone(dt.timedelta(hours=7), "+07:00")
@@ -68,6 +69,11 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Quy chế", "QC", "quy-che"),
 )
 _BY_NAME = {t.name.casefold(): t for t in DOC_TYPES}
+
+
+def vietnamese_datetime(moment: dt.datetime) -> str:
+    """A moment as Vietnamese readers expect it: ``08:00 ngày 15/12/2021``."""
+    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
 
 
 def url_of(src_uri: str) -> str:

@@ -26,14 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from loa.core.bundle import LINK, is_relative
+from loa.core.document import vietnamese_datetime
 from loa.core.history import field_changes, word_diff
 from loa.core.sanitize import sanitize_body
 
 __all__ = ["RevisionPage", "RevisionWriter", "rebase_links", "render_revision_page"]
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
-_LINK = re.compile(r'(?P<attr>\s(?:href|src))="(?P<url>[^"]*)"')
-_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
 # Front-matter fields that say nothing to a reader about the text.
 _QUIET_FIELDS = ("id", "source", "number_as_written", "date_as_written")
 
@@ -108,7 +108,7 @@ def rebase_links(body_html: str, src_uri: str, page_url: str, targets: Mapping[s
 
     def fix(match: re.Match[str]) -> str:
         url = html.unescape(match["url"])
-        if not url or _EXTERNAL.match(url):
+        if not is_relative(url):
             return match[0]
         path, hash_mark, fragment = url.partition("#")
         source = posixpath.normpath(posixpath.join(folder, path))
@@ -117,11 +117,7 @@ def rebase_links(body_html: str, src_uri: str, page_url: str, targets: Mapping[s
             return ""
         return f'{match["attr"]}="{html.escape(_relative(target, page_url) + hash_mark + fragment)}"'
 
-    return _LINK.sub(fix, body_html)
-
-
-def _day(moment: dt.datetime) -> str:
-    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
+    return LINK.sub(fix, body_html)
 
 
 def _value(value: Any) -> str:
@@ -139,7 +135,7 @@ def _changes(page: RevisionPage, diff: str | None) -> str:
         return "<p>Bản đầu tiên được đăng công khai.</p>\n"
     since, url, body, front = page.previous
     link = html.escape(_relative(url, page.url))
-    parts = [f'<p>So với <a href="{link}">bản {_day(since)}</a>:</p>\n']
+    parts = [f'<p>So với <a href="{link}">bản {vietnamese_datetime(since)}</a>:</p>\n']
     changes = field_changes(front, page.front, ignore=_QUIET_FIELDS)
     if changes:
         rows = "".join(f"<tr><th scope=\"row\">{html.escape(c.field)}</th><td><del>{html.escape(_value(c.before))}"
@@ -169,12 +165,12 @@ def render_revision_page(page: RevisionPage, body_html: str, options: PageOption
     return (
         "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
-        f"<title>{html.escape(page.title)} (bản {_day(page.since)}) - {html.escape(options.site_name)}</title>\n"
+        f"<title>{html.escape(page.title)} (bản {vietnamese_datetime(page.since)}) - {html.escape(options.site_name)}</title>\n"
         f"<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex, nofollow\">\n"
         + "".join(f"<link rel=\"stylesheet\" href=\"{html.escape(_relative(s, page.url))}\">\n"
                   for s in options.stylesheets)
         + "</head>\n<body>\n<main class=\"loa-standalone loa-revision\">\n"
-        f"<p class=\"loa-revision__banner\"><strong>Bản lưu {_day(page.since)}</strong> của "
+        f"<p class=\"loa-revision__banner\"><strong>Bản lưu {vietnamese_datetime(page.since)}</strong> của "
         f"{html.escape(options.site_name)}. {state} <a href=\"{current}\">Xem bản hiện hành</a> · "
         f"<a href=\"{current}#lich-su\">Lịch sử thay đổi</a></p>\n"
         f"<p class=\"loa-revision__commit\">Người cập nhật: {html.escape(page.author)}.{message}</p>\n"

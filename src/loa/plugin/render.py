@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from loa.core.amendments import Amendment, amendments_by_document
 from loa.core.catalog import topics_by_id
-from loa.core.document import CATEGORY_NAMES, Document
+from loa.core.document import CATEGORY_NAMES, Document, vietnamese_datetime
 from loa.core.feeds import FeedSpec
 from loa.core.listing import Listing, ListingGroup
 from loa.core.registry import Channel, Issuer
@@ -43,7 +43,7 @@ class Renderer:
         return template.render(
             link=lambda url: get_relative_url(url or ".", page_url or "."),
             issuers=self.issuers,
-            format_datetime=_format_datetime,
+            format_datetime=vietnamese_datetime,
             format_day=_format_day,
             issuer_name=lambda issuer_id: self.issuers[issuer_id].name if issuer_id in self.issuers else "",
             topics=self.topics,
@@ -118,10 +118,6 @@ class Renderer:
         """Return the home page's lists of the newest documents and articles."""
         return self._render("latest.html", page_url, documents=documents, overview_url=overview_url,
                             articles=articles)
-
-
-def _format_datetime(moment: dt.datetime) -> str:
-    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
 
 
 def _format_day(day: dt.date) -> str:
