@@ -20,7 +20,7 @@ PLANS = sorted((REPO / "plans").rglob("*.md"))
 EXTRACTED = ("type", "number", "number_as_written", "issuer", "place", "date", "date_as_written", "title",
              "signer", "recipients", "source")
 JSON_KEYS = {"type", "number", "issuer", "place", "date", "date_partial", "title", "signer", "recipients",
-             "references", "deadlines", "targets", "units"}
+             "references", "deadlines", "targets", "units", "tasks", "budget"}
 
 
 def _split(path: Path) -> tuple[dict[str, object], str]:

@@ -29,6 +29,7 @@ from loa.core.citations import (
 from loa.core.document import PartialDate
 from loa.core.normalize import nfc
 from loa.core.registry import Issuer
+from loa.core.taskextract import PlanContent, extract_plan
 
 __all__ = ["Extraction", "SignerBlock", "extract", "is_layout_text"]
 
@@ -64,6 +65,7 @@ class Extraction:
         references: Other documents cited, distinct, in order of first mention.
         body_start: Index of the first body line (after the header and title).
         missing: Fields the text does not give.
+        plan: Deadlines, targets, units, tasks and budget of the body (:mod:`loa.core.taskextract`).
     """
 
     type: str | None = None
@@ -80,6 +82,7 @@ class Extraction:
     references: list[dict[str, Any]] = field(default_factory=list)
     body_start: int = 0
     missing: list[str] = field(default_factory=list)
+    plan: PlanContent = field(default_factory=PlanContent)
 
     def as_json(self) -> dict[str, Any]:
         """The interface of ``loa import --json``."""
@@ -96,9 +99,7 @@ class Extraction:
                        "role": self.signer.role, "name": self.signer.name},
             "recipients": self.recipients,
             "references": self.references,
-            "deadlines": [],
-            "targets": [],
-            "units": [],
+            **self.plan.as_json(),
         }
 
 
@@ -444,6 +445,8 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
 
     cited = "\n".join(lines[type_row if type_row is not None else result.body_start :])
     result.references = _references(cited, result.number, names)
+    result.plan = extract_plan("\n".join(lines), issuers, start=result.body_start, date=result.date,
+                               issuer=result.issuer_id)
     result.missing = [name for name, value in (
         ("type", result.type), ("number", result.number), ("issuer", result.issuer), ("place", result.place),
         ("date", result.date), ("title", result.title), ("signer", result.signer.name),
