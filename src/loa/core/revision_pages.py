@@ -3,10 +3,8 @@
 A revision page is an archive view, written straight to the site in a light layout of its own (the document
 stylesheet, no site chrome and no script), not through the renderer's page pipeline: a site of 5,000 documents
 with three revisions each has 15,000 of them, and they must not cost what the documents' own pages cost. They are
-written by a second process (`RevisionWriter`) while the build renders the current pages on the first core. They
+written by a second process (`loa.core.history_process`) while the build renders the current pages on the first core. They
 are never in the search index, the sitemap or the feeds, and they ask search engines not to index them.
-
-Run as ``python -m loa.core.revision_pages``: reads a pickled ``(site, pages, options)`` from standard input.
 """
 
 from __future__ import annotations
@@ -16,11 +14,8 @@ import functools
 import hashlib
 import html
 import os
-import pickle
 import posixpath
 import re
-import subprocess
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,9 +26,8 @@ from loa.core.document import vietnamese_datetime
 from loa.core.history import field_changes, word_diff
 from loa.core.sanitize import sanitize_body
 
-__all__ = ["RevisionPage", "RevisionWriter", "rebase_links", "render_revision_page"]
+__all__ = ["PageOptions", "RevisionPage", "rebase_links", "render_revision_page", "write_revision_pages"]
 
-_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 # Front-matter fields that say nothing to a reader about the text.
 _QUIET_FIELDS = ("id", "source", "number_as_written", "date_as_written")
 
@@ -238,38 +232,3 @@ def _loa_version() -> str:
         return version("loa")
     except PackageNotFoundError:
         return "0"
-
-
-class RevisionWriter:
-    """Writes the revision pages in a second process while the build goes on; `wait` collects it."""
-
-    def __init__(self, site: Path, pages: Sequence[RevisionPage], options: PageOptions) -> None:
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(_PACKAGE_ROOT),
-                                                                           os.environ.get("PYTHONPATH"))))}
-        self._process = subprocess.Popen([sys.executable, "-m", "loa.core.revision_pages"], stdin=subprocess.PIPE,
-                                         env=env)
-        assert self._process.stdin is not None
-        try:
-            pickle.dump((site, list(pages), options), self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-        finally:
-            self._process.stdin.close()
-
-    def wait(self) -> bool:
-        """Wait for the pages; return whether all were written."""
-        return self._process.wait() == 0
-
-    def discard(self) -> None:
-        """Stop writing (the build failed)."""
-        if self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
-
-
-def main() -> int:
-    site, pages, options = pickle.load(sys.stdin.buffer)
-    write_revision_pages(site, pages, options)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

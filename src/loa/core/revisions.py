@@ -12,10 +12,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from loa.core.document import Document
+from loa.core.document import Document, doc_type_by_name
 from loa.core.history import Revision, public_revisions, publish_time
+from loa.core.revision_pages import RevisionPage
 
-__all__ = ["REVISIONS_DIR", "DocumentHistory", "RevisionEntry", "document_histories", "without_texts"]
+__all__ = ["REVISIONS_DIR", "DocumentHistory", "RevisionEntry", "document_histories", "revision_pages",
+           "without_texts"]
 
 REVISIONS_DIR = "phien-ban"
 
@@ -80,3 +82,25 @@ def without_texts(histories: Mapping[str, DocumentHistory]) -> dict[str, Documen
     return {key: replace(history, entries=tuple(replace(e, revision=replace(e.revision, text=""))
                                                 for e in history.entries))
             for key, history in histories.items()}
+
+
+def _title(front: Mapping[str, object], fallback: str) -> str:
+    title = str(front.get("title") or "")
+    doc_type = doc_type_by_name(str(front["type"])) if front.get("type") else None
+    return f"{doc_type.name} {title}" if doc_type and title else title or fallback
+
+
+def revision_pages(histories: Mapping[str, DocumentHistory], documents: Mapping[str, Document]) -> list[RevisionPage]:
+    """A page for every public revision, each knowing the public revision before it."""
+    pages = []
+    for src_uri, history in sorted(histories.items()):
+        document = documents[src_uri]
+        for index, entry in enumerate(history.entries):
+            before = history.entries[index - 1] if index else None
+            previous = (before.since, before.url, before.revision.body, before.revision.front) if before else None
+            pages.append(RevisionPage(
+                url=entry.url, document_url=document.url, src_uri=src_uri,
+                title=_title(entry.revision.front, document.full_title), since=entry.since,
+                author=entry.revision.author, message=entry.revision.message, body=entry.revision.body,
+                front=entry.revision.front, newest=entry.newest, previous=previous))
+    return pages

@@ -22,6 +22,7 @@ from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog, topi
 from loa.core.diagnostics import Severity, collapse
 from loa.core.document import Document
 from loa.core.frontmatter import read_body
+from loa.core.history_process import HistoryError, HistoryProcess
 from loa.core.linking import CitationLinker
 from loa.core.listing import (
     ARTICLES_ROOT,
@@ -42,8 +43,6 @@ from loa.core.publication import (
     select_published,
 )
 from loa.core.redirects import nginx_redirects, redirect_map, write_redirect_pages
-from loa.core.revision_pages import RevisionWriter
-from loa.core.revisions import DocumentHistory
 from loa.core.sanitize import sanitize_body
 from loa.core.search import SEARCH_ROOT, search_entries
 from loa.core.search_process import SearchIndexError, SearchIndexProcess
@@ -52,7 +51,7 @@ from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_refere
 from loa.plugin.config import LoaConfig
 from loa.plugin.outputs import Outputs
 from loa.plugin.render import Renderer
-from loa.plugin.revisions import histories, start_revision_pages, without_texts
+from loa.plugin.revisions import history_enabled, start_history
 
 __all__ = ["LoaPlugin"]
 
@@ -100,8 +99,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self._writing: dict[str, str] = {}
         self.search: SearchIndexProcess | None = None
         self.script_hashes: set[str] = set()  # of the inline scripts in the pages written, for the CSP
-        self.histories: dict[str, DocumentHistory] = {}
-        self.revisions: RevisionWriter | None = None
+        self.revisions: HistoryProcess | None = None
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -141,8 +139,6 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             self.graph = build_reference_graph(published, catalog.external, catalog.issuers,
                                                bodies={d.src_uri: d.body for d in published})
             self._report_xref(self.graph)
-        self.histories = histories(self.layout.root, published, enabled=self.config.history, at=self.build_time,
-                                   target=self.target)
         # From here on no body stays in memory: MkDocs reads each one when it renders the page.
         published = tuple(d.without_body() for d in published)
         shown = {d.src_uri for d in published}
@@ -193,12 +189,12 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.renderer = Renderer(config.theme.get_env(), catalog.issuers, self.documents, catalog.channels,
                                  amendments)
         self._discard_revisions()
-        # Written by a second process while this one renders the current pages.
-        self.revisions = start_revision_pages(
-            config, files, self.documents, self.histories, ["assets/loa/loa-document.css", "assets/loa/loa-print.css"],
-            None if os.environ.get("LOA_CACHE") == "0" else self.layout.root / ".cache" / "loa")
-        # The writer has the texts now: the pages need only the dates, authors and messages.
-        self.histories = without_texts(self.histories)
+        if history_enabled(self.config.history):
+            # Read and written by a second process while this one renders the current pages.
+            self.revisions = start_history(
+                config, files, self.layout.root, published, at=self.build_time, target=self.target,
+                stylesheets=["assets/loa/loa-document.css", "assets/loa/loa-print.css"],
+                cache=None if os.environ.get("LOA_CACHE") == "0" else self.layout.root / ".cache" / "loa")
         log.info(f"{len(published)}/{len(catalog.documents)} tài liệu được đăng ({self.target}, "
                  f"thời điểm {self.build_time.isoformat()})")
         return files
@@ -307,7 +303,11 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         full = self._render_content(body, page, self.renderer, title=parked[1]) or body
         document = self.documents.get(page.file.src_uri)
         if document is not None and self.config.history:
-            full += self.renderer.history(document, self.histories.get(document.src_uri), page.url)
+            try:
+                histories = self.revisions.histories() if self.revisions is not None else {}
+            except HistoryError as error:
+                raise PluginError(str(error)) from None
+            full += self.renderer.history(document, histories.get(document.src_uri), page.url)
         if document is not None and document.kind in ("plan", "article"):
             self._write_standalone(document, full, page, config)
         if self.target == "preview" and document is not None:
@@ -395,8 +395,11 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         revisions, self.revisions = self.revisions, None
-        if revisions is not None and not revisions.wait():
-            raise PluginError("không ghi được các trang phiên bản cũ của văn bản (xem lỗi ở trên)")
+        if revisions is not None:
+            try:
+                revisions.wait()
+            except HistoryError as error:
+                raise PluginError(str(error)) from None
         if self.catalog is None:
             return
         site = Path(config.site_dir)
