@@ -87,8 +87,8 @@ def _cases() -> list[Case]:
     def add(code: str, files: dict[str, str | bytes], path: str, line: int, **options: Any) -> None:
         cases.append(Case(code, files, path, line, **options))
 
-    def plan_case(code: str, text: str, needle: str, **options: Any) -> None:
-        add(code, {"plans/a.md": text}, "plans/a.md", line_of(text, needle), **options)
+    def plan_case(code: str, text: str, needle: str, *, line: int | None = None, **options: Any) -> None:
+        add(code, {"plans/a.md": text}, "plans/a.md", line or line_of(text, needle), **options)
 
     def article_case(code: str, text: str, needle: str, **options: Any) -> None:
         files: dict[str, str | bytes] = {"content/tin-bai/a.md": text, "data/channels.yml": CHANNELS}
@@ -137,6 +137,24 @@ def _cases() -> list[Case]:
     article_case("meta.channel", article_text(channels=["kenh-khac"]), "- kenh-khac")
     article_case("meta.related", article_text(related_plans=["plans/khong-co.md"]), "- plans/khong-co.md")
     plan_case("meta.amends", plan_text(amends=["plans/khong-co.md"]), "- plans/khong-co.md")
+    # Tasks and budget
+    task = "Nội dung thử nghiệm."
+    plan_case("task.field", plan_text(tasks=[{"task": task, "owner": "ai"}]), "owner:")
+    plan_case("task.quote", plan_text(tasks=[{"task": "Một câu văn bản không có."}]), "- task:")
+    plan_case("task.unit", plan_text(tasks=[{"task": task, "lead": ["ban-tuyen-giao-thi-uy"]}]),
+              "- ban-tuyen-giao-thi-uy")
+    plan_case("task.deadline", plan_text(tasks=[{"task": task, "deadline": "2022-02-30"}]), "deadline:")
+    plan_case("task.quarter", plan_text(tasks=[{"task": task, "deadline": "2023-Q1"}]), "deadline:")
+    plan_case("task.target", plan_text(tasks=[{"task": task, "targets": [{"count": "năm", "unit": "hội nghị"}]}]),
+              "- count:")
+    twice = plan_text(tasks=[{"task": task}, {"task": task}])
+    plan_case("task.duplicate", twice, "- task:", line=line_of(twice, "- task:", line_of(twice, "- task:") + 1))
+    plan_case("task.period", plan_text(period="2022-2025"), "period:")
+    plan_case("budget.field", plan_text(budget={"total": "6.505.490.000đ"}), "total:")
+    plan_case("budget.total", plan_text(budget={"total": 100, "lines": [{"source": "Ngân sách", "amount": 60},
+                                                                        {"source": "Xã hội hóa", "amount": 30}]}),
+              "total:")
+    plan_case("budget.year", plan_text(budget={"total": 100, "years": {2023: 50}}), "2023:")
     second = article_text(title="Tin thứ hai")
     add("meta.duplicate-id", {"content/tin-bai/a.md": article_text(), "content/tin-bai/b.md": second,
                               "data/channels.yml": CHANNELS}, "content/tin-bai/b.md", line_of(second, "id:"))

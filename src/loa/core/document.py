@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from loa.core.tasks import Budget, Task
+
 __all__ = [
     "ACCESS_LEVELS",
     "CATEGORIES",
@@ -182,6 +184,9 @@ class Document:
         amends: Paths of the documents this one amends or supplements (sửa đổi, bổ sung).
         replaces: Paths of the documents this one replaces (thay thế).
         aliases: Earlier URLs of the document (site-relative, ``plans/2021/ten-cu/``) that redirect to it.
+        period: The years a plan covers, when its front matter says.
+        tasks: The tasks a plan assigns (`loa.core.tasks.Task`).
+        budget: A plan's budget (`loa.core.tasks.Budget`), if given.
         field_lines: Line of each front-matter field in the file, for diagnostics.
         source_path: The file on disk, to read the body again when it is needed.
     """
@@ -221,6 +226,9 @@ class Document:
     amends: tuple[str, ...] = ()
     replaces: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    period: range | None = None
+    tasks: tuple[Task, ...] = ()
+    budget: Budget | None = None
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     source_path: str | None = None
 

@@ -18,7 +18,7 @@ class FieldSpec:
     Attributes:
         name: Key in front matter.
         kind: Value kind: ``string``, ``choice``, ``registry``, ``date``, ``datetime``, ``list``, ``signer``,
-            ``cover``, ``bool``.
+            ``cover``, ``bool``, ``period``, ``tasks``, ``budget``.
         kinds: Document kinds that accept the field.
         required: Document kinds that require it.
         description: Vietnamese explanation for editors.
@@ -106,10 +106,49 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("aliases", "list", _ALL, (), "Địa chỉ cũ khi đổi tên tệp: tệp cũ (plans/2021/ten-cu.md) hoặc địa chỉ "
               "cũ (/plans/2021/ten-cu/). Địa chỉ cũ tự chuyển sang trang mới.", max_length=300,
               example="[plans/2021/ten-cu.md]"),
+    FieldSpec("period", "period", _PLAN, (), "Những năm kế hoạch áp dụng: một năm (2022) hoặc năm đầu/năm cuối "
+              "(2021/2025). Mặc định là năm ban hành. Quý của một nhiệm vụ phải nằm trong thời gian này.",
+              example="2022"),
+    FieldSpec("tasks", "tasks", _PLAN, (), "Nhiệm vụ văn bản giao: task (câu trích nguyên văn), lead (đơn vị chủ "
+              "trì), cooperate (đơn vị phối hợp), deadline (thời hạn: 2022-03-25, 2022-01, 2022-Q1, 2022, "
+              "2022-02-15/2022-04-30, R/P1M hằng tháng, R/P3M hằng quý, R/P6M 6 tháng, R/P1Y hằng năm), targets "
+              "(chỉ tiêu: count, unit).",
+              example="[{task: …, lead: [ban-tuyen-giao-thi-uy-sa-pa], deadline: 2022-Q1}]"),
+    FieldSpec("budget", "budget", _PLAN, (), "Kinh phí: total (tổng, số đồng), lines (các nguồn: source, "
+              "amount), years (nhu cầu từng năm). Tổng các nguồn phải bằng tổng kinh phí.",
+              example="{total: 6505490000, lines: [{source: Ngân sách thị xã, amount: 6505490000}]}"),
     FieldSpec("source", "string", _ALL, (), "Tên tệp gốc đã nhập.", max_length=200),
 )
 FIELD_BY_NAME = {f.name: f for f in FIELDS}
 _SIGNER_KEYS = ("authority", "role", "name")
+
+
+# Editors' tools may read every scalar as a string: numbers are accepted in both forms.
+_COUNT = {"type": ["number", "string"], "minimum": 0, "pattern": r"^\d+(\.\d+)?$"}
+_AMOUNT = {"type": ["integer", "string"], "minimum": 0, "pattern": r"^\d[\d_]*$"}
+_UNITS = {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+_TASK_SCHEMA = {
+    "type": "object", "additionalProperties": False, "required": ["task"],
+    "properties": {
+        "task": {"type": "string", "minLength": 1}, "id": {"type": "string"}, "lead": _UNITS, "cooperate": _UNITS,
+        "deadline": {"type": ["string", "integer"],
+                     "pattern": r"^(\d{4}(-(\d{2}(-\d{2})?|Q[1-4]))?|\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}|R/P(1M|3M|6M|1Y))$"},
+        "targets": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["count", "unit"],
+            "properties": {"count": _COUNT, "unit": {"type": "string", "minLength": 1}}}},
+    },
+}
+_BUDGET_SCHEMA = {
+    "type": "object", "additionalProperties": False, "required": ["total"],
+    "properties": {
+        "total": _AMOUNT,
+        "lines": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["source", "amount"],
+            "properties": {"source": {"type": "string"}, "amount": _AMOUNT}}},
+        "years": {"type": "object", "patternProperties": {r"^\d{4}$": _AMOUNT},
+                  "additionalProperties": False},
+    },
+}
 
 
 def fields_for(kind: str) -> tuple[FieldSpec, ...]:
@@ -138,6 +177,12 @@ def json_schema(kind: str = "plan") -> dict[str, Any]:
                      "properties": {"src": {"type": "string"}, "alt": {"type": "string", "minLength": 1}}}
         elif spec.kind == "bool":
             prop |= {"type": "boolean"}
+        elif spec.kind == "period":
+            prop |= {"type": ["string", "integer"], "pattern": r"^\d{4}(/\d{4})?$"}
+        elif spec.kind == "tasks":
+            prop |= {"type": "array", "items": _TASK_SCHEMA}
+        elif spec.kind == "budget":
+            prop |= _BUDGET_SCHEMA
         else:
             prop |= {"type": "string", "maxLength": spec.max_length}
         if spec.example:
@@ -156,7 +201,8 @@ def json_schema(kind: str = "plan") -> dict[str, Any]:
 
 _KIND_LABELS = {"string": "chuỗi", "choice": "một giá trị trong danh sách", "registry": "mã trong danh mục",
                 "date": "ngày", "datetime": "thời điểm", "list": "danh sách", "signer": "nhóm trường",
-                "cover": "nhóm trường", "bool": "true/false"}
+                "cover": "nhóm trường", "bool": "true/false", "period": "năm hoặc năm/năm",
+                "tasks": "danh sách nhiệm vụ", "budget": "nhóm trường"}
 _TABLE_BLOCK = re.compile(r"(<!-- loa:fields (\w+) -->\n).*?(<!-- /loa:fields -->)", re.DOTALL)
 
 

@@ -24,6 +24,7 @@ from loa.core.normalize import fold
 from loa.core.redirects import alias_url
 from loa.core.registry import Issuer
 from loa.core.schema import FIELD_BY_NAME, FieldSpec, fields_for
+from loa.core.tasks import parse_budget, parse_period, parse_tasks
 
 __all__ = ["validate_document"]
 
@@ -93,6 +94,7 @@ def validate_document(
         _check_number_symbol(values["number"], doc_type.abbreviation, doc_type.name, report)
     _check_schedule(values.get("publish_at"), values.get("updated"), date, report)
     aliases = _alias_urls(values.get("aliases", ()), src_uri, report)
+    tasks, budget = _plan_data(values, front, date, issuers, report)
     if len(diagnostics.errors) > before:
         return None
     return Document(
@@ -131,8 +133,26 @@ def validate_document(
         aliases=aliases,
         amends=tuple(values.get("amends", ())),
         replaces=tuple(values.get("replaces", ())),
+        period=values.get("period"),
+        tasks=tasks,
+        budget=budget,
         field_lines=dict(lines),
     )
+
+
+def _plan_data(values: dict[str, Any], front: FrontMatter, date: object, issuers: Mapping[str, Issuer],
+               report: _Reporter) -> tuple[tuple[Any, ...], Any]:
+    """The tasks and budget of a plan, checked against its years (``period``, else the year of its date)."""
+    def error(field: str, code: str, message: str) -> None:
+        report.error(field, code, message)
+
+    if "period" in values:
+        values["period"] = parse_period(values["period"], error)
+    years = values.get("period") or (range(date.year, date.year + 1) if isinstance(date, PartialDate) else None)
+    tasks = parse_tasks(values["tasks"], body=front.body, issuers=issuers, years=years, lines=front.lines,
+                        report=error) if "tasks" in values else ()
+    budget = parse_budget(values["budget"], years=years, report=error) if "budget" in values else None
+    return tasks, budget
 
 
 def _alias_urls(values: list[str], src_uri: str, report: _Reporter) -> tuple[str, ...]:
@@ -335,6 +355,9 @@ def _check_schedule(
 
 
 _PARSERS: dict[str, Callable[[FieldSpec, Any, _Reporter], Any]] = {
+    "period": lambda spec, value, report: value,  # checked with the tasks (`_plan_data`)
+    "tasks": lambda spec, value, report: value,
+    "budget": lambda spec, value, report: value,
     "string": _parse_string,
     "choice": _parse_choice,
     "registry": _parse_registry,

@@ -48,6 +48,7 @@ from loa.core.search import SEARCH_ROOT, search_entries
 from loa.core.search_process import SearchIndexError, SearchIndexProcess
 from loa.core.serving import script_hashes, write_nginx_includes
 from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
+from loa.plugin.agenda import AgendaPages
 from loa.plugin.config import LoaConfig
 from loa.plugin.outputs import Outputs
 from loa.plugin.render import Renderer
@@ -100,6 +101,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.search: SearchIndexProcess | None = None
         self.script_hashes: set[str] = set()  # of the inline scripts in the pages written, for the CSP
         self.revisions: HistoryProcess | None = None
+        self.agenda: AgendaPages | None = None
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -171,6 +173,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.outputs = Outputs(self.documents, catalog.issuers, catalog.channels, self.layout,
                                config.site_url or "http://localhost/", config.site_name, self.build_time,
                                limit=self.config.feed_items, amendments=amendments)
+        self.agenda = AgendaPages(published, catalog.issuers)
+        self.agenda.add_files(config, files)
         files.append(File.generated(config, FEEDS_PAGE, content=""))
         files.append(File.generated(config, SEARCH_PAGE, content=""))
         for name in ASSETS:
@@ -187,7 +191,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             for src_uri in self.external_pages:
                 files.append(File.generated(config, src_uri, content=""))
         self.renderer = Renderer(config.theme.get_env(), catalog.issuers, self.documents, catalog.channels,
-                                 amendments)
+                                 amendments, self.agenda.agenda, self.build_time.date())
         self._discard_revisions()
         if history_enabled(self.config.history):
             # Read and written by a second process while this one renders the current pages.
@@ -226,6 +230,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         elif page.file.src_uri in self.external_pages and self.graph:
             target = self.graph.targets[self.external_pages[page.file.src_uri]]
             page.meta = {"title": Markup.escape(target.label), "hide": ["toc"]}
+        elif self.agenda is not None and self.agenda.title(page.file.src_uri):
+            page.meta = {"title": Markup.escape(self.agenda.title(page.file.src_uri)), "hide": ["toc"]}
         if self.target == "preview":
             page.meta["loa_preview"] = True
         if self.outputs is not None:
@@ -340,7 +346,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         src_uri = page.file.src_uri
         document = self.documents.get(src_uri)
         return bool((document and document.kind in ("plan", "article", "topic")) or src_uri in self.listings
-                    or src_uri in self.external_pages or src_uri in (FEEDS_PAGE, SEARCH_PAGE))
+                    or src_uri in self.external_pages or src_uri in (FEEDS_PAGE, SEARCH_PAGE)
+                    or (self.agenda is not None and src_uri in self.agenda.pages))
 
     def _render_content(self, html: str, page: Page, renderer: Renderer, *, title: str | None) -> str | None:
         document = self.documents.get(page.file.src_uri)
@@ -357,6 +364,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             return renderer.feeds(self.outputs.specs, page.url)
         if page.file.src_uri in self.external_pages and self.graph:
             return renderer.external(self.graph, self.external_pages[page.file.src_uri], page.url)
+        generated = self.agenda.render(page.file.src_uri, renderer, page.url) if self.agenda else None
+        if generated is not None:
+            return generated
         listing = self.listings.get(page.file.src_uri)
         if listing:
             groups = self.groups if listing.url == self.overview_url else ()
@@ -366,7 +376,8 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if page.is_homepage:
             articles = self.listings.get(f"{ARTICLES_ROOT}/index.md")
             newest = articles.documents[: self.config.latest_count] if articles else ()
-            return html + renderer.latest(self.latest, page.url, self.overview_url, newest)
+            return html + renderer.latest(self.latest, page.url, self.overview_url, newest,
+                                          upcoming=self.config.latest_count)
         return None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -389,6 +400,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
                     search.finish()  # the index is written while the feeds are
                 if self.outputs is not None:
                     self.outputs.write(Path(config.site_dir))
+                if self.agenda is not None:
+                    self.agenda.write(Path(config.site_dir), site_url=config.site_url or "http://localhost/",
+                                      built=self.build_time)
             finally:
                 if search is not None:
                     search.wait()

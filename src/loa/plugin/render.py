@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.utils import get_relative_url
 
+from loa.core.agenda import Agenda, CalendarYear, UnitTasks
 from loa.core.amendments import Amendment, amendments_by_document
 from loa.core.catalog import topics_by_id
 from loa.core.document import CATEGORY_NAMES, Document, vietnamese_datetime
@@ -20,6 +21,7 @@ from loa.core.feeds import FeedSpec
 from loa.core.listing import Listing, ListingGroup
 from loa.core.registry import Channel, Issuer
 from loa.core.revisions import DocumentHistory
+from loa.core.tasks import format_amount
 from loa.core.xref import ReferenceGraph
 
 __all__ = ["Renderer"]
@@ -29,7 +31,8 @@ class Renderer:
     """Renders the plan page, listing pages and the home page's latest documents."""
 
     def __init__(self, env: Environment, issuers: Mapping[str, Issuer], documents: Mapping[str, Document],
-                 channels: Mapping[str, Channel], amendments: Sequence[Amendment] = ()) -> None:
+                 channels: Mapping[str, Channel], amendments: Sequence[Amendment] = (),
+                 agenda: Agenda | None = None, today: dt.date | None = None) -> None:
         self.env = env.overlay(autoescape=True)
         self.issuers = issuers
         self.documents = documents
@@ -37,6 +40,8 @@ class Renderer:
         self.by_path = {d.path: d for d in documents.values()}
         self.channels = channels
         self.amended_by, self.amending = amendments_by_document(amendments)
+        self.agenda = agenda or Agenda()
+        self.today = today or dt.date.today()
 
     def _render(self, name: str, page_url: str, **context: Any) -> str:
         template = self.env.get_template(f"fragments/loa/{name}")
@@ -45,6 +50,8 @@ class Renderer:
             issuers=self.issuers,
             format_datetime=vietnamese_datetime,
             format_day=_format_day,
+            format_amount=format_amount,
+            today=self.today,
             issuer_name=lambda issuer_id: self.issuers[issuer_id].name if issuer_id in self.issuers else "",
             topics=self.topics,
             categories=CATEGORY_NAMES,
@@ -65,7 +72,9 @@ class Renderer:
         """
         related = _related(graph, f"doc:{document.src_uri}", self.documents) if graph else None
         incoming = self.amended_by.get(document.src_uri, [])
-        return self._render("plan.html", page_url, doc=document, body=body_html, title_html=title,
+        tasks = self._render("tasks.html", page_url, assignments=self.agenda.by_document.get(document.src_uri, ()),
+                             budget=document.budget)
+        return self._render("plan.html", page_url, doc=document, body=body_html, title_html=title, tasks=tasks,
                             issuer=self.issuers.get(document.issuer or ""), related=related, download=download,
                             amended_by=incoming, amends=self.amending.get(document.src_uri, []),
                             replaced_by=[a.source for a in incoming if a.relation == "replaces"])
@@ -114,10 +123,24 @@ class Renderer:
         return self._render("listing.html", page_url, listing=listing, groups=groups)
 
     def latest(self, documents: tuple[Document, ...], page_url: str, overview_url: str | None,
-               articles: Sequence[Document] = ()) -> str:
-        """Return the home page's lists of the newest documents and articles."""
-        return self._render("latest.html", page_url, documents=documents, overview_url=overview_url,
-                            articles=articles)
+               articles: Sequence[Document] = (), upcoming: int = 0) -> str:
+        """Return the home page's lists of the newest documents and articles, and the next ``upcoming`` deadlines."""
+        deadlines = self._render("upcoming.html", page_url, upcoming=self.agenda.upcoming(self.today, upcoming)) \
+            if upcoming and self.agenda.assignments else ""
+        return deadlines + self._render("latest.html", page_url, documents=documents, overview_url=overview_url,
+                                        articles=articles)
+
+    def units(self, units: Sequence[UnitTasks], page_url: str) -> str:
+        """Return the page listing the units that have tasks."""
+        return self._render("units.html", page_url, units=units)
+
+    def unit(self, tasks: UnitTasks, page_url: str) -> str:
+        """Return a unit's page: its tasks across plans, by deadline."""
+        return self._render("unit.html", page_url, tasks=tasks)
+
+    def calendar(self, years: Sequence[CalendarYear], page_url: str) -> str:
+        """Return the calendar of deadlines, by year, quarter and month."""
+        return self._render("calendar.html", page_url, years=years)
 
 
 def _format_day(day: dt.date) -> str:

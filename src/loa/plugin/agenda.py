@@ -1,0 +1,64 @@
+"""Adapts the build to the agenda in `loa.core`: the unit pages, the calendar page and the iCalendar files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from loa.core.agenda import AGENDA_ROOT, CALENDAR_ROOT, build_agenda
+from loa.core.document import Document
+from loa.core.ical import calendar_specs, write_calendars
+from loa.core.registry import Issuer
+from loa.plugin.render import Renderer
+
+__all__ = ["AgendaPages"]
+
+_UNITS_PAGE = f"{AGENDA_ROOT}/index.md"
+_CALENDAR_PAGE = f"{CALENDAR_ROOT}/index.md"
+
+
+class AgendaPages:
+    """The pages and calendars made from the tasks of the published plans (none when no plan has a task)."""
+
+    def __init__(self, documents: Iterable[Document], issuers: Mapping[str, Issuer]) -> None:
+        self.agenda = build_agenda(documents)
+        self.issuers = issuers
+        self.specs = calendar_specs(self.agenda, issuers) if self.agenda.assignments else []
+        self.pages: dict[str, str | None] = {}
+        """Generated page → the unit it shows (None for the list of units and the calendar)."""
+        if self.agenda.assignments:
+            self.pages = {_UNITS_PAGE: None, _CALENDAR_PAGE: None}
+            self.pages |= {f"{AGENDA_ROOT}/{unit}/index.md": unit for unit in self.agenda.units}
+
+    def add_files(self, config: MkDocsConfig, files: Files) -> None:
+        """Add the generated pages to the build."""
+        for src_uri in self.pages:
+            files.append(File.generated(config, src_uri, content=""))
+
+    def title(self, src_uri: str) -> str | None:
+        """The title of a generated page, or None when it is not one of them."""
+        if src_uri not in self.pages:
+            return None
+        unit = self.pages[src_uri]
+        if unit is not None:
+            return f"Nhiệm vụ của {self.issuers[unit].name if unit in self.issuers else unit}"
+        return "Nhiệm vụ theo đơn vị" if src_uri == _UNITS_PAGE else "Lịch thực hiện nhiệm vụ"
+
+    def render(self, src_uri: str, renderer: Renderer, page_url: str) -> str | None:
+        """The HTML of a generated page, or None when it is not one of them."""
+        if src_uri not in self.pages:
+            return None
+        unit = self.pages[src_uri]
+        if unit is not None:
+            return renderer.unit(self.agenda.units[unit], page_url)
+        if src_uri == _UNITS_PAGE:
+            return renderer.units(list(self.agenda.units.values()), page_url)
+        return renderer.calendar(self.agenda.calendar, page_url)
+
+    def write(self, site: Path, *, site_url: str, built: dt.datetime) -> None:
+        """Write the iCalendar files."""
+        write_calendars(site, self.agenda, self.specs, site_url=site_url, built=built, issuers=self.issuers)
