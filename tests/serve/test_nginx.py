@@ -39,13 +39,13 @@ def test_types(nginx_site, path, media_type):
         assert "charset=utf-8" in headers["content-type"]
 
 
-def test_calendar_type_is_declared(nginx_site, sapa_site):
-    (sapa_site / "feeds" / "lich.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
-    try:
-        status, headers, _ = fetch(nginx_site, "/feeds/lich.ics")
-    finally:
-        (sapa_site / "feeds" / "lich.ics").unlink()
-    assert status == 200 and headers["content-type"].startswith("text/calendar")
+def test_task_calendars_are_served_as_text_calendar(nginx_site, sapa_site):
+    from icalendar import Calendar
+
+    status, headers, body = fetch(nginx_site, "/lich/tat-ca.ics")
+    assert status == 200 and headers["content-type"] == "text/calendar; charset=utf-8"
+    assert body == (sapa_site / "lich" / "tat-ca.ics").read_bytes()
+    assert len(list(Calendar.from_ical(body).walk("VEVENT"))) > 10
 
 
 def test_caching(nginx_site, sapa_site):
