@@ -41,7 +41,8 @@ def test_seed_000_deadlines_on_the_unit_page(sapa_site):
 
 
 def test_calendar_has_seed_000_months_and_seed_003_quarters(sapa_site):
-    page = _soup(sapa_site, "lich")
+    page = _soup(sapa_site, "lich/2022")
+    assert "Năm 2022" in _text(_soup(sapa_site, "lich").select_one("nav.loa-calendar__years"))
     january = page.find(id="thang-01-2022").find_next("ol")
     assert sum(1 for a in january.select("li > a") if SEED_000 in a["href"]) == 3  # two rollouts, the conference
     march = _text(page.find(id="thang-03-2022").find_next("ol"))

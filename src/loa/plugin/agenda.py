@@ -29,10 +29,13 @@ class AgendaPages:
         self.issuers = issuers
         self.specs = calendar_specs(self.agenda, issuers) if self.agenda.assignments else []
         self.pages: dict[str, str | None] = {}
-        """Generated page → the unit it shows (None for the list of units and the calendar)."""
+        """Generated page → the unit it shows (None for the list of units and the calendar's first page)."""
+        self.years = {f"{CALENDAR_ROOT}/{year.year}/index.md": year for year in self.agenda.calendar}
+        """A calendar page per year, so that no page grows with the archive."""
         if self.agenda.assignments:
             self.pages = {_UNITS_PAGE: None, _CALENDAR_PAGE: None}
             self.pages |= {f"{AGENDA_ROOT}/{unit}/index.md": unit for unit in self.agenda.units}
+            self.pages |= dict.fromkeys(self.years)
 
     def add_files(self, config: MkDocsConfig, files: Files) -> None:
         """Add the generated pages to the build."""
@@ -46,6 +49,8 @@ class AgendaPages:
         unit = self.pages[src_uri]
         if unit is not None:
             return f"Nhiệm vụ của {self.issuers[unit].name if unit in self.issuers else unit}"
+        if src_uri in self.years:
+            return f"Lịch thực hiện nhiệm vụ năm {self.years[src_uri].year}"
         return "Nhiệm vụ theo đơn vị" if src_uri == _UNITS_PAGE else "Lịch thực hiện nhiệm vụ"
 
     def render(self, src_uri: str, renderer: Renderer, page_url: str) -> str | None:
@@ -57,7 +62,9 @@ class AgendaPages:
             return renderer.unit(self.agenda.units[unit], page_url)
         if src_uri == _UNITS_PAGE:
             return renderer.units(list(self.agenda.units.values()), page_url)
-        return renderer.calendar(self.agenda.calendar, page_url)
+        if src_uri in self.years:
+            return renderer.calendar(self.years[src_uri], self.agenda.calendar, page_url)
+        return renderer.calendar(None, self.agenda.calendar, page_url)
 
     def write(self, site: Path, *, site_url: str, built: dt.datetime) -> None:
         """Write the iCalendar files."""

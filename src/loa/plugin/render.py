@@ -138,9 +138,10 @@ class Renderer:
         """Return a unit's page: its tasks across plans, by deadline."""
         return self._render("unit.html", page_url, tasks=tasks)
 
-    def calendar(self, years: Sequence[CalendarYear], page_url: str) -> str:
-        """Return the calendar of deadlines, by year, quarter and month."""
-        return self._render("calendar.html", page_url, years=years)
+    def calendar(self, year: CalendarYear | None, years: Sequence[CalendarYear], page_url: str) -> str:
+        """Return a year of the calendar of deadlines by quarter and month, or (``year`` None) its first page."""
+        upcoming = self.agenda.upcoming(self.today, 20) if year is None else []
+        return self._render("calendar.html", page_url, year=year, years=years, upcoming=upcoming)
 
 
 def _format_day(day: dt.date) -> str:
