@@ -119,3 +119,29 @@ def test_no_history_without_git_or_in_a_shallow_clone(repo, tmp_path):
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(shallow)], check=True)
     assert read_history(shallow) is None
+
+
+def test_cached_revision_pages_follow_the_current_targets_of_their_links(tmp_path):
+    import datetime as dt
+
+    from loa.core.revision_pages import PageOptions, RevisionPage, write_revision_pages
+
+    since = dt.datetime(2022, 1, 10, 8, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    page = RevisionPage(url="plans/a/phien-ban/0123456789/", document_url="plans/a/", src_uri="plans/a.md",
+                        title="Kế hoạch thử", since=since, author="Ban Tuyên giáo", message="Đăng văn bản",
+                        body="Thực hiện [Kế hoạch số 12](b.md).\n", front={"title": "thử"}, newest=True)
+
+    def build(site_name: str, targets: dict[str, str]) -> str:
+        site = tmp_path / f"site-{len(list(tmp_path.iterdir()))}"
+        options = PageOptions(["toc"], {}, site_name, "https://loa.example/", ["assets/loa/loa-document.css"],
+                              tmp_path / "cache", targets)
+        write_revision_pages(site, [page], options)
+        return (site / page.url / "index.html").read_text(encoding="utf-8")
+
+    first = build("Trang thử", {"plans/b.md": "plans/b/"})
+    assert 'href="../../../b/"' in first
+    assert build("Trang thử", {"plans/b.md": "plans/b/"}) == first  # from the cache
+    withdrawn = build("Trang thử", {})
+    assert "Kế hoạch số 12" in withdrawn and "b/" not in withdrawn.split("<article")[1]
+    assert "Trang khác" in build("Trang khác", {"plans/b.md": "plans/b/"})
+    assert len(list((tmp_path / "cache" / "page").rglob("*"))) > 2

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import html
+import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -25,10 +28,10 @@ from typing import Any
 
 from loa.core.diagnostics import Diagnostics
 from loa.core.document import TIMEZONE
-from loa.core.frontmatter import FrontMatter, parse_document_text
+from loa.core.frontmatter import FrontMatter, parse_document_text, read_body
 
-__all__ = ["FieldChange", "Revision", "field_changes", "public_revisions", "publish_time", "read_history",
-           "word_diff"]
+__all__ = ["FieldChange", "Revision", "field_changes", "prime_front_matter", "public_revisions", "publish_time",
+           "read_history", "word_diff"]
 
 _RECORD = "\x1e"
 _UNIT = "\x1f"
@@ -142,6 +145,44 @@ def _read_texts(root: Path, history: dict[str, list[Revision]]) -> None:
         else:
             text = ""
         history[key][index] = replace(history[key][index], text=text)
+
+
+def prime_front_matter(history: dict[str, list[Revision]], folder: Path | None) -> None:
+    """Parse each revision's front matter once across builds: kept in ``folder`` by the digest of its text.
+
+    A revision never changes, so its front matter is read from the cache of the last build; only new revisions
+    are parsed. The cache keeps what this build used, and is tied to the parser's own code.
+    """
+    if folder is None:
+        return
+    code = hashlib.sha256(Path(__file__).with_name("frontmatter.py").read_bytes()).hexdigest()[:16]
+    path = folder / f"front-matter-{code}.pickle"
+    try:
+        known: dict[bytes, tuple[Any, ...]] = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        known = {}
+    used: dict[bytes, tuple[Any, ...]] = {}
+    for revisions in history.values():
+        for revision in revisions:
+            digest = hashlib.sha256(revision.text.encode("utf-8")).digest()
+            kept = known.get(digest)
+            if kept is None:
+                parsed = revision._parsed
+                kept = (parsed.data, parsed.lines, parsed.body_line, parsed.present, parsed.readable)
+            else:
+                data, lines, body_line, present, readable = kept
+                # The instance's own cache of the property, filled as reading it would have.
+                revision.__dict__["_parsed"] = FrontMatter(data, lines, read_body(revision.text), body_line, present,
+                                                           readable)
+            used[digest] = kept
+    if used.keys() != known.keys():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.replace(path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
 
 
 def _public(front: dict[str, Any], target: str) -> bool:

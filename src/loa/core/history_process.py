@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from loa.core.document import Document
-from loa.core.history import read_history
+from loa.core.history import prime_front_matter, read_history
 from loa.core.revision_pages import PageOptions, write_revision_pages
 from loa.core.revisions import DocumentHistory, document_histories, revision_pages, without_texts
 
@@ -105,7 +105,10 @@ class HistoryProcess:
 
 def run(job: HistoryJob, output: object) -> None:
     """Read the history, send it to ``output`` without texts, then write the revision pages."""
-    histories = document_histories(read_history(job.root), job.documents, at=job.at, target=job.target)
+    history = read_history(job.root)
+    if history is not None:
+        prime_front_matter(history, job.options.cache)
+    histories = document_histories(history, job.documents, at=job.at, target=job.target)
     pickle.dump(without_texts(histories), output, protocol=pickle.HIGHEST_PROTOCOL)  # type: ignore[arg-type]
     output.close()  # type: ignore[attr-defined]
     write_revision_pages(job.site, revision_pages(histories, {d.src_uri: d for d in job.documents}), job.options)

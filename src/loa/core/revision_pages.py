@@ -16,6 +16,7 @@ import html
 import os
 import posixpath
 import re
+import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,12 +107,19 @@ def rebase_links(body_html: str, src_uri: str, page_url: str, targets: Mapping[s
             return match[0]
         path, hash_mark, fragment = url.partition("#")
         source = posixpath.normpath(posixpath.join(folder, path))
-        target = targets.get(source) or targets.get(posixpath.join(source, "index.md"))
-        if target is None:
+        target = _target(targets, source)
+        if not target:
             return ""
         return f'{match["attr"]}="{html.escape(_relative(target, page_url) + hash_mark + fragment)}"'
 
     return LINK.sub(fix, body_html)
+
+
+def linked_sources(body_html: str, src_uri: str) -> list[str]:
+    """The source paths the relative links of a text, written from ``src_uri``, point at."""
+    folder = posixpath.dirname(src_uri)
+    return [posixpath.normpath(posixpath.join(folder, html.unescape(m["url"]).partition("#")[0]))
+            for m in LINK.finditer(body_html) if is_relative(html.unescape(m["url"]))]
 
 
 def _value(value: Any) -> str:
@@ -146,16 +154,19 @@ def _changes(page: RevisionPage, diff: str | None) -> str:
     return "".join(parts)
 
 
-def render_revision_page(page: RevisionPage, body_html: str, options: PageOptions, *, diff: str | None = None) -> str:
+def render_revision_page(page: RevisionPage, body_html: str, options: PageOptions, *, diff: str | None = None,
+                         sanitized: bool = False) -> str:
     """Return the whole HTML page of one revision, ``body_html`` being its rendered text.
 
-    ``diff`` is the `word_diff` of the previous body and this one, when already known.
+    ``diff`` is the `word_diff` of the previous body and this one, when already known; ``sanitized`` says that
+    ``body_html`` has been through `sanitize_body` already.
     """
     current = html.escape(_relative(page.document_url, page.url))
     canonical = html.escape(options.site_url + page.url)
     state = ("Đây là bản hiện hành." if page.newest else "Đây không phải bản hiện hành.")
     message = f" Ghi chú: {html.escape(page.message)}." if page.message else ""
-    body = rebase_links(sanitize_body(body_html), page.src_uri, page.url, options.targets)
+    body = rebase_links(body_html if sanitized else sanitize_body(body_html), page.src_uri, page.url,
+                        options.targets)
     return (
         "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
@@ -174,29 +185,55 @@ def render_revision_page(page: RevisionPage, body_html: str, options: PageOption
 
 
 class _Cache:
-    """Rendered texts and diffs by the digest of what they are made from; a miss is computed and kept."""
+    """Rendered texts, diffs and pages by the digest of what they are made from; a miss is computed and kept.
+
+    Texts and diffs are kept compressed. Pages are kept as they are written, and linked into the site rather than
+    copied (a revision page, once written, is never changed in place).
+    """
 
     def __init__(self, folder: Path | None, salt: str) -> None:
         self.folder = folder
         self.salt = salt.encode("utf-8")
 
+    def _path(self, kind: str, parts: Sequence[str]) -> Path:
+        assert self.folder is not None
+        digest = hashlib.sha256(self.salt + kind.encode() + b"\0" + b"\0".join(p.encode("utf-8") for p in parts))
+        return self.folder / kind / digest.hexdigest()[:2] / digest.hexdigest()
+
+    @staticmethod
+    def _keep(path: Path, data: bytes) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(data)
+            temporary.replace(path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
     def get(self, kind: str, parts: Sequence[str], make: Callable[[], str]) -> str:
         if self.folder is None:
             return make()
-        digest = hashlib.sha256(self.salt + kind.encode() + b"\0" + b"\0".join(p.encode("utf-8") for p in parts))
-        path = self.folder / kind / digest.hexdigest()[:2] / digest.hexdigest()
+        path = self._path(kind, parts)
         try:
-            return path.read_text(encoding="utf-8")
-        except OSError:
+            return zlib.decompress(path.read_bytes()).decode("utf-8")
+        except (OSError, zlib.error):
             value = make()
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                temporary = path.with_suffix(f".{os.getpid()}.tmp")
-                temporary.write_text(value, encoding="utf-8")
-                temporary.replace(path)
-            except OSError:
-                pass  # a cache that cannot be written only costs time
+            self._keep(path, zlib.compress(value.encode("utf-8"), 1))
             return value
+
+    def place(self, target: Path, parts: Sequence[str], make: Callable[[], str]) -> None:
+        """Put the page made from ``parts`` at ``target``: linked from the cache, or made and kept."""
+        if self.folder is not None:
+            path = self._path("page", parts)
+            try:
+                os.link(path, target)
+                return
+            except OSError:
+                pass
+        data = make().encode("utf-8")
+        target.write_bytes(data)
+        if self.folder is not None:
+            self._keep(path, data)
 
 
 def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: PageOptions) -> None:
@@ -205,30 +242,52 @@ def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: Pag
 
     renderer = markdown.Markdown(extensions=list(options.extensions),
                                  extension_configs=dict(options.extension_configs))
-    # Markdown's output depends on its version and settings; Loa's on its version.
+    # Markdown's output depends on its version and settings; Loa's on its version and on the code that renders.
     salt = repr((markdown.__version__, _loa_version(), sorted(options.extensions),
                  sorted((k, repr(v)) for k, v in options.extension_configs.items())))
     cache = _Cache(options.cache, salt)
+    shared = [options.site_name, options.site_url, *options.stylesheets]
 
-    def convert(body: str) -> str:
+    def text(body: str) -> str:
         renderer.reset()
-        return renderer.convert(body)
+        return sanitize_body(renderer.convert(body))
 
-    for page in pages:
-        body_html = cache.get("text", [page.body], functools.partial(convert, page.body))
+    def page_html(page: RevisionPage) -> str:
+        body_html = cache.get("text", [page.body], functools.partial(text, page.body))
         diff = None
         if page.previous is not None and page.previous[2] != page.body:
             before = page.previous[2]
             diff = cache.get("diff", [before, page.body], functools.partial(word_diff, before, page.body))
+        return render_revision_page(page, body_html, options, diff=diff, sanitized=True)
+
+    def sources(page: RevisionPage) -> str:
+        return "\n".join(linked_sources(cache.get("text", [page.body], functools.partial(text, page.body)),
+                                         page.src_uri))
+
+    for page in pages:
+        # A page is kept whole, under everything it shows, the current targets of its links included.
+        linked = cache.get("links", [page.src_uri, page.body], functools.partial(sources, page)).split("\n")
+        key = [*shared, page.url, page.document_url, page.title, page.since.isoformat(), page.author, page.message,
+               repr(page.front), str(page.newest), repr(page.previous), page.body,
+               *(f"{source}\0{_target(options.targets, source)}" for source in linked if source)]
         target = site / page.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_revision_page(page, body_html, options, diff=diff), encoding="utf-8")
+        cache.place(target, key, functools.partial(page_html, page))
+
+
+def _target(targets: Mapping[str, str], source: str) -> str:
+    return targets.get(source) or targets.get(posixpath.join(source, "index.md")) or ""
 
 
 def _loa_version() -> str:
+    """Loa's version and a digest of the modules whose code shapes a revision page."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("loa")
+        number = version("loa")
     except PackageNotFoundError:
-        return "0"
+        number = "0"
+    digest = hashlib.sha256()
+    for module in ("revision_pages", "history", "sanitize", "bundle", "document"):
+        digest.update((Path(__file__).parent / f"{module}.py").read_bytes())
+    return f"{number}+{digest.hexdigest()[:16]}"
