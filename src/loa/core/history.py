@@ -155,7 +155,7 @@ def prime_front_matter(history: dict[str, list[Revision]], folder: Path | None) 
     """
     if folder is None:
         return
-    code = hashlib.sha256(Path(__file__).with_name("frontmatter.py").read_bytes()).hexdigest()[:16]
+    code = hashlib.sha256(Path(parse_document_text.__code__.co_filename).read_bytes()).hexdigest()[:16]
     path = folder / f"front-matter-{code}.pickle"
     try:
         known: dict[bytes, tuple[Any, ...]] = pickle.loads(path.read_bytes())
