@@ -20,12 +20,12 @@ from loa.core.document import PartialDate
 from loa.core.normalize import nfc
 from loa.core.registry import Issuer
 
-__all__ = ["Deadline", "PlanContent", "Target", "Task", "Unit", "extract_plan", "parse_amount",
+__all__ = ["DeadlineMention", "PlanContent", "TargetMention", "TaskProposal", "UnitMention", "extract_plan", "parse_amount",
            "parse_vietnamese_number"]
 
 
 @dataclass(frozen=True)
-class Deadline:
+class DeadlineMention:
     """ISO 8601: ``2022-03-25``, ``2022-01``, ``2022-Q1``, ``2022``, ``2022-02-15/2022-04-30`` or ``R/P1M``."""
 
     deadline: str
@@ -34,7 +34,7 @@ class Deadline:
 
 
 @dataclass(frozen=True)
-class Target:
+class TargetMention:
     """A quantified output: ``count`` of ``unit`` ("hội nghị", "%")."""
 
     count: int | float
@@ -44,7 +44,7 @@ class Target:
 
 
 @dataclass(frozen=True)
-class Unit:
+class UnitMention:
     """A unit the plan assigns work to, with its registry id when known."""
 
     id: str | None
@@ -53,14 +53,14 @@ class Unit:
 
 
 @dataclass(frozen=True)
-class Task:
+class TaskProposal:
     """A proposed task: a sentence with a deadline or a target, or under a quarter heading."""
 
     task: str
     lead: tuple[str, ...]
     cooperate: tuple[str, ...]
     deadline: str | None
-    targets: tuple[Target, ...]
+    targets: tuple[TargetMention, ...]
     line: int
 
 
@@ -68,10 +68,10 @@ class Task:
 class PlanContent:
     """What a plan commits to. ``budget`` is None when the text has no "KINH PHÍ" section."""
 
-    deadlines: tuple[Deadline, ...] = ()
-    targets: tuple[Target, ...] = ()
-    units: tuple[Unit, ...] = ()
-    tasks: tuple[Task, ...] = ()
+    deadlines: tuple[DeadlineMention, ...] = ()
+    targets: tuple[TargetMention, ...] = ()
+    units: tuple[UnitMention, ...] = ()
+    tasks: tuple[TaskProposal, ...] = ()
     budget: dict[str, Any] | None = None
 
     def as_json(self) -> dict[str, Any]:
@@ -359,7 +359,7 @@ def _unit_end(block: _Block, unit: re.Match[str]) -> int:
     return end + taken
 
 
-def _targets(block: _Block, plan_year: int | None) -> list[tuple[int, Target]]:
+def _targets(block: _Block, plan_year: int | None) -> list[tuple[int, TargetMention]]:
     skel, found_targets, line = block.skel, [], block.line_at
     matches = [(m, parse_vietnamese_number(m["n"])) for m in _COUNT.finditer(skel)]
     for m in _WORD_COUNT.finditer(skel):
@@ -372,7 +372,7 @@ def _targets(block: _Block, plan_year: int | None) -> list[tuple[int, Target]]:
             continue
         if m.groupdict().get("pct"):
             end = next(_TAIL.finditer(block.text, m.end())).end()
-            found_targets.append((m.start(), Target(count, "%", block.text[m.start():end], line(m.start()))))
+            found_targets.append((m.start(), TargetMention(count, "%", block.text[m.start():end], line(m.start()))))
             continue
         unit = _UNIT.match(skel, m.end())
         if not unit or _AT.search(before) or (len(m["n"]) == 4 and m["n"].startswith(("19", "20"))) \
@@ -380,7 +380,7 @@ def _targets(block: _Block, plan_year: int | None) -> list[tuple[int, Target]]:
                 and unit["u"] in _SYLLABLES:  # "năm đối" is not "năm đội"
             continue
         written = block.text[unit.start("u"):(end := _unit_end(block, unit))]
-        found_targets.append((m.start(), Target(count, written[:1].lower() + written[1:], block.text[m.start():end],
+        found_targets.append((m.start(), TargetMention(count, written[:1].lower() + written[1:], block.text[m.start():end],
                                                 line(m.start()))))
     return found_targets
 
@@ -516,7 +516,7 @@ class _Reader:
 
     def unit(self, unit_id: str | None, name: str, line: int) -> None:
         if not any(u.id == unit_id if unit_id else skeleton(u.name) == skeleton(name) for u in self.content["units"]):
-            self.content["units"].append(Unit(unit_id, name, line))
+            self.content["units"].append(UnitMention(unit_id, name, line))
 
     def units_at(self, block: _Block, pos: int, found: list[tuple[str | None, str, int]] | None = None) -> list[str]:
         """Register the units named at ``pos`` (or those ``found``) and return their ids."""
@@ -527,7 +527,7 @@ class _Reader:
     def read(self, block: _Block, lead: list[str], heading: list[str] | None) -> None:
         deadlines = _deadlines(block, self.year, self.since)
         targets = _targets(block, self.year)
-        self.content["deadlines"] += [Deadline(c, block.text[s:e], block.line_at(s)) for s, e, cs in deadlines
+        self.content["deadlines"] += [DeadlineMention(c, block.text[s:e], block.line_at(s)) for s, e, cs in deadlines
                                       for c in cs]
         self.content["targets"] += [t for _, t in targets]
         subject: list[tuple[str | None, str, int]] = []
@@ -541,7 +541,7 @@ class _Reader:
             goals = [t for s, t in targets if start <= s < end]
             if mine or goals or (heading and block.kind == "bullet"):
                 ids = self.units_at(block, start, subject)
-                self.content["tasks"].append(Task(
+                self.content["tasks"].append(TaskProposal(
                     block.text[start:end].strip(), tuple(ids or lead), tuple(cooperate),
                     mine[0][0] if mine else (heading[0] if heading else None), tuple(goals), block.line_at(start)))
 
@@ -585,7 +585,7 @@ def extract_plan(text: str, issuers: Mapping[str, Issuer] | None = None, *, star
         own = _deadlines(block, reader.year, since)
         if own and own[0][0] == block.prefix and own[0][1] >= len(block.text.rstrip(" :.")):
             heading = own[0][2]  # "- Quý I" over a list of tasks
-            reader.content["deadlines"] += [Deadline(c, block.text[block.prefix:own[0][1]], block.line_at(0))
+            reader.content["deadlines"] += [DeadlineMention(c, block.text[block.prefix:own[0][1]], block.line_at(0))
                                             for c in heading]
             continue
         lead = next((ids for _, ids in reversed(units) if ids), [])
