@@ -214,3 +214,17 @@ def test_new_article(project):
     (written,) = (root / "content/tin-bai").rglob("*.md")
     front, _ = _split(written)
     assert front["kind"] == "article" and front["category"] == "bai" and front["status"] == "draft"
+
+
+def test_an_imported_plan_carries_the_proposed_tasks_and_budget(project, tmp_path):
+    root = project({})
+    shipped, _ = _split(next(p for p in PLANS if "003" in str(_split(p)[0]["source"])))
+    result = run_loa("import", str(SEEDS / str(shipped["source"])), "-o", "plans/2022/de-an.md", cwd=root)
+    assert result.returncode == 0, result.stderr
+    front, _ = _split(root / "plans" / "2022" / "de-an.md")
+    assert front["budget"] == {**shipped["budget"], "years": {str(k): v for k, v in shipped["budget"]["years"].items()}}
+    deadlines = {t.get("deadline") for t in front["tasks"]}
+    assert {"2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4", "R/P1M"} <= deadlines
+    assert any(t.get("targets") == [{"count": 3, "unit": "lớp tập huấn"}] for t in front["tasks"])
+    check = run_loa("check", cwd=root)
+    assert check.returncode == 0, check.stdout  # every proposal quotes the text and names known units

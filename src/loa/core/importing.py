@@ -23,6 +23,7 @@ from loa.core.extract import Extraction, extract, is_layout_text
 from loa.core.normalize import nfc, slugify
 from loa.core.registry import Issuer
 from loa.core.restructure import to_markdown
+from loa.core.tasks import quotes
 
 __all__ = ["SUFFIXES", "ImportResult", "SourceError", "import_text", "plan_file_text", "read_source", "suggested_path"]
 
@@ -152,7 +153,34 @@ def import_text(text: str, source_name: str, issuers: Mapping[str, Issuer]) -> I
     extraction = extract(text, issuers)
     lines = text.split("\n")[extraction.body_start :]
     body = to_markdown(lines)
-    return ImportResult(extraction, front_matter(extraction, source_name, text), body)
+    front = front_matter(extraction, source_name, text) | proposed_tasks(extraction, body)
+    return ImportResult(extraction, front, body)
+
+
+def proposed_tasks(extraction: Extraction, body: str) -> dict[str, Any]:
+    """``tasks`` and ``budget`` as the text gives them, for the editor to check: only tasks with a deadline or a
+    target that quote the body, with the units the registry knows; the budget when its lines are all there."""
+    tasks: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for task in extraction.plan.tasks:
+        if not (task.deadline or task.targets) or not quotes(body, task.task):
+            continue
+        item: dict[str, Any] = {"id": f"dong-{task.line}"} if task.task in seen else {}
+        seen.add(task.task)
+        item["task"] = task.task
+        for field, ids in (("lead", task.lead), ("cooperate", task.cooperate)):
+            if ids:
+                item[field] = list(ids)
+        if task.deadline:
+            item["deadline"] = task.deadline
+        if task.targets:
+            item["targets"] = [{"count": t.count, "unit": t.unit} for t in task.targets]
+        tasks.append(item)
+    proposed: dict[str, Any] = {"tasks": tasks} if tasks else {}
+    budget = extraction.plan.budget
+    if budget and budget.get("total") and budget.get("lines"):
+        proposed["budget"] = {key: value for key, value in budget.items() if value}
+    return proposed
 
 
 def front_matter(extraction: Extraction, source_name: str, text: str) -> dict[str, Any]:

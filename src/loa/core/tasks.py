@@ -31,7 +31,7 @@ from loa.core.deadlines import Deadline, parse_deadline
 from loa.core.diagnostics import suggest
 
 __all__ = ["Budget", "BudgetLine", "Target", "Task", "format_amount", "parse_budget", "parse_period", "parse_tasks",
-           "task_uid"]
+           "quotes", "task_uid"]
 
 Report = Callable[[str, str, str], None]
 """Records an error: (dotted field, code, message)."""
@@ -128,6 +128,11 @@ def _words(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"[*_`\\]|<[^>]+>", "", text)
     return " ".join(text.split())
+
+
+def quotes(body: str, quote: str) -> bool:
+    """Whether ``body`` contains ``quote`` word for word (emphasis, escapes and line breaks aside)."""
+    return _words(quote) in _words(body)
 
 
 def _ids(value: Any, field: str, issuers: Mapping[str, object], report: Report) -> tuple[str, ...]:
