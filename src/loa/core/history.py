@@ -15,7 +15,6 @@ import datetime as dt
 import difflib
 import hashlib
 import html
-import os
 import pickle
 import re
 import shutil
@@ -26,6 +25,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from loa.core.content_cache import keep_file
 from loa.core.diagnostics import Diagnostics
 from loa.core.document import TIMEZONE
 from loa.core.frontmatter import FrontMatter, parse_document_text, read_body
@@ -176,13 +176,7 @@ def prime_front_matter(history: dict[str, list[Revision]], folder: Path | None) 
                                                            readable)
             used[digest] = kept
     if used.keys() != known.keys():
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL))
-            temporary.replace(path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        keep_file(path, pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _public(front: dict[str, Any], target: str) -> bool:

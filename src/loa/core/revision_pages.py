@@ -3,8 +3,9 @@
 A revision page is an archive view, written straight to the site in a light layout of its own (the document
 stylesheet, no site chrome and no script), not through the renderer's page pipeline: a site of 5,000 documents
 with three revisions each has 15,000 of them, and they must not cost what the documents' own pages cost. They are
-written by a second process (`loa.core.history_process`) while the build renders the current pages on the first core. They
-are never in the search index, the sitemap or the feeds, and they ask search engines not to index them.
+written by a second process (`loa.core.history_process`) while the build renders the current pages on the first
+core, and kept between builds (`loa.core.content_cache`). They are never in the search index, the sitemap or the
+feeds, and they ask search engines not to index them.
 """
 
 from __future__ import annotations
@@ -13,16 +14,15 @@ import datetime as dt
 import functools
 import hashlib
 import html
-import os
 import posixpath
 import re
-import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from loa.core.bundle import LINK, is_relative
+from loa.core.content_cache import ContentCache
 from loa.core.document import vietnamese_datetime
 from loa.core.history import field_changes, word_diff
 from loa.core.sanitize import sanitize_body
@@ -93,6 +93,11 @@ def _relative(target: str, page_url: str) -> str:
     return relative + "/" if target.endswith("/") or not target else relative
 
 
+def _link_source(url: str, folder: str) -> str | None:
+    """The source path a link written in ``folder`` points at, or None when it is not relative."""
+    return posixpath.normpath(posixpath.join(folder, url.partition("#")[0])) if is_relative(url) else None
+
+
 def rebase_links(body_html: str, src_uri: str, page_url: str, targets: Mapping[str, str]) -> str:
     """Point the relative links of a document's text, written from its source file, at the published site.
 
@@ -103,10 +108,10 @@ def rebase_links(body_html: str, src_uri: str, page_url: str, targets: Mapping[s
 
     def fix(match: re.Match[str]) -> str:
         url = html.unescape(match["url"])
-        if not is_relative(url):
+        source = _link_source(url, folder)
+        if source is None:
             return match[0]
-        path, hash_mark, fragment = url.partition("#")
-        source = posixpath.normpath(posixpath.join(folder, path))
+        _, hash_mark, fragment = url.partition("#")
         target = _target(targets, source)
         if not target:
             return ""
@@ -118,8 +123,8 @@ def rebase_links(body_html: str, src_uri: str, page_url: str, targets: Mapping[s
 def linked_sources(body_html: str, src_uri: str) -> list[str]:
     """The source paths the relative links of a text, written from ``src_uri``, point at."""
     folder = posixpath.dirname(src_uri)
-    return [posixpath.normpath(posixpath.join(folder, html.unescape(m["url"]).partition("#")[0]))
-            for m in LINK.finditer(body_html) if is_relative(html.unescape(m["url"]))]
+    sources = (_link_source(html.unescape(match["url"]), folder) for match in LINK.finditer(body_html))
+    return [source for source in sources if source is not None]
 
 
 def _value(value: Any) -> str:
@@ -149,24 +154,21 @@ def _changes(page: RevisionPage, diff: str | None) -> str:
         parts.append("<p>Nội dung văn bản không thay đổi.</p>\n")
     else:
         parts.append("<details open>\n<summary>Nội dung thay đổi (chữ bị bỏ gạch ngang, chữ thêm tô màu)</summary>\n"
-                     f"<div class=\"loa-diff\">{word_diff(body, page.body) if diff is None else diff}</div>\n"
+                     f"<div class=\"loa-diff\">{diff}</div>\n"
                      "</details>\n")
     return "".join(parts)
 
 
-def render_revision_page(page: RevisionPage, body_html: str, options: PageOptions, *, diff: str | None = None,
-                         sanitized: bool = False) -> str:
-    """Return the whole HTML page of one revision, ``body_html`` being its rendered text.
+def render_revision_page(page: RevisionPage, body_html: str, options: PageOptions, *, diff: str | None = None) -> str:
+    """Return the whole HTML page of one revision, ``body_html`` being its rendered and sanitised text.
 
-    ``diff`` is the `word_diff` of the previous body and this one, when already known; ``sanitized`` says that
-    ``body_html`` has been through `sanitize_body` already.
+    ``diff`` is the `word_diff` of the previous body and this one (None when there is no change to show).
     """
     current = html.escape(_relative(page.document_url, page.url))
     canonical = html.escape(options.site_url + page.url)
     state = ("Đây là bản hiện hành." if page.newest else "Đây không phải bản hiện hành.")
     message = f" Ghi chú: {html.escape(page.message)}." if page.message else ""
-    body = rebase_links(body_html if sanitized else sanitize_body(body_html), page.src_uri, page.url,
-                        options.targets)
+    body = rebase_links(body_html, page.src_uri, page.url, options.targets)
     return (
         "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
@@ -184,58 +186,6 @@ def render_revision_page(page: RevisionPage, body_html: str, options: PageOption
         "</main>\n</body>\n</html>\n")
 
 
-class _Cache:
-    """Rendered texts, diffs and pages by the digest of what they are made from; a miss is computed and kept.
-
-    Texts and diffs are kept compressed. Pages are kept as they are written, and linked into the site rather than
-    copied (a revision page, once written, is never changed in place).
-    """
-
-    def __init__(self, folder: Path | None, salt: str) -> None:
-        self.folder = folder
-        self.salt = salt.encode("utf-8")
-
-    def _path(self, kind: str, parts: Sequence[str]) -> Path:
-        assert self.folder is not None
-        digest = hashlib.sha256(self.salt + kind.encode() + b"\0" + b"\0".join(p.encode("utf-8") for p in parts))
-        return self.folder / kind / digest.hexdigest()[:2] / digest.hexdigest()
-
-    @staticmethod
-    def _keep(path: Path, data: bytes) -> None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(data)
-            temporary.replace(path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
-
-    def get(self, kind: str, parts: Sequence[str], make: Callable[[], str]) -> str:
-        if self.folder is None:
-            return make()
-        path = self._path(kind, parts)
-        try:
-            return zlib.decompress(path.read_bytes()).decode("utf-8")
-        except (OSError, zlib.error):
-            value = make()
-            self._keep(path, zlib.compress(value.encode("utf-8"), 1))
-            return value
-
-    def place(self, target: Path, parts: Sequence[str], make: Callable[[], str]) -> None:
-        """Put the page made from ``parts`` at ``target``: linked from the cache, or made and kept."""
-        if self.folder is not None:
-            path = self._path("page", parts)
-            try:
-                os.link(path, target)
-                return
-            except OSError:
-                pass
-        data = make().encode("utf-8")
-        target.write_bytes(data)
-        if self.folder is not None:
-            self._keep(path, data)
-
-
 def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: PageOptions) -> None:
     """Render and write every revision page into the built ``site``."""
     import markdown
@@ -245,34 +195,35 @@ def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: Pag
     # Markdown's output depends on its version and settings; Loa's on its version and on the code that renders.
     salt = repr((markdown.__version__, _loa_version(), sorted(options.extensions),
                  sorted((k, repr(v)) for k, v in options.extension_configs.items())))
-    cache = _Cache(options.cache, salt)
+    cache = ContentCache(options.cache, salt)
     shared = [options.site_name, options.site_url, *options.stylesheets]
 
     def text(body: str) -> str:
         renderer.reset()
         return sanitize_body(renderer.convert(body))
 
-    def page_html(page: RevisionPage) -> str:
-        body_html = cache.get("text", [page.body], functools.partial(text, page.body))
+    def page_html(page: RevisionPage, body_html: Callable[[], str]) -> str:
         diff = None
         if page.previous is not None and page.previous[2] != page.body:
             before = page.previous[2]
             diff = cache.get("diff", [before, page.body], functools.partial(word_diff, before, page.body))
-        return render_revision_page(page, body_html, options, diff=diff, sanitized=True)
+        return render_revision_page(page, body_html(), options, diff=diff)
 
-    def sources(page: RevisionPage) -> str:
-        return "\n".join(linked_sources(cache.get("text", [page.body], functools.partial(text, page.body)),
-                                         page.src_uri))
+    def sources(page: RevisionPage, body_html: Callable[[], str]) -> str:
+        return "\n".join(linked_sources(body_html(), page.src_uri))
 
     for page in pages:
+        # The text is read from the cache, or rendered, at most once, and only when something needs it.
+        body_html = functools.cache(functools.partial(cache.get, "text", [page.body],
+                                                      functools.partial(text, page.body)))
         # A page is kept whole, under everything it shows, the current targets of its links included.
-        linked = cache.get("links", [page.src_uri, page.body], functools.partial(sources, page)).split("\n")
+        linked = cache.get("links", [page.src_uri, page.body], functools.partial(sources, page, body_html)).split("\n")
         key = [*shared, page.url, page.document_url, page.title, page.since.isoformat(), page.author, page.message,
                repr(page.front), str(page.newest), repr(page.previous), page.body,
                *(f"{source}\0{_target(options.targets, source)}" for source in linked if source)]
         target = site / page.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        cache.place(target, key, functools.partial(page_html, page))
+        cache.place(target, key, functools.partial(page_html, page, body_html))
 
 
 def _target(targets: Mapping[str, str], source: str) -> str:
@@ -288,6 +239,6 @@ def _loa_version() -> str:
     except PackageNotFoundError:
         number = "0"
     digest = hashlib.sha256()
-    for module in ("revision_pages", "history", "sanitize", "bundle", "document"):
+    for module in ("revision_pages", "content_cache", "history", "sanitize", "bundle", "document"):
         digest.update((Path(__file__).parent / f"{module}.py").read_bytes())
     return f"{number}+{digest.hexdigest()[:16]}"
