@@ -84,9 +84,14 @@ class UnitTasks:
         return f"{AGENDA_ROOT}/{self.unit}/"
 
     @property
+    def with_deadline(self) -> list[Assignment]:
+        """Its tasks that have a deadline, each once."""
+        return list({a.uid: a for _, a in self.dated}.values())
+
+    @property
     def count(self) -> int:
         """How many tasks."""
-        return len({a.uid for _, a in self.dated}) + len(self.undated)
+        return len(self.with_deadline) + len(self.undated)
 
 
 @dataclass(frozen=True)

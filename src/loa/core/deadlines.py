@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from loa.core.document import vietnamese_date
+
 __all__ = ["RECURRENCES", "Deadline", "parse_deadline"]
 
 RECURRENCES = {"P1M": ("hằng tháng", 1), "P3M": ("hằng quý", 3), "P6M": ("6 tháng một lần", 6),
@@ -62,14 +64,14 @@ class Deadline:
             return RECURRENCES[self.canonical[2:]][0]
         assert self.due is not None and self.start is not None
         if self.kind == "date":
-            return f"ngày {self.due:%d/%m/%Y}"
+            return vietnamese_date(self.due)
         if self.kind == "month":
             return f"tháng {self.due:%m/%Y}"
         if self.kind == "quarter":
             return f"Quý {_ROMAN[(self.due.month - 1) // 3]}/{self.due.year}"
         if self.kind == "year":
             return f"năm {self.due.year}"
-        return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.due:%d/%m/%Y}"
+        return f"từ {vietnamese_date(self.start)} đến {vietnamese_date(self.due)}"
 
     def occurrences(self, years: range) -> list[dt.date]:
         """The days it falls due within ``years``: one for a period, each period's last day for a recurrence."""

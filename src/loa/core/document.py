@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from loa.core.tasks import Budget, Task
+if TYPE_CHECKING:  # tasks read deadlines, whose labels use this module's date format
+    from loa.core.tasks import Budget, Task
 
 __all__ = [
     "ACCESS_LEVELS",
@@ -23,6 +25,7 @@ __all__ = [
     "Signer",
     "doc_type_by_name",
     "url_of",
+    "vietnamese_date",
     "vietnamese_datetime",
 ]
 
@@ -73,9 +76,14 @@ DOC_TYPES: tuple[DocType, ...] = (
 _BY_NAME = {t.name.casefold(): t for t in DOC_TYPES}
 
 
+def vietnamese_date(day: dt.date) -> str:
+    """A day as Vietnamese readers expect it: ``ngày 15/12/2021``."""
+    return f"ngày {day:%d/%m/%Y}"
+
+
 def vietnamese_datetime(moment: dt.datetime) -> str:
     """A moment as Vietnamese readers expect it: ``08:00 ngày 15/12/2021``."""
-    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
+    return f"{moment:%H:%M} {vietnamese_date(moment)}"
 
 
 def url_of(src_uri: str) -> str:

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from loa.core.document import Document
 from loa.core.history import prime_front_matter, read_history
@@ -74,8 +75,8 @@ class HistoryProcess:
             self._process.stdin.close()
         self._histories: dict[str, DocumentHistory] | None = None
 
-    def _read(self, stream: object) -> None:
-        self._output = stream.read()  # type: ignore[attr-defined]
+    def _read(self, stream: IO[bytes]) -> None:
+        self._output = stream.read()
 
     def histories(self) -> dict[str, DocumentHistory]:
         """The public history of each published document, without the texts of the revisions."""
@@ -103,14 +104,14 @@ class HistoryProcess:
         self._reader.join()
 
 
-def run(job: HistoryJob, output: object) -> None:
+def run(job: HistoryJob, output: IO[bytes]) -> None:
     """Read the history, send it to ``output`` without texts, then write the revision pages."""
     history = read_history(job.root)
     if history is not None:
         prime_front_matter(history, job.options.cache)
     histories = document_histories(history, job.documents, at=job.at, target=job.target)
-    pickle.dump(without_texts(histories), output, protocol=pickle.HIGHEST_PROTOCOL)  # type: ignore[arg-type]
-    output.close()  # type: ignore[attr-defined]
+    pickle.dump(without_texts(histories), output, protocol=pickle.HIGHEST_PROTOCOL)
+    output.close()
     write_revision_pages(job.site, revision_pages(histories, {d.src_uri: d for d in job.documents}), job.options)
 
 

@@ -112,8 +112,7 @@ def write_calendars(site: Path, agenda: Agenda, specs: Iterable[CalendarSpec], *
                     built: dt.datetime, issuers: Mapping[str, Issuer]) -> None:
     """Write every calendar of ``specs`` into the built ``site``."""
     for spec in specs:
-        chosen = agenda.assignments if spec.unit is None else [
-            a for a in agenda.assignments if spec.unit in a.task.units]
+        chosen = agenda.assignments if spec.unit is None else agenda.units[spec.unit].with_deadline
         target = site / spec.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(task_calendar(chosen, name=spec.name, site_url=site_url, built=built, issuers=issuers))

@@ -143,9 +143,7 @@ def validate_document(
 def _plan_data(values: dict[str, Any], front: FrontMatter, date: object, issuers: Mapping[str, Issuer],
                report: _Reporter) -> tuple[tuple[Any, ...], Any]:
     """The tasks and budget of a plan, checked against its years (``period``, else the year of its date)."""
-    def error(field: str, code: str, message: str) -> None:
-        report.error(field, code, message)
-
+    error = report.error
     if "period" in values:
         values["period"] = parse_period(values["period"], error)
     years = values.get("period") or (range(date.year, date.year + 1) if isinstance(date, PartialDate) else None)

@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 from loa.core.agenda import Agenda, CalendarYear, UnitTasks
 from loa.core.amendments import Amendment, amendments_by_document
 from loa.core.catalog import topics_by_id
-from loa.core.document import CATEGORY_NAMES, Document, vietnamese_datetime
+from loa.core.document import CATEGORY_NAMES, Document, vietnamese_date, vietnamese_datetime
 from loa.core.feeds import FeedSpec
 from loa.core.listing import Listing, ListingGroup
 from loa.core.registry import Channel, Issuer
@@ -49,7 +49,7 @@ class Renderer:
             link=lambda url: get_relative_url(url or ".", page_url or "."),
             issuers=self.issuers,
             format_datetime=vietnamese_datetime,
-            format_day=_format_day,
+            format_day=vietnamese_date,
             format_amount=format_amount,
             today=self.today,
             issuer_name=lambda issuer_id: self.issuers[issuer_id].name if issuer_id in self.issuers else "",
@@ -142,10 +142,6 @@ class Renderer:
         """Return a year of the calendar of deadlines by quarter and month, or (``year`` None) its first page."""
         upcoming = self.agenda.upcoming(self.today, 20) if year is None else []
         return self._render("calendar.html", page_url, year=year, years=years, upcoming=upcoming)
-
-
-def _format_day(day: dt.date) -> str:
-    return f"ngày {day:%d/%m/%Y}"
 
 
 def _related(graph: ReferenceGraph, key: str, documents: Mapping[str, Document]) -> dict[str, Any]:
