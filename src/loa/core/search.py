@@ -38,7 +38,7 @@ from typing import Any
 import lxml.html
 
 from loa.core.catalog import topic_id
-from loa.core.document import CATEGORY_NAMES, DOC_TYPES, Document
+from loa.core.document import CATEGORY_NAMES, DOC_TYPES, Document, vietnamese_date
 from loa.core.normalize import TokenMemo, fold, number_key
 from loa.core.registry import Issuer
 from loa.core.xref import EXTERNAL_ROOT, ReferenceGraph, Target
@@ -163,7 +163,7 @@ def _entry(document: Document, issuers: Mapping[str, Issuer], topics: Mapping[st
     if document.kind == "plan" and document.date:
         date, year = document.date.vietnamese(), document.date.year
     elif document.kind == "article" and document.publish_at:
-        date, year = f"ngày {document.publish_at:%d/%m/%Y}", document.publish_at.year
+        date, year = vietnamese_date(document.publish_at), document.publish_at.year
     if document.kind == "plan" and document.doc_type:
         label, type_id = document.doc_type.name, document.doc_type.slug
     elif document.kind == "article":
