@@ -214,6 +214,26 @@ def _cases() -> list[Case]:
     registry_case("registry.date", "external.yml", EXTERNAL, "- number: 1-KH/TU\n  date: 2021-ba\n", "- number:")
     registry_case("registry.duplicate", "external.yml", EXTERNAL,
                   "- number: 85-KH/TU\n  type: Kế hoạch\n  date: 2021-12-15\n", "- number:")
+    # Trust boundary: output escaping, URLs, bodies, invisible characters
+    cases.extend([])
+
+
+    # Trust boundary: attachments, file names, sources outside docs_dir
+    cases.extend([])
+
+
+    # Trust boundary: bounded parsing
+    cases.extend([])
+
+
+    # Trust boundary: output folder, builds, serving
+    cases.extend([])
+
+
+    # Trust boundary: cache and history
+    cases.extend([])
+
+
     return cases
 
 
