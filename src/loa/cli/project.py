@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from loa.core.catalog import Layout
+from loa.core.settings import BOUNDS, bound_errors
 
 __all__ = ["find_layout", "read_plugin_options"]
 
@@ -30,11 +31,22 @@ def read_plugin_options(config_file: Path) -> tuple[dict[str, Any], dict[str, An
     except yaml.YAMLError as error:
         print(f"Tệp cấu hình {config_file} không hợp lệ: {error}", file=sys.stderr)
         return None
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    if not isinstance(config, dict) or not isinstance(plugins or [], list):
+        print(f"Tệp cấu hình {config_file} không hợp lệ: cần các cặp tên: giá trị, 'plugins' là một danh sách",
+              file=sys.stderr)
+        return None
     options: dict[str, Any] = {}
-    for plugin in config.get("plugins") or []:
+    for plugin in plugins or []:
         if isinstance(plugin, dict) and "loa" in plugin:
             options = plugin["loa"] or {}
-    return config, options
+    if not isinstance(options, dict):
+        print(f"Tệp cấu hình {config_file}: phần 'loa' trong 'plugins' phải là các cặp tên: giá trị", file=sys.stderr)
+        return None
+    errors = bound_errors(options)
+    for message in errors:
+        print(f"Tệp cấu hình {config_file}: {message}", file=sys.stderr)
+    return None if errors else (config, options)
 
 
 def find_layout(config_file: Path) -> Layout | None:
@@ -49,5 +61,5 @@ def find_layout(config_file: Path) -> Layout | None:
         content_dir=root / config.get("docs_dir", "docs"),
         plans_dir=root / options.get("plans_dir", "plans"),
         data_dir=root / options.get("data_dir", "data"),
-        max_file_size=int(options.get("max_file_size", 1_000_000)),
+        max_file_size=options.get("max_file_size", BOUNDS["max_file_size"].default),
     )

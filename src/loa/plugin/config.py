@@ -4,10 +4,29 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from loa.core.settings import BOUNDS, bound_error
 
 __all__ = ["LoaConfig", "XrefConfig"]
 
 _LEVELS = ("warn", "info", "ignore")
+
+
+class _Bounded(c.BaseConfigOption[int]):
+    """A whole number within the bounds the core sets for the option ``name`` (`loa.core.settings.BOUNDS`)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.default = BOUNDS[name].default
+
+    def run_validation(self, value: object) -> int:
+        message = bound_error(self.name, value)
+        if message is not None:
+            raise ValidationError(message)
+        assert isinstance(value, int)
+        return value
 
 
 class XrefConfig(base.Config):
@@ -45,16 +64,16 @@ class LoaConfig(base.Config):
     """Time the publication rules are evaluated at (ISO 8601, naive means +07:00); default: now.
     The environment variable ``LOA_BUILD_TIME`` overrides it."""
 
-    max_file_size = c.Type(int, default=1_000_000)
+    max_file_size = _Bounded("max_file_size")
     """Largest accepted Markdown file, in bytes."""
 
-    page_size = c.Type(int, default=50)
+    page_size = _Bounded("page_size")
     """Documents per page of the generated listings."""
 
-    feed_items = c.Type(int, default=50)
+    feed_items = _Bounded("feed_items")
     """Items in each feed (the newest)."""
 
-    latest_count = c.Type(int, default=10)
+    latest_count = _Bounded("latest_count")
     """Documents shown under "Văn bản mới" on the home page."""
 
     history = c.Type(bool, default=True)
