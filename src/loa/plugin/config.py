@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
+from mkdocs.config.base import BaseConfigOption, ValidationError
 
 from loa.core.settings import BOUNDS, bound_error
 
@@ -13,7 +13,7 @@ __all__ = ["LoaConfig", "XrefConfig"]
 _LEVELS = ("warn", "info", "ignore")
 
 
-class _Bounded(c.BaseConfigOption[int]):
+class _Bounded(BaseConfigOption[int]):
     """A whole number within the bounds the core sets for the option ``name`` (`loa.core.settings.BOUNDS`)."""
 
     def __init__(self, name: str) -> None:
