@@ -19,7 +19,7 @@ BUILD_TIME = "2026-11-22T12:00:00+07:00"
 MINIMAL_MKDOCS = """\
 site_name: Thử nghiệm Loa
 site_url: https://loa.example/
-docs_dir: content
+docs_dir: site-root
 theme:
   name: material
   language: vi
@@ -66,6 +66,8 @@ def project(tmp_path: Path) -> Callable[..., Path]:
     def make(files: dict[str, str | bytes] | None = None, *, mkdocs: str = MINIMAL_MKDOCS) -> Path:
         root = tmp_path / "project"
         (root / "content").mkdir(parents=True, exist_ok=True)
+        # MkDocs' docs_dir holds no document: a build that bypasses Loa publishes only this notice.
+        write_files(root, {"site-root/index.md": (REPO / "site-root" / "index.md").read_text(encoding="utf-8")})
         (root / "plans").mkdir(exist_ok=True)
         (root / "data").mkdir(exist_ok=True)
         (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
