@@ -171,17 +171,19 @@ def test_check_and_build_refuse_the_same_files_and_keep_the_previous_site(projec
 
 
 def test_attachments_follow_publication(project, tmp_path):
-    draft = plan_text("![Sơ đồ](canaryanhnhap.png)\n\n[Phụ lục](canaryphulucnhap.pdf)\n", status="draft",
+    draft = plan_text("![Sơ đồ](canaryanhnhap.png)\n\n[Phụ lục](canaryphulucnhap.pdf)\n\n"
+                      '<p><a href="../canaryrawnhap.pdf">Tệp</a></p>\n', status="draft",
                       number="13-KH/TU", title="về việc chưa duyệt")
     internal = plan_text("[Phụ lục](canaryphulucnoibo.pdf)\n", access="internal", number="14-KH/TU",
                          title="về việc nội bộ")
     public = plan_text("![Sơ đồ](../../images/cong-khai.png) [Biểu mẫu](bieu-mau.docx#trang-2)\n\n"
-                       "[Phụ lục](<phu-luc.pdf>)\n")
+                       "[Phụ lục](<phu-luc.pdf>)\n\n<p><img src='../raw-anh.png' alt='Ảnh'></p>\n")
     root = project({
         "plans/2022/a.md": public, "plans/2022/b.md": draft, "plans/2022/c.md": internal,
         "plans/2022/canaryanhnhap.png": PNG + b"CANARYIMAGEBYTES", "plans/2022/bieu-mau.docx": DOCX,
         "plans/2022/canaryphulucnhap.pdf": b"%PDF-1.4\nCANARYPDFBYTES\n", "plans/2022/phu-luc.pdf": b"%PDF-1.4\n",
-        "plans/2022/canaryphulucnoibo.pdf": b"%PDF-1.4\nCANARYINTERNALBYTES\n",
+        "plans/2022/canaryphulucnoibo.pdf": b"%PDF-1.4\nCANARYINTERNALBYTES\n", "plans/2022/raw-anh.png": PNG,
+        "plans/2022/canaryrawnhap.pdf": b"%PDF-1.4\nCANARYRAWBYTES\n",
         "content/images/cong-khai.png": PNG, "content/images/canarythua.png": PNG + b"CANARYUNUSEDBYTES",
     })
     builds = {}
@@ -190,15 +192,18 @@ def test_attachments_follow_publication(project, tmp_path):
         assert result.returncode == 0, result.stderr
         builds[name] = _output(tmp_path / name)
     public_files = builds["public"]
-    assert {"images/cong-khai.png", "plans/2022/bieu-mau.docx", "plans/2022/phu-luc.pdf"} <= public_files.keys()
+    assert {"images/cong-khai.png", "plans/2022/bieu-mau.docx", "plans/2022/phu-luc.pdf",
+            "plans/2022/raw-anh.png"} <= public_files.keys()
     for name, data in public_files.items():
         assert "canary" not in name.lower(), name
-        for canary in (b"CANARYIMAGEBYTES", b"CANARYPDFBYTES", b"CANARYINTERNALBYTES", b"CANARYUNUSEDBYTES"):
+        for canary in (b"CANARYIMAGEBYTES", b"CANARYPDFBYTES", b"CANARYINTERNALBYTES", b"CANARYUNUSEDBYTES",
+                       b"CANARYRAWBYTES"):
             assert canary.lower() not in data.lower(), (name, canary)
         assert NOTICE.encode() not in data, name
     assert "plans/2022/canaryphulucnoibo.pdf" in builds["internal"]
     assert "plans/2022/canaryphulucnhap.pdf" not in builds["internal"]
-    assert {"plans/2022/canaryanhnhap.png", "plans/2022/canaryphulucnhap.pdf"} <= builds["preview"].keys()
+    assert {"plans/2022/canaryanhnhap.png", "plans/2022/canaryphulucnhap.pdf",
+            "plans/2022/canaryrawnhap.pdf"} <= builds["preview"].keys()
     assert builds["preview"]["plans/2022/canaryanhnhap.png"].endswith(b"CANARYIMAGEBYTES")
     assert "images/canarythua.png" not in builds["preview"], "a file no document uses is never published"
     assert "Trang chủ thử nghiệm" in public_files["index.html"].decode(), "the home page is content/index.md"

@@ -13,7 +13,9 @@ content.
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -26,6 +28,9 @@ from loa.core.links import find_links
 __all__ = ["ATTACHMENT_TYPES", "check_attachment", "published_attachments", "referenced_files"]
 
 _HEAD = 64
+# Raw HTML in a body (``<img src="../so-do.png">``, ``<a href="../phu-luc.pdf">``): the file is used as much as
+# through Markdown. Matched in the whole body, code included: a published text that names a file may publish it.
+_HTML_REFERENCE = re.compile(r"""\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _OOXML = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
 _ODF = {"odt": b"application/vnd.oasis.opendocument.text",
         "ods": b"application/vnd.oasis.opendocument.spreadsheet"}
@@ -138,18 +143,21 @@ def check_attachment(path: Path, display: str, diagnostics: Diagnostics) -> bool
 
 
 def referenced_files(documents: Iterable[Document]) -> set[str]:
-    """Site paths that ``documents`` point at: links and images of their bodies, and their covers."""
+    """Site paths that ``documents`` point at: links and images of their bodies (Markdown or raw HTML), and their
+    covers."""
     found: set[str] = set()
     for document in documents:
         if document.cover:
             found.add(posixpath.normpath(document.cover.src.lstrip("/")))
-        folder = posixpath.dirname(document.src_uri)
-        for link in find_links(document.body):
-            scheme, netloc, path, _, _ = urlsplit(link.url)
+        # MkDocs resolves Markdown links from the source file's folder; the browser reads raw HTML from the page's.
+        bases = [(posixpath.dirname(document.src_uri), link.url) for link in find_links(document.body)]
+        bases += [(document.url, html.unescape(m[1] or m[2] or "")) for m in _HTML_REFERENCE.finditer(document.body)]
+        for base, url in bases:
+            scheme, netloc, path, _, _ = urlsplit(url.strip())
             if scheme or netloc or not path:
                 continue
             path = unquote(path)
-            target = path.lstrip("/\\") if path.startswith(("/", "\\")) else posixpath.join(folder, path)
+            target = path.lstrip("/\\") if path.startswith(("/", "\\")) else posixpath.join(base, path)
             found.add(posixpath.normpath(target))
     return found
 

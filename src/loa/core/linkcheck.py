@@ -237,7 +237,7 @@ def check_nav(nav: object, targets: LinkTargets, path: str, text: str, diagnosti
         hint = f" Có phải ý bạn là '{pages[close[0]]}'?" if close else ""
         label = f"mục '{title}'" if title else "một mục"
         diagnostics.add(path, line, "nav.missing", f"{label} của nav trỏ tới '{entry}', không có tệp hay trang này "
-                        f"(đường dẫn tính từ thư mục docs_dir).{hint}")
+                        f"(đường dẫn tính từ gốc trang, tức thư mục content/).{hint}")
 
 
 def _nav_entries(nav: object, title: str | None) -> Iterable[tuple[str | None, str]]:
