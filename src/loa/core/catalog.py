@@ -253,24 +253,24 @@ def _source_files(
     Returns:
         (path on disk, site prefix, path under the root, default kind) of each, in a stable order.
     """
-    found: list[tuple[Path, str, str, str]] = []
+    found: list[tuple[Path, str, str, str, str]] = []
     for root, prefix, default_kind in roots:
         if not root.is_dir():
             diagnostics.add(layout.relative(root), 0, "file.missing-root", f"không tìm thấy thư mục {root.name}/")
             continue
-        found.extend((path, prefix, path.relative_to(root).as_posix(), default_kind)
-                     for path in _walk(root, layout, diagnostics))
+        for path in _walk(root, layout, diagnostics):
+            found.append((path, prefix, path.relative_to(root).as_posix(), default_kind, layout.relative(path)))
     kept = []
     for entry in found:
         reason = reserved_reason(entry[1] + entry[2])
         if reason:
-            diagnostics.add(layout.relative(entry[0]), 0, "file.reserved-path", f"đường dẫn này trùng {reason}: tệp "
-                            "của biên tập viên không được chiếm chỗ đó; hãy chuyển tệp sang thư mục khác")
+            diagnostics.add(entry[4], 0, "file.reserved-path", f"đường dẫn này trùng {reason}: tệp của biên tập viên "
+                            "không được chiếm chỗ đó; hãy chuyển tệp sang thư mục khác")
         else:
             kept.append(entry)
-    accepted = check_names([(layout.relative(path), prefix, rel) for path, prefix, rel, _ in kept],
+    accepted = check_names([(display, prefix, rel) for _, prefix, rel, _, display in kept],
                            lambda display, code, message: diagnostics.add(display, 0, code, message))
-    return [entry for entry in kept if layout.relative(entry[0]) in accepted]
+    return [entry[:4] for entry in kept if entry[4] in accepted]
 
 
 def _check_generated_addresses(
@@ -284,8 +284,9 @@ def _check_generated_addresses(
         The documents without the ones reported.
     """
     topics = topics_by_id(documents)
-    generated = generated_pages(documents, issuers, topics=topics, external_ids=[e.id for e in external]) - {
-        d.src_uri for d in topics.values()}
+    generated = {url_of(p) for p in generated_pages(documents, issuers, topics=topics,
+                                                     external_ids=[e.id for e in external])} - {
+        d.url for d in topics.values()}
     kept: list[Document] = []
     urls: dict[str, str] = {}
     for document in sorted(documents, key=lambda d: d.path):

@@ -76,7 +76,7 @@ def reserved_reason(site_path: str, generated: Collection[str] = ()) -> str | No
 
     Arguments:
         site_path: The file's path in the site.
-        generated: Source paths of the pages a build generates (``danh-muc/index.md``…), without the documents
+        generated: Addresses of the pages a build generates (``danh-muc/``…), without those of the documents
             that are generated pages themselves (a topic is its own first listing page).
     """
     parts = site_path.split("/")
@@ -90,7 +90,7 @@ def reserved_reason(site_path: str, generated: Collection[str] = ()) -> str | No
                "tự tạo"
     if site_path.endswith(".md"):
         url = url_of(site_path)
-        if any(url_of(page) == url for page in generated):
+        if url in generated:
             return f"địa chỉ /{url} là một trang Loa tự tạo"
     return None
 
@@ -122,25 +122,26 @@ def check_names(entries: list[tuple[str, str, str]], report: Callable[[str, str,
         entries: (project-relative path, site prefix, path under its root) of every file.
         report: Called with (project-relative path, code, message) for each refused file.
     """
-    groups: dict[str, list[tuple[str, str]]] = {}
+    groups: dict[str, list[tuple[str, str, bool]]] = {}
     for display, prefix, relative in entries:
-        groups.setdefault(prefix + clean_path(relative), []).append((display, relative))
+        clean = _clean_parts(relative)
+        groups.setdefault(prefix + (relative if clean else clean_path(relative)), []).append((display, relative, clean))
     accepted: set[str] = set()
     for address, members in groups.items():
-        tidy = [display for display, relative in members if _clean_parts(relative)]
-        for display, relative in members:
+        tidy = [display for display, _, clean in members if clean]
+        for display, relative, _ in members:
             if len(members) == 1 or tidy == [display]:
                 if display in tidy:
                     accepted.add(display)
                     continue
                 parts = relative.split("/")
                 name = next(p for i, p in enumerate(parts) if not is_clean(p, folder=i < len(parts) - 1))
-                clean = display[: len(display) - len(relative)] + clean_path(relative)
-                fix = f"; hãy đổi tên để đường dẫn thành '{clean}'" if _clean_parts(clean_path(relative)) else \
+                suggestion = display[: len(display) - len(relative)] + clean_path(relative)
+                fix = f"; hãy đổi tên để đường dẫn thành '{suggestion}'" if _clean_parts(clean_path(relative)) else \
                     "; hãy đặt lại tên bằng chữ không dấu"
                 report(display, "file.name", _rule(name) + fix)
                 continue
-            others = ", ".join(d for d, _ in members if d != display)
+            others = ", ".join(d for d, _, _ in members if d != display)
             report(display, "file.name-conflict", f"tệp này và {others} cùng ra một địa chỉ /{address} (tên chỉ "
                    "khác nhau ở chữ hoa, chữ thường, dấu hoặc cách mã hóa Unicode): người đọc chỉ tới được một tệp; "
                    "hãy xóa bản thừa hoặc đặt tên khác hẳn")
