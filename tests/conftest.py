@@ -15,11 +15,13 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILD_TIME = "2026-11-22T12:00:00+07:00"
+# MkDocs' docs_dir holds no document: a build that bypasses Loa publishes only this notice.
+SITE_ROOT = {"site-root/index.md": (REPO / "site-root" / "index.md").read_text(encoding="utf-8")}
 
 MINIMAL_MKDOCS = """\
 site_name: Thử nghiệm Loa
 site_url: https://loa.example/
-docs_dir: content
+docs_dir: site-root
 theme:
   name: material
   language: vi
@@ -66,6 +68,7 @@ def project(tmp_path: Path) -> Callable[..., Path]:
     def make(files: dict[str, str | bytes] | None = None, *, mkdocs: str = MINIMAL_MKDOCS) -> Path:
         root = tmp_path / "project"
         (root / "content").mkdir(parents=True, exist_ok=True)
+        write_files(root, SITE_ROOT)
         (root / "plans").mkdir(exist_ok=True)
         (root / "data").mkdir(exist_ok=True)
         (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import _QuietHandler
-from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, REPO, plan_text
+from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, REPO, SITE_ROOT, plan_text
 from tests.unit.test_history import Repo
 
 MKDOCS = MINIMAL_MKDOCS + "extra:\n  version:\n    provider: mike\n"
@@ -36,7 +36,7 @@ def _mike(repo: Repo, *args: str) -> None:
 def editions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Repo, str]]:
     repo = Repo(tmp_path_factory.mktemp("editions") / "project")
     repo.commit("2022-12-31T08:00:00+07:00", "Văn bản năm 2022", {
-        "mkdocs.yml": MKDOCS, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
+        "mkdocs.yml": MKDOCS, **SITE_ROOT, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
         "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
         "data/external.yml": (REPO / "data" / "external.yml").read_text(encoding="utf-8"),
         "plans/2022/a.md": plan_text()})

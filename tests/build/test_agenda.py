@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from tests.conftest import MINIMAL_MKDOCS, REPO, plan_text, run_loa, write_files
+from tests.conftest import MINIMAL_MKDOCS, REPO, SITE_ROOT, plan_text, run_loa, write_files
 
 SEED_000 = "plans/2021/ke-hoach-tuyen-truyen-hoi-nghi-trung-uong-4-khoa-xiii"
 SEED_003 = "plans/2022/ke-hoach-trien-khai-de-an-11-da-tu-nam-2022"
@@ -94,7 +94,7 @@ def agenda_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
                                "targets": [{"count": 3, "unit": "hội nghị"}]}])
     internal = plan_text(f"{SECRET}\n", number="13-KH/TU", date="2022-01-05", access="internal",
                          tasks=[{"task": SECRET, "lead": "van-phong-thi-uy-sa-pa", "deadline": "2022-02-10"}])
-    write_files(root, {"mkdocs.yml": MINIMAL_MKDOCS, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
+    write_files(root, {"mkdocs.yml": MINIMAL_MKDOCS, **SITE_ROOT, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
                        "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
                        "plans/2022/cong-khai.md": public, "plans/2022/noi-bo.md": internal})
     sites = []

@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import BUILD_TIME, plan_text, run_loa
+from tests.conftest import BUILD_TIME, SITE_ROOT, plan_text, run_loa
 
 ORIGINAL = plan_text(number="12-KH/TU", title="về công tác tuyên truyền năm 2022", date="2022-01-05",
                      publish_at="2022-01-06T08:00:00+07:00")
@@ -25,7 +25,7 @@ def amended_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.conftest import MINIMAL_MKDOCS, REPO, write_files
 
     root = tmp_path_factory.mktemp("amended") / "project"
-    write_files(root, {"mkdocs.yml": MINIMAL_MKDOCS, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
+    write_files(root, {"mkdocs.yml": MINIMAL_MKDOCS, **SITE_ROOT, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
                        "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
                        "plans/2022/goc.md": ORIGINAL, "plans/2022/sua-doi.md": AMENDING,
                        "plans/2022/thay-the.md": REPLACING, "plans/2022/du-thao.md": DRAFT})

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import BUILD_TIME, plan_text, run_loa
+from tests.conftest import BUILD_TIME, SITE_ROOT, plan_text, run_loa
 from tests.unit.test_history import Repo
 
 INTRO = "Thị ủy xây dựng kế hoạch thử nghiệm như sau.\n\n"
@@ -23,7 +23,7 @@ def history_project(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     from tests.conftest import MINIMAL_MKDOCS, REPO
 
     repo = Repo(tmp_path_factory.mktemp("history") / "project")
-    base = {"mkdocs.yml": MINIMAL_MKDOCS, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
+    base = {"mkdocs.yml": MINIMAL_MKDOCS, **SITE_ROOT, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
             "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
             "data/external.yml": (REPO / "data" / "external.yml").read_text(encoding="utf-8")}
     repo.commit("2021-05-01T08:00:00+07:00", "Soạn thảo", {

@@ -219,6 +219,12 @@ def _cases() -> list[Case]:
 
 
     # Trust boundary: attachments, file names, sources outside docs_dir
+    add("file.type", {"content/tin-bai/tep.js": "alert(document.cookie)\n"}, "content/tin-bai/tep.js", 0)
+    add("file.content-mismatch", {"content/images/anh.png": "<script>alert(1)</script>\n"}, "content/images/anh.png", 0)
+    add("file.reserved-path", {"content/assets/stylesheets/loa.css": "body{}\n"}, "content/assets/stylesheets/loa.css",
+        0)
+    add("file.name", {"plans/2022/Kế hoạch 12.md": plan}, "plans/2022/Kế hoạch 12.md", 0)
+    add("file.name-conflict", {"plans/a.md": plan, "plans/A.md": plan_text(number="13-KH/TU")}, "plans/A.md", 0)
     cases.extend([])
 
 

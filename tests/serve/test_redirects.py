@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import BUILD_TIME, plan_text, run_loa, start_nginx
+from tests.conftest import BUILD_TIME, SITE_ROOT, plan_text, run_loa, start_nginx
 from tests.serve.test_nginx import fetch
 
 MOVED = plan_text(aliases=["plans/2022/ke-hoach-cu.md", "/van-ban/12-kh-tu/", "/tin-cu.html"])
@@ -19,7 +19,7 @@ def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.conftest import MINIMAL_MKDOCS, REPO, write_files
 
     root = tmp_path_factory.mktemp("moved") / "project"
-    write_files(root, {"mkdocs.yml": MINIMAL_MKDOCS, "plans/2022/ke-hoach-moi.md": MOVED, "plans/2022/du-thao.md": DRAFT,
+    write_files(root, {"mkdocs.yml": MINIMAL_MKDOCS, **SITE_ROOT, "plans/2022/ke-hoach-moi.md": MOVED, "plans/2022/du-thao.md": DRAFT,
                        "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
                        "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8")})
     site = root.parent / "site"

@@ -86,14 +86,14 @@ def test_valid_links_of_every_kind_pass(tmp_path):
         "[Văn bản](../plans/2022/a.md) [neo](../plans/2022/a.md#muc-1) [chính trang này](#muc) [ngoài](https://a.vn/)",
         "[Danh mục](../danh-muc/index.md) [năm 2022](../danh-muc/nam/2022/index.md) [trang 2](../tin-bai/trang-2/index.md)",
         "[Nguồn tin](../nguon-tin/index.md) [Tìm kiếm](../tim-kiem/index.md) [thư](mailto:a@b.vn)",
-        "![Ảnh](../images/a.png) ![Biểu đồ](../_tai-nguyen/b.png) [Phụ lục](../plans/2022/phu-luc.pdf)",
+        "![Ảnh](../images/a.png) ![Biểu đồ](../tai-nguyen/b.png) [Phụ lục](../plans/2022/phu-luc.pdf)",
         "[Trang chủ](../../) [Danh mục](../../danh-muc/) [Mục năm](../../danh-muc/nam/2022/) [Chính nó](./)",
         "`[mã](khong-co.md)`", "    [khối mã](khong-co.md)",
     )
     assert _check(tmp_path, {
         "content/gioi-thieu/trang.md": _page(body),
-        "content/images/a.png": b"png", "content/_tai-nguyen/b.png": b"png",
-        "plans/2022/a.md": plan_text(), "plans/2022/phu-luc.pdf": b"pdf",
+        "content/images/a.png": b"\x89PNG\r\n\x1a\n", "content/tai-nguyen/b.png": b"\x89PNG\r\n\x1a\n",
+        "plans/2022/a.md": plan_text(), "plans/2022/phu-luc.pdf": b"%PDF-1.4\n",
     }) == []
 
 
@@ -104,7 +104,7 @@ def test_broken_links_name_the_file_the_line_and_a_fix(tmp_path):
         "[Danh mục](danh-muc/)",  # an address, read from the page's address
         "[Ngoài](../../../ngoai.md)",
     )
-    found = _check(tmp_path, {"content/gioi-thieu.md": _page(body), "content/images/a.png": b"png",
+    found = _check(tmp_path, {"content/gioi-thieu.md": _page(body), "content/images/a.png": b"\x89PNG\r\n\x1a\n",
                               "plans/2022/a.md": plan_text()})
     assert [(path, line, code) for path, line, code, _ in found] == [
         ("content/gioi-thieu.md", 5, "link.missing"), ("content/gioi-thieu.md", 7, "image.missing"),

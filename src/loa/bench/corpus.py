@@ -190,14 +190,15 @@ def _write_text(path: Path, text: str) -> None:
 
 def _write_project_files(dest: Path, n: int, layout: Layout) -> None:
     """Write mkdocs.yml, the home page and, for Loa, the registry of issuers."""
-    docs_dir = "content" if layout == "loa" else "docs"
+    docs_dir = "content" if layout == "loa" else "docs"  # where the documents go
     theme = {"name": "material", "language": "vi"}
     if layout == "loa" and THEME_DIR.is_dir():
         theme["custom_dir"] = str(THEME_DIR)
     # The synthetic citations name documents no registry knows: resolve them all, report them quietly.
     quiet = {"loa": {"xref": {"unresolved": "info", "ambiguous": "info"}}}
     plugins: list[object] = [quiet] if layout == "loa" else ["search"]
-    config = {"site_name": SITE_NAME, "theme": theme, "docs_dir": docs_dir,
+    # Loa's documents sit outside MkDocs' docs_dir, which holds only a notice for builds that bypass the plugin.
+    config = {"site_name": SITE_NAME, "theme": theme, "docs_dir": "site-root" if layout == "loa" else docs_dir,
               "nav": [{"Trang chủ": "index.md"}], "plugins": plugins}
     _write_text(dest / "mkdocs.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     _write_text(dest / docs_dir / "index.md", (
@@ -206,6 +207,7 @@ def _write_project_files(dest: Path, n: int, layout: Layout) -> None:
         "bản sinh tự động để đo thời gian xây dựng trang.\n\n## Hướng dẫn tra cứu\n\n- Tìm văn bản theo số, "
         "ký hiệu hoặc trích yếu bằng ô tìm kiếm.\n- Duyệt văn bản theo năm và theo cơ quan ban hành.\n"))
     if layout == "loa":
+        _write_text(dest / "site-root" / "index.md", "# Trang này cần được dựng bằng Loa\n")
         for topic in _TOPICS:
             _write_text(dest / docs_dir / "chuyen-de" / f"{slugify(topic)}.md",
                         f"---\nkind: topic\ntitle: {json.dumps(topic, ensure_ascii=False)}\n---\n\nChuyên đề {topic}.\n")

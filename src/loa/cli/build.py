@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from loa.cli.project import read_plugin_options
-from loa.core.publication import TARGETS, parse_build_time
+from loa.core.publication import TARGETS, configured_site_dir, parse_build_time, preview_site_problem
 
 __all__ = ["add_build_arguments", "build_site", "build_time", "register"]
 
@@ -77,6 +77,10 @@ def build_site(config_file: Path, *, site_dir: Path | None, at: str, target: str
     config, _ = found
     root = config_file.resolve().parent
     final = (site_dir or root / config.get("site_dir", "site")).resolve()
+    problem = preview_site_problem(final, configured_site_dir(config_file)) if target == "preview" else None
+    if problem:
+        print(f"LỖI: {problem}", file=sys.stderr)
+        return 1
     final.parent.mkdir(parents=True, exist_ok=True)
     lock = open(final.parent / f".{final.name}.lock", "w")  # noqa: SIM115 - held across the whole build below
     try:

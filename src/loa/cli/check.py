@@ -13,6 +13,7 @@ from loa.cli.project import find_layout, read_plugin_options
 from loa.core.catalog import link_targets, load_catalog
 from loa.core.diagnostics import Diagnostics, Severity
 from loa.core.linkcheck import check_nav
+from loa.core.publication import docs_dir_problem
 from loa.core.xref import build_reference_graph
 
 
@@ -33,6 +34,11 @@ def run(args: argparse.Namespace) -> int:
     at = build_time(args.at) if layout else None
     found = read_plugin_options(args.config_file) if at else None
     if layout is None or at is None or found is None:
+        return 2
+    problem = docs_dir_problem(layout.root / str(found[0].get("docs_dir") or "docs"),
+                               (layout.content_dir, layout.plans_dir))
+    if problem:
+        print(f"LỖI: {problem}", file=sys.stderr)
         return 2
     catalog = load_catalog(layout, at=at)
     graph = build_reference_graph(catalog.documents, catalog.external, catalog.issuers,

@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             front["date"] = issued
             year = issued.year
         front["title"] = title
-        folder, slug = f"plans/{year}", slugify(f"{doc_type.name} {title}", max_length=70)
+        folder, slug = layout.relative(layout.plans_dir / str(year)), slugify(f"{doc_type.name} {title}", max_length=70)
     else:
         assert category is not None
         author = ask.value(args.author, "Mã đơn vị viết bài", required=True)
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         front.update({"category": category, "title": title, "summary": title[:300], "author": author,
                       "channels": args.channels or []})
-        folder, slug = f"content/tin-bai/{year}", slugify(title, max_length=70)
+        folder, slug = layout.relative(layout.content_dir / "tin-bai" / str(year)), slugify(title, max_length=70)
     front.update({"status": "draft", "access": "public"})
     target = layout.root / folder / f"{slug}.md"
     if target.exists():

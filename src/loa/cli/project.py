@@ -54,11 +54,11 @@ def find_layout(config_file: Path) -> Layout | None:
     found = read_plugin_options(config_file)
     if found is None:
         return None
-    config, options = found
+    _, options = found
     root = config_file.resolve().parent
     return Layout(
         root=root,
-        content_dir=root / config.get("docs_dir", "docs"),
+        content_dir=root / options.get("content_dir", "content"),
         plans_dir=root / options.get("plans_dir", "plans"),
         data_dir=root / options.get("data_dir", "data"),
         max_file_size=options.get("max_file_size", BOUNDS["max_file_size"].default),

@@ -8,9 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from loa.core.attachments import check_attachment
 from loa.core.diagnostics import Diagnostic, Diagnostics, suggest
 from loa.core.document import RELATIONS, Document, url_of
 from loa.core.external import ExternalDocument, load_external
+from loa.core.filenames import check_names, folder_problem, reserved_reason
 from loa.core.frontmatter import parse_document_text
 from loa.core.linkcheck import LinkTargets, check_links
 from loa.core.listing import generated_pages
@@ -40,7 +42,8 @@ class Layout:
 
     Attributes:
         root: Project root; diagnostics show paths relative to it.
-        content_dir: Articles and site pages (the renderer's docs_dir).
+        content_dir: Articles and site pages, mounted at the root of the site. Never the renderer's docs_dir: a
+            build that bypasses Loa must find no document.
         plans_dir: Official documents, mounted under ``plans/`` in the site.
         data_dir: YAML registries.
         max_file_size: Largest accepted Markdown file, in bytes.
@@ -68,7 +71,8 @@ class Catalog:
         documents: Valid documents, sorted by path.
         issuers: Registry of issuing bodies.
         diagnostics: Every problem found, sorted.
-        assets: Non-Markdown files under the plans root, as (source path, site path).
+        assets: Accepted attachments (non-Markdown files) under the content roots, as (source path, site path).
+            A build copies only those its published documents point at (`loa.core.attachments`).
         external: Registry of external documents (``data/external.yml``).
         channels: Registry of channels (``data/channels.yml``).
         site_files: Site path of every file under the content roots (``plans/2021/a.md``, ``images/x.jpg``).
@@ -115,35 +119,31 @@ def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
     assets: list[tuple[Path, str]] = []
     site_files: set[str] = set()
     roots = ((layout.content_dir, "", "page"), (layout.plans_dir, "plans/", "plan"))
-    for root, prefix, default_kind in roots:
-        if not root.is_dir():
-            diagnostics.add(layout.relative(root), 0, "file.missing-root", f"không tìm thấy thư mục {root.name}/")
+    for path, prefix, rel, default_kind in _source_files(roots, layout, diagnostics):
+        site_files.add(prefix + rel)
+        if not rel.endswith(".md"):
+            if check_attachment(path, layout.relative(path), diagnostics):
+                assets.append((path, prefix + rel))
             continue
-        for path in _walk(root, layout, diagnostics):
-            rel = path.relative_to(root).as_posix()
-            site_files.add(prefix + rel)
-            if not rel.endswith(".md"):
-                if prefix:
-                    assets.append((path, prefix + rel))
-                continue
-            text = _read_text(path, layout, diagnostics)
-            if text is None:
-                continue
-            display = layout.relative(path)
-            front = parse_document_text(text, display, diagnostics)
-            kind = "index" if rel == "index.md" and not prefix else default_kind
-            if not front.readable:
-                continue
-            if prefix and not front.present:
-                diagnostics.add(display, 1, "meta.missing",
-                                "văn bản thiếu phần thông tin đầu (front matter) giữa hai dòng '---'")
-                continue
-            document = validate_document(front, path=display, src_uri=prefix + rel, default_kind=kind,
-                                         issuers=issuers, diagnostics=diagnostics)
-            if document:
-                documents.append(replace(document, source_path=str(path)))
+        text = _read_text(path, layout, diagnostics)
+        if text is None:
+            continue
+        display = layout.relative(path)
+        front = parse_document_text(text, display, diagnostics)
+        kind = "index" if rel == "index.md" and not prefix else default_kind
+        if not front.readable:
+            continue
+        if prefix and not front.present:
+            diagnostics.add(display, 1, "meta.missing",
+                            "văn bản thiếu phần thông tin đầu (front matter) giữa hai dòng '---'")
+            continue
+        document = validate_document(front, path=display, src_uri=prefix + rel, default_kind=kind,
+                                     issuers=issuers, diagnostics=diagnostics)
+        if document:
+            documents.append(replace(document, source_path=str(path)))
     _check_duplicate_numbers(documents, diagnostics)
     documents = _check_links(documents, channels, layout, diagnostics)
+    documents = _check_generated_addresses(documents, issuers, external, diagnostics)
     documents.sort(key=lambda d: d.path)
     catalog = Catalog(tuple(documents), issuers, (), tuple(assets), external, channels, frozenset(site_files))
     if any(d.aliases for d in documents):
@@ -157,7 +157,7 @@ def link_targets(catalog: Catalog, layout: Layout) -> LinkTargets:
     """What links in the catalog's documents may point at: its files and the pages a build generates from it."""
     return LinkTargets(catalog.site_files, lambda: generated_pages(
         catalog.documents, catalog.issuers, topics=topics_by_id(catalog.documents),
-        external_ids=[e.id for e in catalog.external]), layout.content_dir)
+        external_ids=[e.id for e in catalog.external]))
 
 
 def topic_id(document: Document) -> str:
@@ -245,16 +245,82 @@ def cover_path(document: Document, layout: Layout) -> Path:
     return layout.content_dir / document.cover.src.lstrip("/")
 
 
+def _source_files(
+    roots: Iterable[tuple[Path, str, str]], layout: Layout, diagnostics: Diagnostics
+) -> list[tuple[Path, str, str, str]]:
+    """The files under the content roots whose names are addresses and whose paths the build does not own.
+
+    Returns:
+        (path on disk, site prefix, path under the root, default kind) of each, in a stable order.
+    """
+    found: list[tuple[Path, str, str, str, str]] = []
+    for root, prefix, default_kind in roots:
+        if not root.is_dir():
+            diagnostics.add(layout.relative(root), 0, "file.missing-root", f"không tìm thấy thư mục {root.name}/")
+            continue
+        for path in _walk(root, layout, diagnostics):
+            found.append((path, prefix, path.relative_to(root).as_posix(), default_kind, layout.relative(path)))
+    kept = []
+    for entry in found:
+        reason = reserved_reason(entry[1] + entry[2])
+        if reason:
+            diagnostics.add(entry[4], 0, "file.reserved-path", f"đường dẫn này trùng {reason}: tệp của biên tập viên "
+                            "không được chiếm chỗ đó; hãy chuyển tệp sang thư mục khác")
+        else:
+            kept.append(entry)
+    accepted = check_names([(display, prefix, rel) for _, prefix, rel, _, display in kept],
+                           lambda display, code, message: diagnostics.add(display, 0, code, message))
+    return [entry[:4] for entry in kept if entry[4] in accepted]
+
+
+def _check_generated_addresses(
+    documents: list[Document], issuers: dict[str, Issuer], external: tuple[ExternalDocument, ...],
+    diagnostics: Diagnostics
+) -> list[Document]:
+    """Report documents at the address of a page Loa generates (a topic is its own first listing page), or of
+    another document (``a.md`` and ``a/index.md``).
+
+    Returns:
+        The documents without the ones reported.
+    """
+    topics = topics_by_id(documents)
+    generated = {url_of(p) for p in generated_pages(documents, issuers, topics=topics,
+                                                     external_ids=[e.id for e in external])} - {
+        d.url for d in topics.values()}
+    kept: list[Document] = []
+    urls: dict[str, str] = {}
+    for document in sorted(documents, key=lambda d: d.path):
+        reason = reserved_reason(document.src_uri, generated)
+        first = urls.setdefault(document.url, document.path)
+        if reason:
+            diagnostics.add(document.path, 0, "file.reserved-path", f"địa chỉ của tài liệu này trùng {reason}: "
+                            "hãy chuyển tệp sang thư mục khác hoặc đặt tên khác")
+        elif first != document.path:
+            diagnostics.add(document.path, 0, "file.name-conflict", f"tài liệu này và {first} cùng ra một địa chỉ "
+                            f"/{document.url}: người đọc chỉ tới được một trang; hãy đặt tên khác hoặc gộp hai tệp")
+        else:
+            kept.append(document)
+    return kept
+
+
 def _walk(root: Path, layout: Layout, diagnostics: Diagnostics) -> list[Path]:
-    """List the files under ``root`` in a stable order, refusing symbolic links and skipping backups."""
+    """List the files under ``root`` in a stable order, refusing symbolic links and folders whose names are not
+    addresses, skipping hidden files and backups."""
     found: list[Path] = []
     for directory, dirnames, filenames in os.walk(root):
         base = Path(directory)
+        kept = []
         for name in sorted(dirnames):
             if (base / name).is_symlink():
                 diagnostics.add(layout.relative(base / name), 0, "file.symlink",
                                 "thư mục là liên kết tượng trưng (symlink); hãy chép nội dung thật vào kho")
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")) and not (base / d).is_symlink())
+            elif not name.startswith("."):
+                problem = folder_problem(name)
+                if problem:
+                    diagnostics.add(layout.relative(base / name), 0, "file.name", problem)
+                else:
+                    kept.append(name)
+        dirnames[:] = kept
         for name in sorted(filenames):
             path = base / name
             if name.startswith(".") or is_backup_file(name):

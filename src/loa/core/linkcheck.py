@@ -34,14 +34,11 @@ class LinkTargets:
     Arguments:
         files: Site paths (``plans/2021/a.md``, ``images/x.jpg``) of every file under the content roots.
         generate: Returns the site paths of the generated pages; called once, on the first link that needs it.
-        content_dir: The docs directory; a file there that ``files`` does not list (under ``_assets/``, say) is
-            published as it is.
     """
 
-    def __init__(self, files: Collection[str], generate: Callable[[], Collection[str]], content_dir: Path) -> None:
+    def __init__(self, files: Collection[str], generate: Callable[[], Collection[str]]) -> None:
         self.files = files
         self._generate = generate
-        self.content_dir = content_dir
 
     @cached_property
     def generated(self) -> frozenset[str]:
@@ -53,12 +50,9 @@ class LinkTargets:
         if src_uri in self.files or src_uri in self.generated:
             return True
         later = _LATER_PAGE.fullmatch(src_uri)
-        if later and int(later[2]) > 1:  # how many pages a listing has depends on the configured page size
-            return f"{later[1]}index.md" in self.generated or f"{later[1][:-1]}.md" in self.generated
-        # The catalog does not walk folders named "_…"; MkDocs publishes the files in them as they are.
-        parts = src_uri.split("/")
-        return (not src_uri.endswith(".md") and any(p.startswith("_") for p in parts[:-1])
-                and not any(p.startswith(".") or p == ".." for p in parts) and (self.content_dir / src_uri).is_file())
+        # How many pages a listing has depends on the configured page size.
+        return bool(later and int(later[2]) > 1 and (f"{later[1]}index.md" in self.generated
+                                                     or f"{later[1][:-1]}.md" in self.generated))
 
     @cached_property
     def urls(self) -> frozenset[str]:
@@ -243,7 +237,7 @@ def check_nav(nav: object, targets: LinkTargets, path: str, text: str, diagnosti
         hint = f" Có phải ý bạn là '{pages[close[0]]}'?" if close else ""
         label = f"mục '{title}'" if title else "một mục"
         diagnostics.add(path, line, "nav.missing", f"{label} của nav trỏ tới '{entry}', không có tệp hay trang này "
-                        f"(đường dẫn tính từ thư mục docs_dir).{hint}")
+                        f"(đường dẫn tính từ gốc trang, tức thư mục content/).{hint}")
 
 
 def _nav_entries(nav: object, title: str | None) -> Iterable[tuple[str | None, str]]:

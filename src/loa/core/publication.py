@@ -5,16 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
 
 from loa.core.document import TIMEZONE, Document
 
+if TYPE_CHECKING:
+    from loa.core.catalog import Layout
+
 __all__ = [
     "TARGETS",
+    "configured_site_dir",
+    "docs_dir_problem",
     "exclusion_reason",
     "find_leaked_pages",
     "parse_build_time",
+    "preview_site_problem",
     "preview_watermark",
     "select_published",
+    "source_problem",
 ]
 
 TARGETS = ("public", "internal", "preview")
@@ -69,3 +79,60 @@ def find_leaked_pages(site_dir: Path, withheld: Iterable[Document]) -> tuple[Doc
 def preview_watermark(document: Document, *, at: dt.datetime) -> str | None:
     """In a preview build, why a document is not on the public site (shown over its page), or None."""
     return exclusion_reason(document, at=at, target="public")
+
+
+class _TagBlindLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its custom tags (``!ENV``, ``!relative``) read as null."""
+
+
+_TagBlindLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def configured_site_dir(config_file: Path) -> Path:
+    """The public site folder ``config_file`` names (``site_dir``, by default ``site``), as an absolute path."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TagBlindLoader)
+    except (OSError, yaml.YAMLError):
+        config = None
+    value = config.get("site_dir") if isinstance(config, dict) else None
+    return (config_file.resolve().parent / (value if isinstance(value, str) and value else "site")).resolve()
+
+
+def preview_site_problem(site_dir: Path, public_site_dir: Path) -> str | None:
+    """Why a preview build (every document, drafts included) may not write into ``site_dir``, or None.
+
+    A preview is never deployed: it may not replace the public site, however the target was chosen (``loa build
+    --preview``, ``LOA_TARGET=preview`` left in the environment, ``target: preview`` in mkdocs.yml).
+    """
+    if site_dir.resolve() != public_site_dir.resolve():
+        return None
+    return (f"bản xem trước có cả văn bản chưa được đăng, không được dựng vào thư mục của trang công khai "
+            f"({public_site_dir}); hãy dùng loa build --preview (ghi vào site-preview/) hoặc chỉ định một thư mục "
+            "khác bằng --site-dir")
+
+
+def docs_dir_problem(docs_dir: Path, roots: Iterable[Path]) -> str | None:
+    """Why MkDocs' ``docs_dir`` would let a build that bypasses Loa publish documents, or None.
+
+    MkDocs publishes its docs_dir as it is when the plugin is off (``enabled: false``) or ignored (a renderer that
+    skips unknown plugins): documents must sit outside it, and it outside them.
+    """
+    docs = docs_dir.resolve()
+    for root in roots:
+        folder = root.resolve()
+        if docs.is_relative_to(folder) or folder.is_relative_to(docs):
+            return (f"docs_dir của mkdocs.yml ({docs_dir}) không được chứa hay nằm trong thư mục tài liệu {root}: "
+                    "khi dựng mà không qua Loa, MkDocs sẽ đăng mọi văn bản trong đó, kể cả bản nháp và bài nội bộ; "
+                    "hãy đặt docs_dir: site-root (thư mục chỉ có trang thông báo index.md) và để tài liệu trong "
+                    "content/ (tùy chọn content_dir của plugin loa)")
+    return None
+
+
+def source_problem(layout: Layout, config_file: Path, docs_dir: Path, target: str, site_dir: Path) -> str | None:
+    """Why a build of ``target`` into ``site_dir`` may not run with this configuration and layout, or None."""
+    if target not in TARGETS:
+        return f"LOA_TARGET phải là một trong {', '.join(TARGETS)} (nhận được '{target}')"
+    problem = docs_dir_problem(docs_dir, (layout.content_dir, layout.plans_dir))
+    if problem is None and target == "preview":
+        problem = preview_site_problem(site_dir, configured_site_dir(config_file))
+    return problem

@@ -47,7 +47,12 @@ class LoaConfig(base.Config):
     """Options under ``plugins: - loa:`` in ``mkdocs.yml``."""
 
     enabled = c.Type(bool, default=True)
-    """Turn the plugin off entirely (MkDocs then builds ``docs_dir`` as it is)."""
+    """Turn the plugin off entirely: MkDocs then builds ``docs_dir`` as it is, which holds no document (only a
+    notice that the site must be built with Loa)."""
+
+    content_dir = c.Type(str, default="content")
+    """Directory of articles, topics and site pages, relative to ``mkdocs.yml``; mounted at the root of the site.
+    It must not be, contain or sit inside MkDocs' ``docs_dir``."""
 
     plans_dir = c.Type(str, default="plans")
     """Directory of official documents, relative to ``mkdocs.yml``; mounted at ``/plans/`` in the site."""

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from loa.core.amendments import find_amendments
+from loa.core.attachments import published_attachments
 from loa.core.bundle import absolute_links, inline_images
 from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog, topics_by_id
 from loa.core.diagnostics import Severity, collapse
@@ -36,11 +37,11 @@ from loa.core.listing import (
     latest_documents,
 )
 from loa.core.publication import (
-    TARGETS,
     find_leaked_pages,
     parse_build_time,
     preview_watermark,
     select_published,
+    source_problem,
 )
 from loa.core.redirects import nginx_redirects, redirect_map, write_redirect_pages
 from loa.core.sanitize import sanitize_body
@@ -107,11 +108,12 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if not self.config.enabled:
             return None
         root = Path(config.config_file_path or ".").resolve().parent
-        self.layout = Layout(root, Path(config.docs_dir), root / self.config.plans_dir, root / self.config.data_dir,
-                             self.config.max_file_size)
+        self.layout = Layout(root, root / self.config.content_dir, root / self.config.plans_dir,
+                             root / self.config.data_dir, self.config.max_file_size)
         self.target = os.environ.get("LOA_TARGET") or self.config.target
-        if self.target not in TARGETS:
-            raise PluginError(f"LOA_TARGET phải là một trong {', '.join(TARGETS)} (nhận được '{self.target}')")
+        if problem := source_problem(self.layout, Path(config.config_file_path or root / "mkdocs.yml"),
+                                     Path(config.docs_dir), self.target, Path(config.site_dir)):
+            raise PluginError(problem)
         build_time = os.environ.get("LOA_BUILD_TIME") or self.config.build_time
         try:
             self.build_time = parse_build_time(build_time)
@@ -141,22 +143,21 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             self.graph = build_reference_graph(published, catalog.external, catalog.issuers,
                                                bodies={d.src_uri: d.body for d in published})
             self._report_xref(self.graph)
+        attachments = published_attachments(catalog.assets, published)
         # From here on no body stays in memory: MkDocs reads each one when it renders the page.
         published = tuple(d.without_body() for d in published)
         shown = {d.src_uri for d in published}
         self.withheld = tuple(d.without_body() for d in catalog.documents if d.src_uri not in shown)
         self.catalog = replace(catalog, documents=())
-        # A cover image that only withheld articles use would reveal them: it is not copied either.
-        hidden_covers = {d.cover.src.lstrip("/") for d in self.withheld if d.cover} - {
-            d.cover.src.lstrip("/") for d in published if d.cover}
-        for file in list(files):
-            # Every Markdown file is replaced by the core's copy (or dropped): MkDocs never reads front matter.
-            if file.is_documentation_page() or is_backup_file(file.name) or file.src_uri in hidden_covers:
-                files.remove(file)
+        # Nothing of docs_dir (a notice for builds without Loa): the pages are the core's documents.
+        for file in [f for f in files if f.src_dir == config.docs_dir or f.is_documentation_page()
+                     or is_backup_file(f.name)]:
+            files.remove(file)
         self.documents = {d.src_uri: d for d in published}
         for document in published:
             files.append(File.generated(config, document.src_uri, abs_src_path=str(document.source_path)))
-        for path, src_uri in catalog.assets:
+        # Only what a published document points at: a file that withheld documents alone use would reveal them.
+        for path, src_uri in attachments:
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         overview, listings, self.groups = build_listings(published, catalog.issuers, page_size=self.config.page_size)
         topics = topics_by_id(published)
@@ -383,7 +384,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if not self.config.enabled:
             return None
-        for directory in (self.layout.plans_dir, self.layout.data_dir):
+        for directory in (self.layout.content_dir, self.layout.plans_dir, self.layout.data_dir):
             if directory.is_dir():
                 server.watch(str(directory))
         return server
