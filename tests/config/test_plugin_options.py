@@ -71,3 +71,18 @@ def test_a_build_with_an_unbounded_option_fails_without_a_traceback(project):
     assert "'page_size' phải từ 1 đến 1.000 văn bản mỗi trang (nhận được 0)" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize(("value", "shown"), [("/etc", "'/etc'"), ("../kho-khac", "'../kho-khac'"),
+                                              ("plans/../../x", "'plans/../../x'"), ("", "''")])
+def test_folders_must_stay_inside_the_project(value, shown):
+    (error,) = _errors({"plans_dir": value})
+    assert error.startswith("plans_dir: 'plans_dir' phải"), error
+    assert shown in error
+
+
+def test_the_cli_refuses_a_folder_outside_the_project(tmp_path, capsys):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nplugins:\n  - loa:\n      data_dir: /etc\n", encoding="utf-8")
+    assert read_plugin_options(config) is None
+    assert "'data_dir' phải là một thư mục nằm trong dự án" in capsys.readouterr().err

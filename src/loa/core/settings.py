@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
-__all__ = ["BOUNDS", "Bound", "bound_error", "bound_errors"]
+__all__ = ["BOUNDS", "FOLDERS", "Bound", "bound_error", "bound_errors", "folder_error"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,21 @@ BOUNDS: dict[str, Bound] = {
 }
 
 
+# Folders the options name, relative to mkdocs.yml: the build reads and serves what is in them.
+FOLDERS = {"content_dir": "content", "plans_dir": "plans", "data_dir": "data"}
+
+
+def folder_error(name: str, value: object) -> str | None:
+    """Why ``value`` cannot be the folder option ``name``: it must stay inside the project, or None."""
+    if not isinstance(value, str) or not value.strip():
+        return f"'{name}' phải là tên một thư mục trong dự án (nhận được {value!r})"
+    path = PurePosixPath(value.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts or any(ord(ch) < 32 for ch in value):
+        return (f"'{name}' phải là một thư mục nằm trong dự án, viết tương đối so với mkdocs.yml, ví dụ "
+                f"'{FOLDERS[name]}' (nhận được '{value}')")
+    return None
+
+
 def bound_error(name: str, value: object) -> str | None:
     """Why ``value`` cannot be the option ``name`` (one of `BOUNDS`), or None when it can."""
     bound = BOUNDS[name]
@@ -46,6 +62,7 @@ def bound_error(name: str, value: object) -> str | None:
 
 
 def bound_errors(options: Mapping[str, object]) -> list[str]:
-    """The message for each bounded option in ``options`` that is out of bounds, in option order."""
-    return [message for name in BOUNDS if name in options
-            if (message := bound_error(name, options[name])) is not None]
+    """The message for each bounded number or folder in ``options`` that is out of bounds, in option order."""
+    checks = [(name, bound_error) for name in BOUNDS] + [(name, folder_error) for name in FOLDERS]
+    return [message for name, check in checks if name in options
+            if (message := check(name, options[name])) is not None]

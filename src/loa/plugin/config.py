@@ -6,7 +6,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, ValidationError
 
-from loa.core.settings import BOUNDS, bound_error
+from loa.core.settings import BOUNDS, FOLDERS, bound_error, folder_error
 
 __all__ = ["LoaConfig", "XrefConfig"]
 
@@ -26,6 +26,22 @@ class _Bounded(BaseConfigOption[int]):
         if message is not None:
             raise ValidationError(message)
         assert isinstance(value, int)
+        return value
+
+
+class _Folder(BaseConfigOption[str]):
+    """A folder inside the project, relative to ``mkdocs.yml`` (`loa.core.settings.folder_error`)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.default = FOLDERS[name]
+
+    def run_validation(self, value: object) -> str:
+        message = folder_error(self.name, value)
+        if message is not None:
+            raise ValidationError(message)
+        assert isinstance(value, str)
         return value
 
 
@@ -50,14 +66,14 @@ class LoaConfig(base.Config):
     """Turn the plugin off entirely: MkDocs then builds ``docs_dir`` as it is, which holds no document (only a
     notice that the site must be built with Loa)."""
 
-    content_dir = c.Type(str, default="content")
+    content_dir = _Folder("content_dir")
     """Directory of articles, topics and site pages, relative to ``mkdocs.yml``; mounted at the root of the site.
     It must not be, contain or sit inside MkDocs' ``docs_dir``."""
 
-    plans_dir = c.Type(str, default="plans")
+    plans_dir = _Folder("plans_dir")
     """Directory of official documents, relative to ``mkdocs.yml``; mounted at ``/plans/`` in the site."""
 
-    data_dir = c.Type(str, default="data")
+    data_dir = _Folder("data_dir")
     """Directory of the YAML registries, relative to ``mkdocs.yml``."""
 
     target = c.Choice(("public", "internal", "preview"), default="public")
