@@ -34,7 +34,7 @@ _NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 # Characters that must not appear in a decoded value: C0 and C1 controls (tab and line ends aside), DEL, line and
 # paragraph separators, byte-order marks, lone surrogates and the non-characters XML refuses.
 _BAD_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
-_MAX_REPORTED = 5
+_MAX_REPORTED = 3
 
 LIMITS = {
     "chars": 200_000,  # characters of one YAML text (a front-matter block or a data file)
@@ -116,8 +116,16 @@ def read_mapping(
             explained = _YAML_PROBLEMS.get(problem) or next(
                 (v for k, v in _YAML_PROBLEMS.items() if problem.startswith(k)), problem)
             diagnostics.add(path, (mark.line if mark else 0) + offset, "yaml.syntax", f"lỗi cú pháp YAML: {explained}")
+    except yaml.reader.ReaderError as error:
+        # libyaml counts bytes of the UTF-8 text, PyYAML's own reader counts characters.
+        if _Loader is yaml.SafeLoader:
+            line = text.count("\n", 0, error.position) + offset
+        else:
+            line = text.encode()[: error.position].count(b"\n") + offset
+        diagnostics.add(path, line, "yaml.syntax", f"có ký tự không được phép trong YAML (U+{error.character if isinstance(error.character, int) else 0:04X}); "
+                        "hãy xóa ký tự này")
     except yaml.YAMLError as error:
-        diagnostics.add(path, offset, "yaml.syntax", f"lỗi cú pháp YAML: {error}")
+        diagnostics.add(path, offset, "yaml.syntax", "lỗi cú pháp YAML: " + " ".join(str(error).split()))
     return None, {}
 
 
