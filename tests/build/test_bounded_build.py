@@ -86,3 +86,19 @@ def _collapsed(found: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
     items = [Diagnostic(path, line, code, "", Severity.ERROR, None) for path, line, code in found]
     shown, _ = collapse(items)
     return [(d.path, d.line, d.code) for d in shown]
+
+
+def test_an_alias_bomb_in_mkdocs_yml_is_refused_quickly(project, tmp_path):
+    from tests.conftest import MINIMAL_MKDOCS
+
+    bomb = "".join(f"extra_{line}\n" for line in BOMB.splitlines())
+    root = project({"plans/a.md": plan_text()}, mkdocs=MINIMAL_MKDOCS + "extra:\n  x: &x Loa\n  y: *x\n" + bomb)
+    for command in (["check"], ["build", "--site-dir", str(tmp_path / "site"), "--at", BUILD_TIME]):
+        started = time.monotonic()
+        result = run_loa(*command, cwd=root)
+        assert time.monotonic() - started < 30
+        assert result.returncode in (1, 2) and "bí danh YAML" in result.stderr, result.stderr[-2000:]
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+    (root / "mkdocs.yml").write_text(MINIMAL_MKDOCS + "extra:\n  x: &x Loa\n  y: *x\n", encoding="utf-8")
+    assert run_loa("check", cwd=root).returncode == 0, "a few anchors in mkdocs.yml stay allowed"

@@ -20,7 +20,7 @@ import yaml
 
 from loa.core.diagnostics import Diagnostics
 
-__all__ = ["LIMITS", "read_mapping"]
+__all__ = ["LIMITS", "expansion_problem", "read_mapping"]
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR: Any = yaml.SafeLoader("")
@@ -66,6 +66,46 @@ _YAML_PROBLEMS = {
     "found unacceptable character": "có ký tự không được phép trong YAML",
     "control characters are not allowed": "có ký tự điều khiển không được phép trong YAML",
 }
+
+
+EXPANDED_MAX = 100_000
+"""Most values a configuration file (``mkdocs.yml``, where anchors are allowed) may hold once its aliases expand."""
+
+
+def expansion_problem(text: str) -> str | None:
+    """Why ``text``, a YAML file whose anchors and aliases are allowed, is too big once they expand, or None.
+
+    The size of every anchored value is counted from the parser's events, aliases adding the size they stand for,
+    so that an alias bomb is measured without being expanded. Syntax errors are left to the loader.
+    """
+    if len(text) > 10 * LIMITS["chars"]:
+        return f"tệp dài {_count(len(text))} ký tự, vượt giới hạn {_count(10 * LIMITS['chars'])} ký tự"
+    sizes: dict[str, int] = {}
+    open_values: list[tuple[str | None, int]] = [(None, 0)]
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            anchor = getattr(event, "anchor", None)
+            if isinstance(event, yaml.CollectionStartEvent):
+                open_values.append((anchor, 1))
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = open_values.pop()
+            elif isinstance(event, yaml.AliasEvent):
+                anchor, size = None, sizes.get(str(anchor), 1)
+            elif isinstance(event, yaml.ScalarEvent):
+                size = 1
+            else:
+                continue
+            if anchor is not None:
+                sizes[str(anchor)] = size
+            parent, total = open_values[-1]
+            open_values[-1] = (parent, total + size)
+            if total + size > EXPANDED_MAX:
+                return (f"các bí danh YAML ('*') mở rộng thành hơn {_count(EXPANDED_MAX)} giá trị; hãy viết giá trị "
+                        "trực tiếp, bỏ bớt neo ('&') và bí danh")
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 class _Refused(Exception):
