@@ -228,7 +228,7 @@ def _cases() -> list[Case]:
     plan_case("yaml.too-deep", plan.replace(place, "place: " + "[" * 10_000 + "]" * 10_000), "place:")
     plan_case("yaml.too-many", plan.replace(place, "place: [" + ", ".join(["1"] * 20_001) + "]"), "place:")
     plan_case("yaml.too-long", plan.replace(place, place + "\n? " + "k" * 300 + "\n: 1"), "? kkk")
-    plan_case("yaml.number", plan.replace(place, "place: " + "9" * 50), "place:")
+    plan_case("yaml.value", plan.replace(place, "place: " + "9" * 50), "place:")
     plan_case("yaml.control-char", plan.replace(place, 'place: "Sa\\x01 Pa"'), "place:")
     registry_case("yaml.control-char", "external.yml", EXTERNAL, '- number: 1-KH/TU\n  title: "Kế\\e hoạch"\n',
                   "title:")

@@ -78,7 +78,7 @@ def test_the_bomb_is_small():
     ("? " + "k" * 100_000 + "\n: 1\n", {"yaml.too-long"}),
     ("k" * 5_000 + ": 1\n", {"yaml.syntax"}),
     ("place: '" + "x" * 150_000 + "'\n", {"yaml.too-long"}),
-    ("place: " + "9" * 5_000 + "\n", {"yaml.number"}),
+    ("place: " + "9" * 5_000 + "\n", {"yaml.value"}),
     ("place: [" + ", ".join(["0"] * 60_000) + "]\n", {"yaml.too-many"}),
     ("# " + "x" * 300_000 + "\n", {"yaml.too-large"}),
 ])
@@ -89,6 +89,48 @@ def test_hostile_front_matter_is_refused_quickly(tmp_path, yaml_text, codes):
     assert [d.path for d in catalog.documents] == ["content/index.md"]
     assert _codes(catalog, "plans/a.md") == codes
     assert all(not d.message.isascii() and d.line >= 2 for d in catalog.diagnostics)
+
+
+@pytest.mark.parametrize(("value", "code"), [
+    ("!!bool peut-être", "yaml.value"), ("!!int mười", "yaml.value"), ("!!float 1,5", "yaml.value"),
+    ("!!python/object/apply:os.system [echo]", "meta.type"), ("!!python/name:os.system x", None),
+    ("!!binary aGk=", None), ("1e999", None), ("0x" + "f" * 38, None), ("1:2:3:4:5:6", None),
+])
+def test_explicit_tags_never_construct_objects(tmp_path, value, code):
+    root = _project(tmp_path, {"plans/a.md": plan_text().replace("place: Sa Pa", f"place: {value}")})
+    catalog = _timed_load(root)
+    assert [d.code for d in catalog.diagnostics] == ([code] if code else []), [d.format() for d in catalog.diagnostics]
+    if not code:
+        (plan,) = [d for d in catalog.documents if d.path == "plans/a.md"]
+        assert isinstance(plan.place, str)
+
+
+@pytest.mark.parametrize("blank", [" ", "\\u00a0", "\\t \\u3000"])
+def test_a_required_field_of_spaces_is_missing(tmp_path, blank):
+    article = f"---\n{yaml.safe_dump(ARTICLE, allow_unicode=True)}---\n\nTin.\n".replace("title: Tin", f'title: "{blank}"')
+    root = _project(tmp_path, {"data/channels.yml": CHANNELS, "content/tin-bai/a.md": article})
+    catalog = _timed_load(root)
+    assert [(d.code, d.field) for d in catalog.diagnostics] == [("meta.required", "title")]
+
+
+@pytest.mark.parametrize(("name", "extra", "code"), [
+    ("issuers.yml", "\nmoi:\n  name: {a: 1}\n  level: xa\n", "registry.type"),
+    ("issuers.yml", "\nmoi:\n  name: Mới\n  level: xa\n  valid_until: 9999-12-31\n", "registry.date"),
+    ("issuers.yml", "\nmoi:\n  name: Mới\n  level: xa\n  valid_from: 0001-01-01\n", "registry.date"),
+    ("external.yml", "- number: 1-KH/TU\n  issuer: {a: 1}\n", "registry.type"),
+    ("external.yml", "- number: 1-KH/TU\n  date: 2021-99-99\n", "registry.date"),
+    ("external.yml", "- number: 1-KH/TU\n  date: 0000\n", "registry.date"),
+    ("external.yml", "- number: 1-KH/TU\n  date: 99999999999999999999999-01\n", "registry.date"),
+    ("external.yml", "- number: 1-KH/TU\n  implements: [[a]]\n", "registry.type"),
+    ("channels.yml", "kenh-hai:\n  name: Hai\n  platform: website\n  owner: {a: 1}\n", "registry.entry"),
+])
+def test_registry_values_of_the_wrong_shape_are_refused(tmp_path, name, extra, code):
+    root = _project(tmp_path, {"data/channels.yml": CHANNELS})
+    path = root / "data" / name
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    catalog = _timed_load(root)
+    assert [(d.path, d.code) for d in catalog.diagnostics] == [(f"data/{name}", code)]
+    assert not catalog.diagnostics[0].message.isascii()
 
 
 @pytest.mark.parametrize("name", ["issuers.yml", "external.yml", "channels.yml"])
@@ -227,12 +269,12 @@ FUZZ_PLAN = {**PLAN_FIELDS, "period": "2022/2023",
                         "targets": [{"count": 5, "unit": "hội nghị"}]}],
              "budget": {"total": 100, "lines": [{"source": "Ngân sách", "amount": 100}], "years": {2022: 50}}}
 WEIRD = [None, True, False, 0, -1, -(10**6), 10**30, 1.5, -0.5, float("nan"), float("inf"), float("-inf"), "",
-         " ", "x" * 3000, [], {}, [[[]]], {"a": {"b": [1]}}, "2022-02-30", "0000-01-01", "99999-01-01", "2022-13",
+         " ", "\u00a0", "x" * 3000, [], {}, [[[]]], {"a": {"b": [1]}}, "2022-02-30", "0000-01-01", "99999-01-01", "2022-13",
          "0000", "1000/9999", "2022/2021", "R/P1M", "2022-Q5", "../mkdocs.yml", "/etc/passwd", "..%2f", "C:\\x",
          "\x01", "\x1b[31m", "\u0085", "\u202e", "\ufeff", "Kế hoạch", "thi-uy-sa-pa", "published", "2022-03-15",
          "2022-03-16T08:00:00+07:00", "9999-12-31T23:59:59-12:00", "<script>alert(1)</script>", "*a", "&a", "{", "["]
 RAW = [b"\x00", b"\xff", b"\xc3", b"\t", b"\r", b"'", b'"', b":", b"- ", b"&a ", b"*a ", b"!!python/object ", b"%",
-       b"{", b"[", b"\n---\n", b"\n  ", b"\\", b'"\\x01"', b'"\\ud800"', b"? ", b"|\n", b"\xe2\x80\xae"]
+       b"{", b"[", b"!!bool ", b"!!int ", b"!!float ", b"!!str ", b"\n---\n", b"\n  ", b"\\", b'"\\x01"', b'"\\ud800"', b"? ", b"|\n", b"\xe2\x80\xae"]
 
 
 def _mutate_value(rng: random.Random, data: object, depth: int = 0) -> object:

@@ -288,14 +288,14 @@ class _Reader:
         if construct is None or event.style in ("'", '"'):
             return self._clean(unicodedata.normalize("NFC", value), event, where)
         if tag in _NUMBERS and len(value) > LIMITS["digits"]:
-            raise _Refused(self._line(event), "yaml.number",
+            raise _Refused(self._line(event), "yaml.value",
                            f"số ở trường '{where}' dài {_count(len(value))} chữ số, tối đa {LIMITS['digits']}; hãy "
                            "kiểm tra lại giá trị", where or None)
         try:
             return construct(yaml.ScalarNode(tag, value, style=event.style))
-        except (ValueError, OverflowError, yaml.YAMLError):
-            raise _Refused(self._line(event), "yaml.number", f"không đọc được số '{value}' ở trường '{where}'; "
-                           "hãy kiểm tra lại giá trị", where or None) from None
+        except (ValueError, OverflowError, KeyError, TypeError, yaml.YAMLError):
+            raise _Refused(self._line(event), "yaml.value", f"không đọc được giá trị '{value}' ở trường '{where}' "
+                           f"(kiểu {tag.rsplit(':', 1)[-1]}); hãy kiểm tra lại giá trị", where or None) from None
 
     def _clean(self, text: str, event: yaml.Event, where: str) -> str:
         """Report forbidden characters of a decoded string and replace them, so that nothing downstream meets them."""

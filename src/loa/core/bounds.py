@@ -8,9 +8,10 @@ and related plans, old addresses) stay inside the content roots: no ``..``, no b
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
-from collections.abc import Sized
+from collections.abc import Iterable, Mapping, Sized
 
 __all__ = [
     "AMOUNT_MAX",
@@ -21,6 +22,8 @@ __all__ = [
     "YEAR_MAX",
     "YEAR_MIN",
     "count_problem",
+    "date_problem",
+    "not_scalar",
     "path_problem",
     "too_many",
     "year_problem",
@@ -92,4 +95,28 @@ def path_problem(value: str) -> str | None:
     if any(part == ".." for part in text.split("/")):
         return (f"đường dẫn '{value}' có '..' trỏ ra ngoài thư mục nội dung; hãy ghi đường dẫn tính từ content/ "
                 "(ảnh) hoặc plans/… (văn bản)")
+    return None
+
+
+def not_scalar(entry: Mapping[object, object], lists: Iterable[str] = ()) -> list[str]:
+    """The fields of a registry entry that hold a list or group where a single value is expected.
+
+    Fields named in ``lists`` may also hold a list of single values.
+    """
+    wrong = []
+    for key, value in entry.items():
+        items = value if str(key) in lists and isinstance(value, list) else [value]
+        if any(isinstance(item, (dict, list)) for item in items):
+            wrong.append(str(key))
+    return wrong
+
+
+def date_problem(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """Why a date of a registry (some parts possibly blank) is not accepted, or None."""
+    if problem := year_problem(year):
+        return problem
+    try:
+        dt.date(year, month or 1, day or 1)
+    except (ValueError, OverflowError):
+        return "ngày này không có trong lịch"
     return None

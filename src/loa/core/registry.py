@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from loa.core.bounds import YEAR_MAX, YEAR_MIN, not_scalar, year_problem
 from loa.core.diagnostics import Diagnostics, suggest
 from loa.core.frontmatter import load_yaml
 
@@ -97,6 +98,10 @@ def _parse_issuer(
         diagnostics.add(path, line, "registry.entry", f"'{key}' phải gồm các trường {', '.join(_ISSUER_KEYS)}")
         return None
     ok = True
+    for field in not_scalar(entry, lists=("aliases", "symbols")):
+        diagnostics.add(path, lines.get(f"{key}.{field}", line), "registry.type",
+                        f"'{key}': '{field}' phải là một giá trị đơn (chuỗi, số), không phải nhóm trường")
+        return None
     for field in entry:
         if field not in _ISSUER_KEYS:
             ok = False
@@ -115,10 +120,13 @@ def _parse_issuer(
         value = entry.get(field)
         try:
             dates[field] = dt.date.fromisoformat(str(value)) if value is not None else None
+            if (found := dates[field]) is not None and year_problem(found.year):
+                raise ValueError(found)
         except ValueError:
             ok = False
             diagnostics.add(path, lines.get(f"{key}.{field}", line), "registry.date",
-                            f"'{key}': '{field}' phải là ngày dạng YYYY-MM-DD (nhận được '{value}')")
+                            f"'{key}': '{field}' phải là ngày dạng YYYY-MM-DD, năm từ {YEAR_MIN} đến {YEAR_MAX} "
+                            f"(nhận được '{value}')")
     if not ok:
         return None
     short = entry.get("short_name")
@@ -164,8 +172,9 @@ def load_channels(
     channels: dict[str, Channel] = {}
     for key, entry in (data or {}).items():
         line = lines.get(str(key), 0)
-        if not isinstance(entry, dict) or not entry.get("name"):
-            diagnostics.add(display_path, line, "registry.entry", f"'{key}' phải có ít nhất 'name' và 'platform'")
+        if not isinstance(entry, dict) or not entry.get("name") or not_scalar(entry):
+            diagnostics.add(display_path, line, "registry.entry", f"'{key}' phải có ít nhất 'name' và 'platform', mỗi "
+                            "trường một giá trị đơn")
             continue
         problems = [f"trường '{f}' không hợp lệ.{suggest(str(f), _CHANNEL_KEYS)}" for f in entry
                     if f not in _CHANNEL_KEYS]

@@ -75,7 +75,7 @@ def validate_document(
                          f"trường '{key}' không có trong lược đồ của loại '{kind}'.{suggest(key, known)} "
                          f"Các trường hợp lệ: {', '.join(known)}")
     for spec in fields_for(kind):
-        if kind in spec.required and data.get(spec.name) in (None, "", []):
+        if kind in spec.required and _blank(data.get(spec.name)):
             report.error(spec.name, "meta.required", f"thiếu trường bắt buộc '{spec.name}' ({spec.description})",
                          line=1)
     values = {name: _PARSERS[FIELD_BY_NAME[name].kind](FIELD_BY_NAME[name], data[name], report)
@@ -274,6 +274,11 @@ def _parse_list(spec: FieldSpec, value: Any, report: _Reporter) -> list[str]:
     if spec.name in _PATH_FIELDS:
         items = [_checked_path(f"{spec.name}.{i}", item, report) for i, item in enumerate(items)]
     return [item for item in items if item]
+
+
+def _blank(value: object) -> bool:
+    """Whether a required field is missing: absent, empty, or only spaces (which the schema reads as nothing)."""
+    return value in (None, "", []) or (isinstance(value, str) and not value.split())
 
 
 def _checked_path(where: str, value: str | None, report: _Reporter) -> str | None:
