@@ -23,6 +23,7 @@ __all__ = [
     "YEAR_MIN",
     "count_problem",
     "date_problem",
+    "is_blank",
     "not_scalar",
     "path_problem",
     "too_many",
@@ -50,6 +51,11 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
+
+
+def is_blank(value: object) -> bool:
+    """Whether a required value is missing: absent, empty, or only spaces (which the schema reads as nothing)."""
+    return value in (None, "", []) or (isinstance(value, str) and not value.split())
 
 
 def year_problem(year: int) -> str | None:

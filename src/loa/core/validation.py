@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from loa.core.bounds import path_problem, too_many, year_problem
+from loa.core.bounds import is_blank, path_problem, too_many, year_problem
 from loa.core.diagnostics import Diagnostics, Severity, suggest
 from loa.core.document import (
     KINDS,
@@ -75,7 +75,7 @@ def validate_document(
                          f"trường '{key}' không có trong lược đồ của loại '{kind}'.{suggest(key, known)} "
                          f"Các trường hợp lệ: {', '.join(known)}")
     for spec in fields_for(kind):
-        if kind in spec.required and _blank(data.get(spec.name)):
+        if kind in spec.required and is_blank(data.get(spec.name)):
             report.error(spec.name, "meta.required", f"thiếu trường bắt buộc '{spec.name}' ({spec.description})",
                          line=1)
     values = {name: _PARSERS[FIELD_BY_NAME[name].kind](FIELD_BY_NAME[name], data[name], report)
@@ -271,23 +271,11 @@ def _parse_list(spec: FieldSpec, value: Any, report: _Reporter) -> list[str]:
         report.error(spec.name, "meta.too-many", f"{problem}; hãy bỏ bớt")
         return []
     items = [_parse_string(spec, item, report, where=f"{spec.name}.{i}") for i, item in enumerate(value)]
-    if spec.name in _PATH_FIELDS:
-        items = [_checked_path(f"{spec.name}.{i}", item, report) for i, item in enumerate(items)]
+    for i, item in enumerate(items):
+        if item and spec.name in _PATH_FIELDS and (problem := path_problem(item)):
+            report.error(f"{spec.name}.{i}", "meta.path", problem)
+            items[i] = None
     return [item for item in items if item]
-
-
-def _blank(value: object) -> bool:
-    """Whether a required field is missing: absent, empty, or only spaces (which the schema reads as nothing)."""
-    return value in (None, "", []) or (isinstance(value, str) and not value.split())
-
-
-def _checked_path(where: str, value: str | None, report: _Reporter) -> str | None:
-    """``value`` if it is a path that stays inside the content roots, else None with an error."""
-    problem = path_problem(value) if value else None
-    if problem:
-        report.error(where, "meta.path", problem)
-        return None
-    return value
 
 
 def _parse_signer(spec: FieldSpec, value: Any, report: _Reporter) -> Signer | None:
