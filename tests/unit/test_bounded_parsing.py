@@ -335,3 +335,9 @@ def test_fuzzed_plans_never_crash_the_loader(tmp_path):
                 assert not diagnostic.message.isascii(), diagnostic.format()
                 assert "Traceback" not in diagnostic.message
     assert outcomes["refused"] > 0 and outcomes["valid"] > 0, outcomes
+
+
+def test_front_matter_of_comments_only_is_read_as_empty(tmp_path):
+    root = _project(tmp_path, {"plans/a.md": "---\n# chỉ có chú thích\n---\n\nNội dung.\n"})
+    catalog = _timed_load(root)
+    assert {d.code for d in catalog.diagnostics} == {"meta.required"}

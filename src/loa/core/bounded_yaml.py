@@ -133,8 +133,8 @@ def read_mapping(
         max_chars: Largest accepted text (default ``LIMITS["chars"]``).
 
     Returns:
-        The mapping, or None (with diagnostics) when the text is empty, broken, not a mapping, over a bound, or uses
-        anchors or aliases; and the line of each dotted key.
+        The mapping (empty when the text holds only comments), or None (with diagnostics) when the text is broken,
+        not a mapping, over a bound, or uses anchors or aliases; and the line of each dotted key.
     """
     limit = max_chars or LIMITS["chars"]
     if len(text) > limit:
@@ -162,8 +162,8 @@ def read_mapping(
             line = text.count("\n", 0, error.position) + offset
         else:
             line = text.encode()[: error.position].count(b"\n") + offset
-        diagnostics.add(path, line, "yaml.syntax", f"có ký tự không được phép trong YAML (U+{error.character if isinstance(error.character, int) else 0:04X}); "
-                        "hãy xóa ký tự này")
+        code = error.character if isinstance(error.character, int) else 0
+        diagnostics.add(path, line, "yaml.syntax", f"có ký tự không được phép trong YAML (U+{code:04X}); hãy xóa ký tự này")
     except yaml.YAMLError as error:
         diagnostics.add(path, offset, "yaml.syntax", "lỗi cú pháp YAML: " + " ".join(str(error).split()))
     return None, {}
@@ -187,8 +187,8 @@ class _Reader:
     def document(self) -> tuple[dict[str, Any] | None, dict[str, int]]:
         event = self._next()  # StreamStartEvent
         event = self._next()
-        if isinstance(event, yaml.StreamEndEvent):
-            return None, {}
+        if isinstance(event, yaml.StreamEndEvent):  # only comments: an empty mapping
+            return {}, {}
         event = self._next()  # the root value, after DocumentStartEvent
         root_line = self._line(event)
         data = self._value(event, "", 0, self.lines)
