@@ -341,3 +341,42 @@ def test_front_matter_of_comments_only_is_read_as_empty(tmp_path):
     root = _project(tmp_path, {"plans/a.md": "---\n# chỉ có chú thích\n---\n\nNội dung.\n"})
     catalog = _timed_load(root)
     assert {d.code for d in catalog.diagnostics} == {"meta.required"}
+
+
+SWAPS = [None, True, False, 0, -1, 10**30, -0.5, float("nan"), float("inf"), "", "2022-02-30", "0000-01-01",
+         "99999-01-01", [], {}, [None], {"a": None}, "x" * 2000]
+
+
+def _every_swap(fields: dict[str, object]) -> list[dict[str, object]]:
+    """``fields`` with one value (top-level or one level down) replaced by each of `SWAPS` in turn."""
+    variants = []
+    for key, value in fields.items():
+        inner = list(value) if isinstance(value, dict) else [None]
+        for sub in inner:
+            for swap in SWAPS:
+                if sub is None:
+                    variants.append({**fields, key: swap})
+                else:
+                    assert isinstance(value, dict)
+                    variants.append({**fields, key: {**value, sub: swap}})
+    return variants
+
+
+def test_a_type_swap_in_every_field_is_loaded_or_described(tmp_path):
+    article = {**ARTICLE, "cover": {"src": "images/a.png", "alt": "Ảnh"}, "topics": ["chu-de"]}
+    files: dict[str, str | bytes] = {"data/channels.yml": CHANNELS, "content/images/a.png": b"\x89PNG\r\n\x1a\n",
+                                     "content/chuyen-de/chu-de.md": "---\nkind: topic\ntitle: Chủ đề\n---\n\nChủ đề.\n"}
+    for index, fields in enumerate(_every_swap({**FUZZ_PLAN, "number": "1-KH/TU"})):
+        fields = {**fields, "number": f"{index + 1}-KH/TU"} if fields.get("number") == "1-KH/TU" else fields
+        files[f"plans/p{index:04d}.md"] = f"---\n{yaml.safe_dump(fields, allow_unicode=True)}---\n\n{TASK}\n"
+    for index, fields in enumerate(_every_swap(article)):
+        fields = {**fields, "id": f"urn:uuid:1b4e28ba-2fa1-11d2-883f-{index:012d}"} if fields.get("id") else fields
+        files[f"content/tin-bai/t{index:04d}.md"] = f"---\n{yaml.safe_dump(fields, allow_unicode=True)}---\n\nTin.\n"
+    root = _project(tmp_path, files)
+    catalog = _timed_load(root)
+    loaded = {d.path for d in catalog.documents}
+    described = {d.path for d in catalog.diagnostics}
+    documents = [name for name in files if name.endswith(".md")]
+    assert len(documents) > 500
+    assert [name for name in documents if name not in loaded | described] == []
+    assert all(not d.message.isascii() and d.line >= 0 for d in catalog.diagnostics)
