@@ -380,3 +380,16 @@ def test_a_type_swap_in_every_field_is_loaded_or_described(tmp_path):
     assert len(documents) > 500
     assert [name for name in documents if name not in loaded | described] == []
     assert all(not d.message.isascii() and d.line >= 0 for d in catalog.diagnostics)
+
+
+@pytest.mark.parametrize("name", ["issuers.yml", "external.yml", "channels.yml"])
+@pytest.mark.parametrize(("tail", "code", "line"), [(b"\nmoi: \xff\n", "file.encoding", -1),
+                                                     (b"\n#" + b"x" * 900_000 + b"\n", "yaml.too-large", 0)])
+def test_data_files_that_cannot_be_read_are_described(tmp_path, name, tail, code, line):
+    root = _project(tmp_path, {"data/channels.yml": CHANNELS})
+    path = root / "data" / name
+    text = path.read_bytes()
+    path.write_bytes(text + tail)
+    catalog = _timed_load(root)
+    found = [d for d in catalog.diagnostics if d.path == f"data/{name}"]
+    assert [(d.code, d.line) for d in found] == [(code, text.count(b"\n") + 2 if line < 0 else line)]

@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from loa.core.diagnostics import Diagnostics
 
-__all__ = ["LIMITS", "expansion_problem", "read_mapping"]
+__all__ = ["LIMITS", "expansion_problem", "read_data_file", "read_mapping"]
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR: Any = yaml.SafeLoader("")
@@ -167,6 +168,23 @@ def read_mapping(
     except yaml.YAMLError as error:
         diagnostics.add(path, offset, "yaml.syntax", "lỗi cú pháp YAML: " + " ".join(str(error).split()))
     return None, {}
+
+
+def read_data_file(path: Path, display_path: str, diagnostics: Diagnostics) -> str | None:
+    """The text of a YAML file of ``data/``, or None when it is too large to be read or not UTF-8."""
+    size = path.stat().st_size
+    if size > 4 * LIMITS["chars"]:
+        diagnostics.add(display_path, 0, "yaml.too-large",
+                        f"tệp nặng {_count(size)} byte, vượt giới hạn {_count(4 * LIMITS['chars'])} byte; hãy tách tệp")
+        return None
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        diagnostics.add(display_path, data.count(b"\n", 0, error.start) + 1, "file.encoding",
+                        f"tệp không phải UTF-8 (byte 0x{data[error.start]:02X} không hợp lệ); hãy lưu lại tệp với mã "
+                        "hóa UTF-8")
+        return None
 
 
 def _too_deep() -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from loa.core.bounded_yaml import read_data_file
 from loa.core.bounds import date_problem, not_scalar
 from loa.core.citations import canonical_number
 from loa.core.diagnostics import Diagnostics, suggest
@@ -65,7 +66,9 @@ def load_external(
     """Load and check the registry of external documents (a missing file means an empty registry)."""
     if not path.is_file():
         return ()
-    text = path.read_text(encoding="utf-8")
+    text = read_data_file(path, display_path, diagnostics)
+    if text is None:
+        return ()
     data, lines = load_yaml("entries:\n" + _indent(text), display_path, diagnostics, first_line=0)
     entries = (data or {}).get("entries") or []
     if not isinstance(entries, list):

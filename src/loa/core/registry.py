@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from loa.core.bounded_yaml import read_data_file
 from loa.core.bounds import YEAR_MAX, YEAR_MIN, not_scalar, year_problem
 from loa.core.diagnostics import Diagnostics, suggest
 from loa.core.frontmatter import load_yaml
@@ -76,7 +77,8 @@ def load_issuers(path: Path, display_path: str, diagnostics: Diagnostics) -> dic
     if not path.is_file():
         diagnostics.add(display_path, 0, "registry.missing", f"không tìm thấy danh mục cơ quan ban hành {display_path}")
         return {}
-    data, lines = load_yaml(path.read_text(encoding="utf-8"), display_path, diagnostics)
+    text = read_data_file(path, display_path, diagnostics)
+    data, lines = load_yaml(text, display_path, diagnostics) if text is not None else (None, {})
     issuers: dict[str, Issuer] = {}
     for key, entry in (data or {}).items():
         issuer = _parse_issuer(str(key), entry, lines, display_path, diagnostics)
@@ -168,7 +170,8 @@ def load_channels(
     """Load and check the registry of channels (a missing file means no channels)."""
     if not path.is_file():
         return {}
-    data, lines = load_yaml(path.read_text(encoding="utf-8"), display_path, diagnostics)
+    text = read_data_file(path, display_path, diagnostics)
+    data, lines = load_yaml(text, display_path, diagnostics) if text is not None else (None, {})
     channels: dict[str, Channel] = {}
     for key, entry in (data or {}).items():
         line = lines.get(str(key), 0)
