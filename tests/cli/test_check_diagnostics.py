@@ -230,8 +230,6 @@ def _cases() -> list[Case]:
     plan_case("yaml.too-long", plan.replace(place, place + "\n? " + "k" * 300 + "\n: 1"), "? kkk")
     plan_case("yaml.value", plan.replace(place, "place: " + "9" * 50), "place:")
     plan_case("yaml.control-char", plan.replace(place, 'place: "Sa\\x01 Pa"'), "place:")
-    registry_case("yaml.control-char", "external.yml", EXTERNAL, '- number: 1-KH/TU\n  title: "Kế\\e hoạch"\n',
-                  "title:")
     plan_case("meta.range", plan_text(date="1900-01-01"), "date:")
     plan_case("meta.too-many", plan_text(recipients=["Các chi bộ"] * 201), "recipients:")
     article_case("meta.path", article_text(cover={"src": "../mkdocs.yml", "alt": "Ảnh"}), "src: ../")
