@@ -229,6 +229,18 @@ def _cases() -> list[Case]:
 
 
     # Trust boundary: bounded parsing
+    place = "place: Sa Pa"
+    plan_case("yaml.too-large", plan.replace(place, place + "\n# chú thích dài" * 15_000), "---", line=2)
+    plan_case("yaml.too-deep", plan.replace(place, "place: " + "[" * 10_000 + "]" * 10_000), "place:")
+    plan_case("yaml.too-many", plan.replace(place, "place: [" + ", ".join(["1"] * 20_001) + "]"), "place:")
+    plan_case("yaml.too-long", plan.replace(place, place + "\n? " + "k" * 300 + "\n: 1"), "? kkk")
+    plan_case("yaml.value", plan.replace(place, "place: " + "9" * 50), "place:")
+    plan_case("yaml.control-char", plan.replace(place, 'place: "Sa\\x01 Pa"'), "place:")
+    plan_case("meta.range", plan_text(date="1900-01-01"), "date:")
+    plan_case("meta.too-many", plan_text(recipients=["Các chi bộ"] * 201), "recipients:")
+    article_case("meta.path", article_text(cover={"src": "../mkdocs.yml", "alt": "Ảnh"}), "src: ../")
+    plan_case("task.period", plan_text(period="0000"), "period:")
+    plan_case("task.period", plan_text(period="1000/9999"), "period:")
     cases.extend([])
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from loa.core.bounded_yaml import expansion_problem
 from loa.core.catalog import Layout
 from loa.core.settings import BOUNDS, bound_errors
 
@@ -24,7 +25,11 @@ _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 def read_plugin_options(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """Return (mkdocs.yml mapping, loa plugin options), or None with a message if the file is unreadable."""
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        text = config_file.read_text(encoding="utf-8")
+        if problem := expansion_problem(text):
+            print(f"Tệp cấu hình {config_file} không hợp lệ: {problem}", file=sys.stderr)
+            return None
+        config = yaml.load(text, Loader=_TolerantLoader) or {}
     except OSError:
         print(f"Không đọc được tệp cấu hình {config_file}", file=sys.stderr)
         return None

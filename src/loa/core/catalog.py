@@ -205,7 +205,10 @@ def _check_links(
             if plan not in plans:
                 report(document, f"related_plans.{index}", "meta.related", f"không có văn bản '{plan}' trong "
                        f"plans/.{suggest(plan, sorted(plans))}")
-        if document.cover and not cover_path(document, layout).is_file():
+        if document.cover and not cover_path(document, layout).resolve().is_relative_to(layout.content_dir.resolve()):
+            report(document, "cover", "meta.path", f"ảnh '{document.cover.src}' nằm ngoài thư mục content/ "
+                   "(qua liên kết tượng trưng); hãy chép ảnh vào content/")
+        elif document.cover and not cover_path(document, layout).is_file():
             report(document, "cover", "meta.cover", f"không tìm thấy ảnh '{document.cover.src}' (đường dẫn tính từ "
                    "thư mục content/)")
         if document.id:

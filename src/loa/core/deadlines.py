@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from loa.core.bounds import PERIOD_MAX, YEAR_MAX, YEAR_MIN
 from loa.core.document import vietnamese_date
 
 __all__ = ["RECURRENCES", "Deadline", "parse_deadline"]
@@ -23,6 +24,7 @@ RECURRENCES = {"P1M": ("hằng tháng", 1), "P3M": ("hằng quý", 3), "P6M": ("
 
 _ROMAN = ("I", "II", "III", "IV")
 _YEAR = re.compile(r"^(\d{4})$")
+_LEADING_YEAR = re.compile(r"^(\d{4})(?!\d)")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -86,17 +88,29 @@ def parse_deadline(value: object) -> Deadline:
     Raises:
         ValueError: With a Vietnamese message saying what is wrong and what is expected.
     """
+    deadline = _parse(value)
+    if deadline.start is not None and deadline.due is not None and not (
+            YEAR_MIN <= deadline.start.year and deadline.due.year <= YEAR_MAX
+            and deadline.due.year - deadline.start.year < PERIOD_MAX):
+        raise ValueError(f"thời hạn '{deadline.canonical}' phải nằm trong các năm {YEAR_MIN}–{YEAR_MAX} và không "
+                         f"dài quá {PERIOD_MAX} năm")
+    return deadline
+
+
+def _parse(value: object) -> Deadline:
     if isinstance(value, dt.datetime):
         # A value the editor wrote, not a programming error: the caller reports it as a diagnostic.
         raise ValueError(f"thời hạn '{value}' có giờ; chỉ ghi ngày (YYYY-MM-DD)")  # noqa: TRY004
     if isinstance(value, dt.date):
         return Deadline(value, value, "date", value.isoformat())
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-    if not text:
-        raise ValueError(f"thời hạn '{value}' không hợp lệ; {_EXPECTED}")
+    if not text or len(text) > 60:
+        raise ValueError(f"thời hạn '{str(value)[:60]}' không hợp lệ; {_EXPECTED}")
+    if (leading := _LEADING_YEAR.match(text)) and not YEAR_MIN <= int(leading[1]) <= YEAR_MAX:
+        raise ValueError(f"thời hạn '{text}': năm {leading[1]} nằm ngoài khoảng cho phép {YEAR_MIN}–{YEAR_MAX}")
     if "/" in text and not text.upper().startswith("R"):
         first, _, last = text.partition("/")
-        start, end = parse_deadline(first.strip()), parse_deadline(last.strip())
+        start, end = _parse(first.strip()), _parse(last.strip())
         if start.kind != "date" or end.kind != "date":
             raise ValueError(f"khoảng thời gian '{text}' phải gồm hai ngày YYYY-MM-DD/YYYY-MM-DD")
         assert start.due is not None and end.due is not None

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from loa.core.bounded_yaml import read_data_file
+from loa.core.bounds import date_problem, not_scalar
 from loa.core.citations import canonical_number
 from loa.core.diagnostics import Diagnostics, suggest
 from loa.core.document import PartialDate, doc_type_by_name
@@ -64,7 +66,9 @@ def load_external(
     """Load and check the registry of external documents (a missing file means an empty registry)."""
     if not path.is_file():
         return ()
-    text = path.read_text(encoding="utf-8")
+    text = read_data_file(path, display_path, diagnostics)
+    if text is None:
+        return ()
     data, lines = load_yaml("entries:\n" + _indent(text), display_path, diagnostics, first_line=0)
     entries = (data or {}).get("entries") or []
     if not isinstance(entries, list):
@@ -97,6 +101,12 @@ def _parse(
         diagnostics.add(path, line, "registry.entry", "mỗi mục phải gồm các trường " + ", ".join(_KEYS))
         return None
     ok = True
+    for key in not_scalar(entry, lists=("implements",)):
+        ok = False
+        diagnostics.add(path, line, "registry.type", f"trường '{key}' phải là một giá trị đơn (chuỗi, số), không phải "
+                        "danh sách hay nhóm trường")
+    if not ok:
+        return None
     for key in entry:
         if key not in _KEYS:
             ok = False
@@ -116,7 +126,7 @@ def _parse(
         diagnostics.add(path, line, "registry.issuer",
                         f"không có cơ quan '{issuer}' trong data/issuers.yml.{suggest(str(issuer), sorted(issuers))}")
     date = None
-    if entry.get("date"):
+    if entry.get("date") not in (None, ""):
         parts = str(entry["date"]).split("-")
         try:
             date = PartialDate(int(parts[0]), int(parts[1]) if len(parts) > 1 else None,
@@ -124,11 +134,15 @@ def _parse(
         except (ValueError, IndexError):
             ok = False
             diagnostics.add(path, line, "registry.date", f"ngày '{entry['date']}' phải có dạng YYYY-MM-DD")
+        if date and (problem := date_problem(date.year, date.month, date.day)):
+            ok = False
+            diagnostics.add(path, line, "registry.date", f"ngày '{entry['date']}': {problem}")
     if not ok:
         return None
     year = f"-{date.year}" if date else ""
     identifier = slugify(f"{number}{year}") if number else slugify(name or "")
-    implements = tuple(str(i) for i in entry.get("implements") or ())
+    listed = entry.get("implements") or ()
+    implements = tuple(str(i) for i in (listed if isinstance(listed, list) else [listed]))
     return ExternalDocument(identifier, number, doc_type or None, issuer, date, entry.get("term"), name,
                             " ".join(str(entry["title"]).split()) if entry.get("title") else None, implements,
                             entry.get("url"), line)

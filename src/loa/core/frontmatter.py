@@ -12,38 +12,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
+from loa.core.bounded_yaml import read_mapping
 from loa.core.diagnostics import Diagnostics
 
 __all__ = ["FrontMatter", "find_control_characters", "load_yaml", "parse_document_text", "read_body"]
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u009f\u2028\u2029\ufeff]")
 _FENCE = "---"
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:null": "null",
-    "tag:yaml.org,2002:bool": "bool",
-    "tag:yaml.org,2002:int": "int",
-    "tag:yaml.org,2002:float": "float",
-}
-_CONSTRUCTOR = yaml.SafeLoader("")
-
-_COLON = "không được đặt dấu ':' ở đây (giá trị có dấu ':' cần đặt trong dấu nháy)"
-# PyYAML problem texts that editors meet most, in Vietnamese. Others are shown as PyYAML writes them.
-_YAML_PROBLEMS = {
-    "mapping values are not allowed here": _COLON,
-    "mapping values are not allowed in this context": _COLON,
-    "could not find expected ':'": "thiếu dấu ':' sau tên trường",
-    "found character '\\t' that cannot start any token": "có ký tự tab; YAML chỉ chấp nhận dấu cách",
-    "did not find expected key": "thụt lề không khớp hoặc thiếu dấu ':'",
-    "did not find expected '-' indicator": "thụt lề của danh sách không khớp",
-    "found unexpected end of stream": "giá trị chưa được đóng (thiếu dấu nháy đóng?)",
-    "found unknown escape character": "ký tự thoát không hợp lệ trong chuỗi đặt trong dấu nháy kép",
-    "expected <block end>, but found '<block mapping start>'": "thụt lề không khớp",
-    "expected <block end>, but found '<scalar>'": "thụt lề không khớp hoặc thừa nội dung",
-    "found undefined alias": "dùng bí danh YAML (*) không được định nghĩa",
-}
 
 
 @dataclass(frozen=True)
@@ -141,93 +116,19 @@ def _closing_fence(lines: list[str]) -> int | None:
 
 
 def load_yaml(
-    text: str, path: str, diagnostics: Diagnostics, *, first_line: int = 1
+    text: str, path: str, diagnostics: Diagnostics, *, first_line: int = 1, max_chars: int | None = None
 ) -> tuple[dict[str, Any] | None, dict[str, int]]:
-    """Parse a YAML mapping strictly, with the line of every value.
+    """Parse a YAML mapping strictly and within bounds, with the line of every value.
 
     Arguments:
         text: YAML text.
         path: Project-relative path, for diagnostics.
         diagnostics: Where problems are recorded.
         first_line: Line of the file where ``text`` starts.
+        max_chars: Largest accepted text (default: `loa.core.bounded_yaml.LIMITS`).
 
     Returns:
-        The mapping (None if unreadable or not a mapping) and the line of each dotted key.
+        The mapping (None if unreadable, not a mapping, over a bound or using anchors or aliases) and the line of
+        each dotted key.
     """
-    offset = first_line
-    node = _compose(text, path, diagnostics, offset)
-    if node is None:
-        return None, {}
-    if not isinstance(node, yaml.MappingNode):
-        diagnostics.add(
-            path, node.start_mark.line + offset, "yaml.not-mapping",
-            "nội dung YAML phải là các cặp 'tên trường: giá trị'",
-        )
-        return None, {}
-    lines: dict[str, int] = {}
-    return _convert(node, "", path, diagnostics, lines, offset), lines
-
-
-def _compose(yaml_text: str, path: str, diagnostics: Diagnostics, offset: int) -> yaml.Node | None:
-    """Parse YAML into a node tree, reporting syntax errors, anchors and aliases."""
-    # Anchors need "&" and aliases "*": without either, one parsing pass is enough.
-    events = yaml.parse(yaml_text, Loader=_Loader) if "&" in yaml_text or "*" in yaml_text else ()
-    try:
-        for event in events:
-            line = event.start_mark.line + offset if event.start_mark else 1
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent):
-                diagnostics.add(
-                    path, line, "yaml.alias",
-                    f"không dùng bí danh YAML ('*{anchor}'); hãy viết lại giá trị đầy đủ",
-                )
-            elif anchor:
-                diagnostics.add(
-                    path, line, "yaml.anchor",
-                    f"không dùng neo YAML ('&{anchor}'); hãy viết giá trị trực tiếp",
-                )
-        return yaml.compose(yaml_text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + offset if mark else 1
-        problem = (error.problem or "").strip()
-        explained = _YAML_PROBLEMS.get(problem, problem)
-        diagnostics.add(path, line, "yaml.syntax", f"lỗi cú pháp YAML: {explained}")
-        return None
-    except yaml.YAMLError as error:
-        diagnostics.add(path, 1, "yaml.syntax", f"lỗi cú pháp YAML: {error}")
-        return None
-
-
-def _convert(
-    node: yaml.Node, where: str, path: str, diagnostics: Diagnostics, lines: dict[str, int], offset: int
-) -> Any:
-    """Turn a YAML node into plain Python, recording each value's line and reporting duplicate keys."""
-    lines[where] = node.start_mark.line + offset
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + offset
-            if not isinstance(key_node, yaml.ScalarNode):
-                diagnostics.add(path, line, "yaml.key", "tên trường phải là một chuỗi đơn giản")
-                continue
-            key = str(key_node.value)
-            dotted = f"{where}.{key}" if where else key
-            if key in result:
-                first = lines.get(dotted, 0)
-                diagnostics.add(
-                    path, line, "yaml.duplicate-key",
-                    f"trường '{dotted}' bị khai báo hai lần (lần đầu ở dòng {first}); hãy giữ lại một",
-                    field=dotted,
-                )
-                continue
-            result[key] = _convert(value_node, dotted, path, diagnostics, lines, offset)
-            lines[dotted] = line
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        prefix = f"{where}." if where else ""
-        return [_convert(item, f"{prefix}{i}", path, diagnostics, lines, offset) for i, item in enumerate(node.value)]
-    kind = _SCALAR_TAGS.get(node.tag)
-    if kind is None or getattr(node, "style", None) in ("'", '"'):
-        return unicodedata.normalize("NFC", str(node.value))
-    return _CONSTRUCTOR.construct_object(node)
+    return read_mapping(text, path, diagnostics, offset=first_line, max_chars=max_chars)

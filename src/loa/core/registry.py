@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from loa.core.bounded_yaml import read_data_file
+from loa.core.bounds import YEAR_MAX, YEAR_MIN, not_scalar, year_problem
 from loa.core.diagnostics import Diagnostics, suggest
 from loa.core.frontmatter import load_yaml
 
@@ -75,7 +77,8 @@ def load_issuers(path: Path, display_path: str, diagnostics: Diagnostics) -> dic
     if not path.is_file():
         diagnostics.add(display_path, 0, "registry.missing", f"không tìm thấy danh mục cơ quan ban hành {display_path}")
         return {}
-    data, lines = load_yaml(path.read_text(encoding="utf-8"), display_path, diagnostics)
+    text = read_data_file(path, display_path, diagnostics)
+    data, lines = load_yaml(text, display_path, diagnostics) if text is not None else (None, {})
     issuers: dict[str, Issuer] = {}
     for key, entry in (data or {}).items():
         issuer = _parse_issuer(str(key), entry, lines, display_path, diagnostics)
@@ -97,6 +100,10 @@ def _parse_issuer(
         diagnostics.add(path, line, "registry.entry", f"'{key}' phải gồm các trường {', '.join(_ISSUER_KEYS)}")
         return None
     ok = True
+    for field in not_scalar(entry, lists=("aliases", "symbols")):
+        diagnostics.add(path, lines.get(f"{key}.{field}", line), "registry.type",
+                        f"'{key}': '{field}' phải là một giá trị đơn (chuỗi, số), không phải nhóm trường")
+        return None
     for field in entry:
         if field not in _ISSUER_KEYS:
             ok = False
@@ -115,10 +122,13 @@ def _parse_issuer(
         value = entry.get(field)
         try:
             dates[field] = dt.date.fromisoformat(str(value)) if value is not None else None
+            if (found := dates[field]) is not None and year_problem(found.year):
+                raise ValueError(found)
         except ValueError:
             ok = False
             diagnostics.add(path, lines.get(f"{key}.{field}", line), "registry.date",
-                            f"'{key}': '{field}' phải là ngày dạng YYYY-MM-DD (nhận được '{value}')")
+                            f"'{key}': '{field}' phải là ngày dạng YYYY-MM-DD, năm từ {YEAR_MIN} đến {YEAR_MAX} "
+                            f"(nhận được '{value}')")
     if not ok:
         return None
     short = entry.get("short_name")
@@ -160,12 +170,14 @@ def load_channels(
     """Load and check the registry of channels (a missing file means no channels)."""
     if not path.is_file():
         return {}
-    data, lines = load_yaml(path.read_text(encoding="utf-8"), display_path, diagnostics)
+    text = read_data_file(path, display_path, diagnostics)
+    data, lines = load_yaml(text, display_path, diagnostics) if text is not None else (None, {})
     channels: dict[str, Channel] = {}
     for key, entry in (data or {}).items():
         line = lines.get(str(key), 0)
-        if not isinstance(entry, dict) or not entry.get("name"):
-            diagnostics.add(display_path, line, "registry.entry", f"'{key}' phải có ít nhất 'name' và 'platform'")
+        if not isinstance(entry, dict) or not entry.get("name") or not_scalar(entry):
+            diagnostics.add(display_path, line, "registry.entry", f"'{key}' phải có ít nhất 'name' và 'platform', mỗi "
+                            "trường một giá trị đơn")
             continue
         problems = [f"trường '{f}' không hợp lệ.{suggest(str(f), _CHANNEL_KEYS)}" for f in entry
                     if f not in _CHANNEL_KEYS]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from loa.core.bounds import LIST_MAX
 from loa.core.document import ACCESS_LEVELS, CATEGORIES, DOC_TYPES, KINDS, STATUSES
 
 __all__ = ["FIELDS", "FIELD_BY_NAME", "FieldSpec", "field_table", "fields_for", "json_schema", "update_field_tables"]
@@ -168,7 +169,8 @@ def json_schema(kind: str = "plan") -> dict[str, Any]:
         elif spec.kind == "datetime":
             prop |= {"type": "string", "format": "date-time"}
         elif spec.kind == "list":
-            prop |= {"type": "array", "items": {"type": "string", "maxLength": spec.max_length}}
+            prop |= {"type": "array", "items": {"type": "string", "maxLength": spec.max_length},
+                     "maxItems": LIST_MAX.get(spec.name, 100)}
         elif spec.kind == "signer":
             prop |= {"type": "object", "additionalProperties": False,
                      "properties": {k: {"type": "string"} for k in _SIGNER_KEYS}}
@@ -180,7 +182,7 @@ def json_schema(kind: str = "plan") -> dict[str, Any]:
         elif spec.kind == "period":
             prop |= {"type": ["string", "integer"], "pattern": r"^\d{4}(/\d{4})?$"}
         elif spec.kind == "tasks":
-            prop |= {"type": "array", "items": _TASK_SCHEMA}
+            prop |= {"type": "array", "items": _TASK_SCHEMA, "maxItems": LIST_MAX["tasks"]}
         elif spec.kind == "budget":
             prop |= _BUDGET_SCHEMA
         else:

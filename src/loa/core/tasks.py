@@ -27,6 +27,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from loa.core.bounds import (
+    AMOUNT_MAX,
+    COUNT_MAX,
+    PERIOD_MAX,
+    TEXT_MAX,
+    YEAR_MAX,
+    YEAR_MIN,
+    count_problem,
+    too_many,
+)
 from loa.core.deadlines import Deadline, parse_deadline
 from loa.core.diagnostics import suggest
 
@@ -116,11 +126,16 @@ def format_amount(amount: int) -> str:
 def parse_period(value: object, report: Report) -> range | None:
     """The years a plan covers (``2022`` or ``2021/2025``), or None with an error."""
     match = _PERIOD.match(str(value).strip()) if isinstance(value, (str, int)) else None
-    if match is None or (match[2] and int(match[2]) < int(match[1])):
+    first, last = (int(match[1]), int(match[2] or match[1])) if match else (0, -1)
+    if last < first:
         report("period", "task.period", f"'period' phải là một năm (2022) hoặc hai năm đầu và cuối (2021/2025), "
                f"nhận được '{value}'")
         return None
-    return range(int(match[1]), int(match[2] or match[1]) + 1)
+    if not (YEAR_MIN <= first and last <= YEAR_MAX and last - first < PERIOD_MAX):
+        report("period", "task.period", f"'period' ({value}) phải gồm các năm trong khoảng {YEAR_MIN}–{YEAR_MAX}, "
+               f"nhiều nhất {PERIOD_MAX} năm")
+        return None
+    return range(first, last + 1)
 
 
 def _words(text: str) -> str:
@@ -140,6 +155,9 @@ def _ids(value: Any, field: str, issuers: Mapping[str, object], report: Report) 
     if values is None:
         report(field, "task.unit", f"'{field}' phải là mã đơn vị hoặc danh sách mã trong data/issuers.yml")
         return ()
+    if problem := too_many(field, values):
+        report(field, "meta.too-many", f"{problem}; hãy bỏ bớt")
+        return ()
     ids = []
     for index, unit in enumerate(values):
         if not isinstance(unit, str) or unit not in issuers:
@@ -154,6 +172,9 @@ def _targets(value: Any, where: str, report: Report) -> tuple[Target, ...]:
     if not isinstance(value, list):
         report(where, "task.target", "'targets' phải là danh sách chỉ tiêu {count: số, unit: đơn vị tính}")
         return ()
+    if problem := too_many(where, value):
+        report(where, "meta.too-many", f"{problem}; hãy bỏ bớt")
+        return ()
     targets = []
     for index, item in enumerate(value):
         field = f"{where}.{index}"
@@ -163,7 +184,10 @@ def _targets(value: Any, where: str, report: Report) -> tuple[Target, ...]:
         if (isinstance(count, bool) or not isinstance(count, (int, float)) or count < 0 or not isinstance(unit, str)
                 or not unit.strip() or extra):
             report(field, "task.target", f"chỉ tiêu phải có dạng {{count: số, unit: đơn vị tính}}, ví dụ "
-                   f"{{count: 5, unit: hội nghị}} (nhận được {item!r})")
+                   f"{{count: 5, unit: hội nghị}} (nhận được {str(item)[:200]!r})")
+            continue
+        if problem := count_problem(count, COUNT_MAX) or _long(unit, "unit"):
+            report(field, "task.target", f"chỉ tiêu {problem}")
             continue
         targets.append(Target(count, unicodedata.normalize("NFC", unit.strip())))
     return tuple(targets)
@@ -184,6 +208,9 @@ def parse_tasks(value: Any, *, body: str, issuers: Mapping[str, object], years: 
     if not isinstance(value, list):
         report("tasks", "task.field", "'tasks' phải là danh sách nhiệm vụ, mỗi mục có 'task', 'lead', 'deadline'…")
         return ()
+    if problem := too_many("tasks", value):
+        report("tasks", "meta.too-many", f"{problem}; hãy tách kế hoạch hoặc bỏ bớt")
+        return ()
     text = _words(body)
     tasks: list[Task] = []
     keys: set[str] = set()
@@ -196,6 +223,9 @@ def parse_tasks(value: Any, *, body: str, issuers: Mapping[str, object], years: 
             if key not in _TASK_KEYS:
                 report(f"{where}.{key}", "task.field", f"nhiệm vụ: trường '{key}' không hợp lệ."
                        f"{suggest(str(key), _TASK_KEYS)} Các trường hợp lệ: {', '.join(_TASK_KEYS)}")
+        if problem := _long(item["task"], "task") or _long(str(item.get("id") or ""), "id"):
+            report(where, "meta.too-long", f"nhiệm vụ: {problem}")
+            continue
         quote = _words(item["task"])
         if quote not in text:
             report(f"{where}.task", "task.quote", f"không tìm thấy câu nhiệm vụ trong nội dung văn bản: "
@@ -232,10 +262,19 @@ def _deadline(value: Any, where: str, years: range | None, report: Report) -> De
     return deadline
 
 
+def _long(text: str, name: str) -> str | None:
+    """Why the text of field ``name`` of a task or budget is too long, or None."""
+    largest = TEXT_MAX[name]
+    return f"trường '{name}' dài {len(text)} ký tự, tối đa {largest} ký tự" if len(text) > largest else None
+
+
 def _amount(value: Any, where: str, report: Report) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         report(where, "budget.field", f"số tiền phải là số đồng, không có dấu chấm (6505490000 hoặc "
-               f"6_505_490_000), nhận được '{value}'")
+               f"6_505_490_000), nhận được '{str(value)[:80]}'")
+        return None
+    if problem := count_problem(value, AMOUNT_MAX):
+        report(where, "budget.field", f"số tiền {problem} đồng")
         return None
     return value
 
@@ -251,10 +290,21 @@ def parse_budget(value: Any, *, years: range | None, report: Report) -> Budget |
                    f"{suggest(str(key), _BUDGET_KEYS)} Các trường hợp lệ: {', '.join(_BUDGET_KEYS)}")
     total = _amount(value.get("total"), "budget.total", report)
     sources: list[BudgetLine] = []
+    for name in ("lines", "years"):
+        listed = value.get(name)
+        if isinstance(listed, (list, dict)) and (problem := too_many(f"budget.{name}", listed)):
+            report(f"budget.{name}", "meta.too-many", f"{problem}; hãy bỏ bớt")
+            return None
+    if not isinstance(value.get("lines") or [], list) or not isinstance(value.get("years") or {}, dict):
+        report("budget", "budget.field", "'lines' phải là danh sách nguồn kinh phí, 'years' là các cặp năm: số đồng")
+        return None
     for index, item in enumerate(value.get("lines") or []):
         where = f"budget.lines.{index}"
         if not isinstance(item, dict) or not isinstance(item.get("source"), str) or set(item) - set(_LINE_KEYS):
             report(where, "budget.field", "mỗi nguồn kinh phí có dạng {source: tên nguồn, amount: số đồng}")
+            continue
+        if problem := _long(item["source"], "source"):
+            report(where, "meta.too-long", f"nguồn kinh phí: {problem}")
             continue
         amount = _amount(item.get("amount"), f"{where}.amount", report)
         if amount is not None:

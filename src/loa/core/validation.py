@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from loa.core.bounds import is_blank, path_problem, too_many, year_problem
 from loa.core.diagnostics import Diagnostics, Severity, suggest
 from loa.core.document import (
     KINDS,
@@ -34,6 +35,8 @@ _PARTY_NUMBER = re.compile(r"^\s*\d+\s*-\s*([^/\s]+)\s*/")
 _STATE_NUMBER = re.compile(r"^\s*\d+(?:/\d{4})?\s*/\s*([^-\s]+)\s*-")
 _SIGNER_KEYS = ("authority", "role", "name")
 _COVER_KEYS = ("src", "alt")
+_COVER_SRC = "cover.src"
+_PATH_FIELDS = ("amends", "replaces", "related_plans", "aliases")
 
 def validate_document(
     front: FrontMatter,
@@ -72,7 +75,7 @@ def validate_document(
                          f"trường '{key}' không có trong lược đồ của loại '{kind}'.{suggest(key, known)} "
                          f"Các trường hợp lệ: {', '.join(known)}")
     for spec in fields_for(kind):
-        if kind in spec.required and data.get(spec.name) in (None, "", []):
+        if kind in spec.required and is_blank(data.get(spec.name)):
             report.error(spec.name, "meta.required", f"thiếu trường bắt buộc '{spec.name}' ({spec.description})",
                          line=1)
     values = {name: _PARSERS[FIELD_BY_NAME[name].kind](FIELD_BY_NAME[name], data[name], report)
@@ -239,6 +242,9 @@ def _parse_date(spec: FieldSpec, value: Any, report: _Reporter) -> PartialDate |
         shown = "/".join(p for p in (match[3], match[2], match[1]) if p)
         report.error(spec.name, "meta.date", f"trường '{spec.name}': ngày {shown} không tồn tại")
         return None
+    if problem := year_problem(year):
+        report.error(spec.name, "meta.range", f"trường '{spec.name}': {problem}")
+        return None
     return PartialDate(year, month or None, day or None)
 
 
@@ -250,6 +256,9 @@ def _parse_datetime(spec: FieldSpec, value: Any, report: _Reporter) -> dt.dateti
         report.error(spec.name, "meta.datetime",
                      f"trường '{spec.name}' phải là thời điểm dạng YYYY-MM-DDTHH:MM:SS+07:00 (nhận được '{text}')")
         return None
+    if problem := year_problem(moment.year):
+        report.error(spec.name, "meta.range", f"trường '{spec.name}': {problem}")
+        return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=TIMEZONE)
     return moment.astimezone(TIMEZONE)
@@ -258,7 +267,14 @@ def _parse_datetime(spec: FieldSpec, value: Any, report: _Reporter) -> dt.dateti
 def _parse_list(spec: FieldSpec, value: Any, report: _Reporter) -> list[str]:
     if not isinstance(value, list):
         value = [value]
-    items = (_parse_string(spec, item, report, where=f"{spec.name}.{i}") for i, item in enumerate(value))
+    if problem := too_many(spec.name, value):
+        report.error(spec.name, "meta.too-many", f"{problem}; hãy bỏ bớt")
+        return []
+    items = [_parse_string(spec, item, report, where=f"{spec.name}.{i}") for i, item in enumerate(value)]
+    for i, item in enumerate(items):
+        if item and spec.name in _PATH_FIELDS and (problem := path_problem(item)):
+            report.error(f"{spec.name}.{i}", "meta.path", problem)
+            items[i] = None
     return [item for item in items if item]
 
 
@@ -285,7 +301,10 @@ def _parse_cover(spec: FieldSpec, value: Any, report: _Reporter) -> Cover | None
         if key not in _COVER_KEYS:
             report.error(f"cover.{key}", "meta.unknown-key", f"trường 'cover.{key}' không hợp lệ."
                          f"{suggest(str(key), _COVER_KEYS)} Các trường hợp lệ: src, alt")
-    src = _parse_string(spec, value.get("src"), report, where="cover.src") if value.get("src") else None
+    src = _parse_string(spec, value.get("src"), report, where=_COVER_SRC) if value.get("src") else None
+    if src and (problem := path_problem(src)):
+        report.error(_COVER_SRC, "meta.path", problem)
+        return None
     alt = _parse_string(spec, value.get("alt"), report, where="cover.alt") if value.get("alt") else None
     if not src:
         report.error("cover", "meta.required", "ảnh đại diện thiếu 'src' (đường dẫn ảnh)")
