@@ -69,11 +69,12 @@ def test_hostile_front_matter_renders_inert(project, tmp_path):
     assert any(HOSTILE in t for t in titles), titles
 
 
+# Hostile, but nothing loads from elsewhere: `loa check` refuses external resources (tests/build/test_bodies.py).
 HOSTILE_BODY = """\
 Đoạn mở đầu.
 
 <script>alert("body-script")</script>
-<iframe src="https://evil.example/"></iframe>
+<iframe src="khung-evil.example.html"></iframe>
 <!-- ghi chú nội bộ không được lộ -->
 <img src="anh.png" onerror="alert('img')" alt="Ảnh minh họa">
 
@@ -82,7 +83,7 @@ HOSTILE_BODY = """\
 
 [Liên kết độc](javascript:void%28alert%281%29%29) và <a href="JaVaScRiPt:alert(2)">một liên kết khác</a>.
 
-<div markdown="1" onclick="alert('div')" style="background:url(javascript:alert(3))">
+<div markdown="1" onclick="alert('div')" style="color:expression(alert(3))">
 Khối **có** Markdown.
 </div>
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from loa.core.diagnostics import Diagnostics
+from loa.core.trust import character_label, invisible_characters
 
 __all__ = ["FrontMatter", "find_control_characters", "load_yaml", "parse_document_text", "read_body"]
 
@@ -199,6 +200,23 @@ def _compose(yaml_text: str, path: str, diagnostics: Diagnostics, offset: int) -
         return None
 
 
+def _check_invisible(
+    value: str, where: str, line: int, path: str, diagnostics: Diagnostics, *, name: bool = False
+) -> None:
+    """Report invisible format characters in a value or a key (the file-wide control check reports its own)."""
+    found = [c for c in invisible_characters(value) if not _CONTROL.match(c)]
+    if not found:
+        return
+    what = f"tên trường '{where}'" if name else f"trường '{where}'"
+    names = ", ".join(character_label(c) for c in found)
+    diagnostics.add(
+        path, line, "text.invisible-char",
+        f"{what} có ký tự vô hình {names}: ký tự này không hiện ra nhưng làm chữ đọc khác đi, hoặc tìm kiếm và so "
+        "sánh sai; hãy xóa ký tự này (thường lẫn vào khi sao chép từ Word, trang web hay tin nhắn)",
+        field=where or None,
+    )
+
+
 def _convert(
     node: yaml.Node, where: str, path: str, diagnostics: Diagnostics, lines: dict[str, int], offset: int
 ) -> Any:
@@ -213,6 +231,7 @@ def _convert(
                 continue
             key = str(key_node.value)
             dotted = f"{where}.{key}" if where else key
+            _check_invisible(key, dotted, line, path, diagnostics, name=True)
             if key in result:
                 first = lines.get(dotted, 0)
                 diagnostics.add(
@@ -227,6 +246,7 @@ def _convert(
     if isinstance(node, yaml.SequenceNode):
         prefix = f"{where}." if where else ""
         return [_convert(item, f"{prefix}{i}", path, diagnostics, lines, offset) for i, item in enumerate(node.value)]
+    _check_invisible(str(node.value), where, lines[where], path, diagnostics)
     kind = _SCALAR_TAGS.get(node.tag)
     if kind is None or getattr(node, "style", None) in ("'", '"'):
         return unicodedata.normalize("NFC", str(node.value))

@@ -1,0 +1,175 @@
+"""Checks on what editors write that a browser or a reader would act on: addresses, invisible characters and
+resources that bodies would load from elsewhere.
+
+Editors are trusted to write text, not to run code or to track readers. So:
+
+- every address an editor supplies (registry entries, channels, covers) is an ``http:``/``https:`` address with a
+  host, or a path of the site starting with ``/``; anything else, and any address hiding characters that browsers
+  drop (tabs, line ends, controls, invisible format characters), is refused (`url_problem`);
+- a text field may not carry invisible format characters (bidirectional overrides and isolates, zero-width
+  characters, soft hyphens, tag characters, other Unicode ``Cf``): they make a title read differently from what it
+  is (`invisible_characters`). Bodies keep what the original text has;
+- a body may not load anything from another origin (``<img src="https://…">``, ``srcset``, ``<video>``,
+  ``<iframe>``, ``style="…url(…)"``, ``![…](https://…)``): `external_resources` finds them, with their lines, before
+  rendering; the sanitiser (`loa.core.sanitize`) drops what gets through anyway.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from loa.core.links import mask_code
+
+__all__ = [
+    "MAX_URL_LENGTH",
+    "character_label",
+    "external_resources",
+    "invisible_characters",
+    "is_external",
+    "no_markup",
+    "url_problem",
+]
+
+MAX_URL_LENGTH = 2000
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+# Invisible characters outside the Cf category that render as nothing (Hangul fillers, the grapheme joiner).
+_INVISIBLE_OTHER = frozenset((0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0))
+# What browsers remove from an address before reading it: leading and trailing C0 controls and spaces, and tabs
+# and line ends anywhere.
+_BROWSER_STRIPPED = re.compile(r"[\t\n\r]")
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)((?:\s+(?:[^>\"']|\"[^\"]*\"|'[^']*')*)?)/?>", re.DOTALL)
+_ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)[ ]*\}")
+_STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)(?:</style\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+_CSS_URL = re.compile(r"url\(\s*([\"']?)(.*?)\1\s*\)|@import\s+([\"'])(.*?)\3|image-set\(\s*([\"'])(.*?)\5",
+                      re.IGNORECASE | re.DOTALL)
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
+_RESOURCE_ATTRIBUTES = frozenset(("src", "poster", "background", "lowsrc", "dynsrc", "codebase", "archive",
+                                  "longdesc", "data", "xlink:href"))
+_HREF_LOADS = frozenset(("link", "image", "use", "base", "feimage"))
+_SRCSET = frozenset(("srcset", "imagesrcset"))
+
+
+def character_label(char: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``: the code point and its Unicode name."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}".strip()
+
+
+def _is_invisible(char: str) -> bool:
+    code = ord(char)
+    return (unicodedata.category(char) == "Cf" or code in _INVISIBLE_OTHER or 0xE0000 <= code <= 0xE007F)
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The invisible format characters of ``text``, each once, in order of appearance."""
+    found: list[str] = []
+    for char in text:
+        if not char.isascii() and char not in found and _is_invisible(char):
+            found.append(char)
+    return found
+
+
+def no_markup(text: str) -> str:
+    """Plain text for a field that some readers render as HTML (RSS titles, calendar descriptions): ``<`` and
+    ``>`` written as character references, so that no element can start; a lone ``&`` is left as it is."""
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def url_problem(value: object) -> str | None:
+    """Why ``value`` is not an acceptable address (Vietnamese), or None if it is.
+
+    Accepted: ``https://host/…`` and ``http://host/…``, and a path of the site starting with a single ``/``.
+    """
+    if not isinstance(value, str) or not value:
+        return "địa chỉ phải là một chuỗi không rỗng"
+    if len(value) > MAX_URL_LENGTH:
+        return f"địa chỉ dài {len(value)} ký tự, tối đa {MAX_URL_LENGTH} ký tự"
+    hidden = next((c for c in value if c.isspace() or unicodedata.category(c)[0] == "C" or _is_invisible(c)), None)
+    if hidden is not None:
+        return (f"địa chỉ có ký tự {character_label(hidden)} (khoảng trắng, ký tự điều khiển hoặc ký tự vô hình); "
+                "trình duyệt bỏ qua ký tự này nên địa chỉ có thể thành một lệnh chạy trên trang")
+    if "\\" in value:
+        return "địa chỉ có dấu '\\'; hãy dùng dấu '/'"
+    scheme = _SCHEME.match(value)
+    if scheme:
+        if scheme[1].lower() not in ("http", "https"):
+            return f"giao thức '{scheme[1]}:' không được phép (chỉ https: hoặc http:)"
+        try:
+            host = urlsplit(value).hostname
+        except ValueError:
+            host = None
+        if not value[scheme.end():].startswith("//") or not host:
+            return "địa chỉ thiếu tên máy chủ (dạng đúng: https://ten-may-chu/duong-dan)"
+        return None
+    if value.startswith("//"):
+        return "địa chỉ bắt đầu bằng '//' dẫn tới một máy chủ khác mà không ghi giao thức"
+    if value.startswith("/"):
+        return None
+    return "địa chỉ không bắt đầu bằng https://, http:// hay '/' (đường dẫn trong trang)"
+
+
+def is_external(url: str) -> bool:
+    """Whether a browser would load ``url`` from somewhere else than the site: it has a scheme or a host."""
+    url = _BROWSER_STRIPPED.sub("", html.unescape(url)).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e"
+                                                             "\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a"
+                                                             "\x1b\x1c\x1d\x1e\x1f \x7f")
+    return bool(_SCHEME.match(url)) or url.startswith(("//", "\\\\", "/\\", "\\/"))
+
+
+def external_resources(body: str) -> list[tuple[int, str]]:
+    """The resources a body would load from elsewhere, as (line in the body, Vietnamese description).
+
+    Raw HTML tags, attr_list attributes and ``<style>`` blocks are read outside code; Markdown images are left
+    to the link checker, which knows them already.
+    """
+    text = mask_code(body)
+    found: list[tuple[int, str]] = []
+    for match in _TAG.finditer(text):
+        tag = match[1].lower()
+        for what in _external_in_attributes(tag, match[2]):
+            found.append((text.count("\n", 0, match.start()) + 1, f"thẻ <{tag}> {what}"))
+    for match in _ATTR_LIST.finditer(text):
+        if "=" not in match[1]:
+            continue
+        for what in _external_in_attributes("", match[1]):
+            found.append((text.count("\n", 0, match.start()) + 1, f"thuộc tính {{ … }} {what}"))
+    for match in _STYLE_ELEMENT.finditer(text):
+        for url in _css_urls(match[1]):
+            found.append((text.count("\n", 0, match.start()) + 1, f"khối <style> tải '{url}'"))
+    return found
+
+
+def _external_in_attributes(tag: str, attributes: str) -> Iterator[str]:
+    for attribute in _ATTRIBUTE.finditer(attributes):
+        name = attribute[1].lower()
+        value = next((v for v in attribute.groups()[1:] if v is not None), "")
+        if name in _RESOURCE_ATTRIBUTES or (name == "href" and tag in _HREF_LOADS):
+            urls = [value]
+        elif name in _SRCSET:
+            urls = [candidate.split()[0] for candidate in html.unescape(value).split(",") if candidate.split()]
+        elif name == "style":
+            urls = list(_css_urls(html.unescape(value)))
+        else:
+            continue
+        for url in urls:
+            if is_external(url):
+                yield f"{name}=\"{_shown(url)}\""
+
+
+def _css_urls(css: str) -> Iterator[str]:
+    css = _CSS_ESCAPE.sub(lambda m: chr(int(m[1], 16)) if m[1] and int(m[1], 16) < 0x110000 else (m[2] or ""), css)
+    for match in _CSS_URL.finditer(css):
+        url = match[2] if match[2] is not None else match[4] if match[4] is not None else match[6]
+        if url is not None and is_external(url):
+            yield _shown(url)
+
+
+def _shown(url: str) -> str:
+    """An address as a message may print it: invisible characters named, long ones cut."""
+    shown = "".join(f"<U+{ord(c):04X}>" if not c.isprintable() or _is_invisible(c) else c for c in url)
+    return shown if len(shown) <= 120 else shown[:117] + "…"
