@@ -16,6 +16,7 @@ Editors are trusted to write text, not to run code or to track readers. So:
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -41,12 +42,13 @@ _INVISIBLE_OTHER = frozenset((0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0))
 # What browsers remove from an address before reading it: leading and trailing C0 controls and spaces, and tabs
 # and line ends anywhere.
 _BROWSER_STRIPPED = re.compile(r"[\t\n\r]")
-_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)((?:\s+(?:[^>\"']|\"[^\"]*\"|'[^']*')*)?)/?>", re.DOTALL)
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>])((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
-_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)[ ]*\}")
-_STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)(?:</style\s*>|\Z)", re.DOTALL | re.IGNORECASE)
-_CSS_URL = re.compile(r"url\(\s*([\"']?)(.*?)\1\s*\)|@import\s+([\"'])(.*?)\3|image-set\(\s*([\"'])(.*?)\5",
-                      re.IGNORECASE | re.DOTALL)
+_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_STYLE_ELEMENT = re.compile(r"<style\b[^<>]*>(.*?)(?:</style\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+# Every regular expression here runs in linear time on any input: no two parts of a pattern can match the same text.
+_CSS_URL = re.compile(r"(?:url|image-set)\(\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\"'\s]+))|@import\s*(?:\"([^\"]*)\"|'([^']*)')",
+                      re.IGNORECASE)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
 _RESOURCE_ATTRIBUTES = frozenset(("src", "poster", "background", "lowsrc", "dynsrc", "codebase", "archive",
                                   "longdesc", "data", "xlink:href"))
@@ -128,19 +130,27 @@ def external_resources(body: str) -> list[tuple[int, str]]:
     to the link checker, which knows them already.
     """
     text = mask_code(body)
+    starts = [m.end() for m in re.finditer("\n", text)]
+
+    def line(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) + 1
+
     found: list[tuple[int, str]] = []
     for match in _TAG.finditer(text):
-        tag = match[1].lower()
-        for what in _external_in_attributes(tag, match[2]):
-            found.append((text.count("\n", 0, match.start()) + 1, f"thẻ <{tag}> {what}"))
+        # Found in the masked text, read in the original (escapes blanked in the mask are kept in raw HTML).
+        original = _TAG.match(body, match.start()) or match
+        tag = original[1].lower()
+        for what in _external_in_attributes(tag, original[2] or ""):
+            found.append((line(match.start()), f"thẻ <{tag}> {what}"))
     for match in _ATTR_LIST.finditer(text):
-        if "=" not in match[1]:
+        if "=" not in match[1] or len(match[1]) > 2000:
             continue
-        for what in _external_in_attributes("", match[1]):
-            found.append((text.count("\n", 0, match.start()) + 1, f"thuộc tính {{ … }} {what}"))
+        original = _ATTR_LIST.match(body, match.start()) or match
+        for what in _external_in_attributes("", original[1]):
+            found.append((line(match.start()), f"thuộc tính {{ … }} {what}"))
     for match in _STYLE_ELEMENT.finditer(text):
         for url in _css_urls(match[1]):
-            found.append((text.count("\n", 0, match.start()) + 1, f"khối <style> tải '{url}'"))
+            found.append((line(match.start()), f"khối <style> tải '{url}'"))
     return found
 
 
@@ -164,8 +174,8 @@ def _external_in_attributes(tag: str, attributes: str) -> Iterator[str]:
 def _css_urls(css: str) -> Iterator[str]:
     css = _CSS_ESCAPE.sub(lambda m: chr(int(m[1], 16)) if m[1] and int(m[1], 16) < 0x110000 else (m[2] or ""), css)
     for match in _CSS_URL.finditer(css):
-        url = match[2] if match[2] is not None else match[4] if match[4] is not None else match[6]
-        if url is not None and is_external(url):
+        url = next(group for group in match.groups() if group is not None)
+        if is_external(url):
             yield _shown(url)
 
 
