@@ -99,7 +99,7 @@ def task_calendar(assignments: Iterable[Assignment], *, name: str, site_url: str
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", no_markup(name))
     calendar.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     host = urlsplit(site_url).hostname or "localhost"
     stamp = built.astimezone(dt.UTC)
