@@ -196,3 +196,30 @@ def test_the_scan_is_linear_on_hostile_bodies(body):
     found = external_resources(body)
     assert time.monotonic() - start < 1.0
     assert len(found) == (7_000 if body.startswith("<img") else 0)
+
+
+@pytest.mark.parametrize("href", OBFUSCATED_LINKS, ids=repr)
+def test_raw_html_links_with_other_schemes_are_refused(project, href):
+    body = f'Đoạn một.\n\nĐoạn có <a href="{href}">liên kết</a>.\n'
+    text = plan_text(body)
+    root = project({"plans/a.md": text})
+    found = [d for d in _load(root).diagnostics if d.code == "body.link-scheme"]
+    assert [(d.path, d.line) for d in found] == [("plans/a.md", text.split("\n").index(body.split("\n")[2]) + 1)]
+
+
+@pytest.mark.parametrize("link", ["[bấm](javascript:alert(1))", "[bấm](<JaVaScRiPt:alert(1)>)",
+                                  "[bấm](data:text/html,x)", "[bấm][r]\n\n[r]: vbscript:msgbox(1)",
+                                  "[bấm](&#106;avascript:alert(1))"])
+def test_markdown_links_with_other_schemes_are_refused(project, link):
+    text = plan_text(f"Đoạn một.\n\n{link}\n")
+    root = project({"plans/a.md": text})
+    found = [d for d in _load(root).diagnostics if d.code == "body.link-scheme"]
+    assert len(found) == 1 and "không được phép" in found[0].message, [d.format() for d in _load(root).diagnostics]
+
+
+@pytest.mark.parametrize("link", ["[văn bản](https://vanban.example/a)", "[thư](mailto:vp@example.org)",
+                                  "[gọi](tel:+842143871234)", "[mục](#muc)", '<a href="https://vanban.example/">a</a>',
+                                  '<a href="#muc">mục</a>', "`[mã](javascript:x)`"])
+def test_ordinary_links_pass(project, link):
+    root = project({"plans/a.md": plan_text(f"Đoạn một.\n\n{link}\n")})
+    assert not [d for d in _load(root).diagnostics if d.code == "body.link-scheme"]

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 import nh3
 
-from loa.core.trust import is_external
+from loa.core.trust import LINK_SCHEMES, is_external
 
 __all__ = ["ID_PREFIX", "sanitize_body"]
 
@@ -50,7 +50,7 @@ _ATTRIBUTES = {
 }
 # Markdown's tables write column alignment as style="text-align: …"; nothing else may be styled.
 _STYLE_PROPERTIES = {"text-align"}
-_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_URL_SCHEMES = set(LINK_SCHEMES)
 
 
 def sanitize_body(html: str) -> str:

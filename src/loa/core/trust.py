@@ -26,16 +26,20 @@ from urllib.parse import urlsplit
 from loa.core.links import mask_code
 
 __all__ = [
+    "LINK_SCHEMES",
     "MAX_URL_LENGTH",
     "character_label",
     "external_resources",
     "invisible_characters",
     "is_external",
+    "link_scheme",
     "no_markup",
+    "unsafe_links",
     "url_problem",
 ]
 
 MAX_URL_LENGTH = 2000
+LINK_SCHEMES = frozenset(("http", "https", "mailto", "tel"))
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # Invisible characters outside the Cf category that render as nothing (Hangul fillers, the grapheme joiner).
 _INVISIBLE_OTHER = frozenset((0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0))
@@ -115,12 +119,38 @@ def url_problem(value: object) -> str | None:
     return "địa chỉ không bắt đầu bằng https://, http:// hay '/' (đường dẫn trong trang)"
 
 
+def _as_browsers_read(url: str) -> str:
+    return _BROWSER_STRIPPED.sub("", html.unescape(url)).strip("".join(map(chr, range(0x21))) + "\x7f")
+
+
 def is_external(url: str) -> bool:
     """Whether a browser would load ``url`` from somewhere else than the site: it has a scheme or a host."""
-    url = _BROWSER_STRIPPED.sub("", html.unescape(url)).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e"
-                                                             "\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a"
-                                                             "\x1b\x1c\x1d\x1e\x1f \x7f")
+    url = _as_browsers_read(url)
     return bool(_SCHEME.match(url)) or url.startswith(("//", "\\\\", "/\\", "\\/"))
+
+
+def link_scheme(url: str) -> str | None:
+    """The scheme of a link that the page may not keep (``javascript``, ``data``, ``vbscript``…), as a browser
+    reads the address; None for http(s), mailto, tel and addresses without a scheme."""
+    scheme = _SCHEME.match(_as_browsers_read(url))
+    return scheme[1] if scheme and scheme[1].lower() not in LINK_SCHEMES else None
+
+
+def unsafe_links(body: str) -> list[tuple[int, str]]:
+    """Links of raw HTML (``<a href>``, ``<area href>``) whose scheme the page may not keep, as (line in the body,
+    address as written). Markdown links are left to the link checker."""
+    text = mask_code(body)
+    starts = [m.end() for m in re.finditer("\n", text)]
+    found = []
+    for match in _TAG.finditer(text):
+        if match[1].lower() not in ("a", "area"):
+            continue
+        original = _TAG.match(body, match.start()) or match
+        for attribute in _ATTRIBUTE.finditer(original[2] or ""):
+            value = next((v for v in attribute.groups()[1:] if v is not None), "")
+            if attribute[1].lower() == "href" and link_scheme(value):
+                found.append((bisect.bisect_right(starts, match.start()) + 1, _shown(value)))
+    return found
 
 
 def external_resources(body: str) -> list[tuple[int, str]]:
