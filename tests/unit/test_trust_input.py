@@ -207,3 +207,25 @@ def test_the_body_keeps_what_the_original_has(project):
     assert not catalog.diagnostics, [d.format() for d in catalog.diagnostics]
     (plan,) = [d for d in catalog.documents if d.path == "plans/a.md"]
     assert plan.body.strip() == body.strip()
+
+
+def test_an_imported_draft_has_no_invisible_characters_in_its_front_matter():
+    from loa.core.diagnostics import Diagnostics
+    from loa.core.importing import import_text
+    from loa.core.registry import load_issuers
+    from tests.unit.test_extract import PARTY
+
+    issuers = load_issuers(REPO / "data" / "issuers.yml", "data/issuers.yml", Diagnostics())
+    text = PARTY.replace("triển khai công tác", "triển\u00ad khai công\u200b tác").replace(
+        "Nâng cao", "Nâng\u00ad cao")
+    result = import_text(text, "ke-hoach.docx", issuers)
+    assert result.front["title"].startswith("triển khai công tác tuyên truyền")
+    assert "Nâng\u00ad cao" in result.body, "the body keeps what the original has"
+
+
+def test_a_task_quote_matches_a_body_that_has_invisible_characters(project):
+    body = "Tổ chức hội\u00ad nghị quán\u200b triệt.\n"
+    root = project({"plans/a.md": plan_text(body, tasks=[{"task": "Tổ chức hội nghị quán triệt.",
+                                                           "deadline": "2022-06"}])})
+    catalog = _load(root)
+    assert not catalog.errors, [d.format() for d in catalog.diagnostics]

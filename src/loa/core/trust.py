@@ -34,6 +34,7 @@ __all__ = [
     "is_external",
     "link_scheme",
     "no_markup",
+    "strip_invisible",
     "unsafe_links",
     "url_problem",
 ]
@@ -84,6 +85,11 @@ def no_markup(text: str) -> str:
     """Plain text for a field that some readers render as HTML (RSS titles, calendar descriptions): ``<`` and
     ``>`` written as character references, so that no element can start; a lone ``&`` is left as it is."""
     return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without its invisible format characters (for metadata proposed from a text, and comparisons)."""
+    return "".join(c for c in text if c.isascii() or not _is_invisible(c))
 
 
 def url_problem(value: object) -> str | None:
