@@ -11,7 +11,10 @@ Editors are trusted to write text, not to run code or to track readers. So:
   is (`invisible_characters`). Bodies keep what the original text has;
 - a body may not load anything from another origin (``<img src="https://…">``, ``srcset``, ``<video>``,
   ``<iframe>``, ``style="…url(…)"``, ``![…](https://…)``): `external_resources` finds them, with their lines, before
-  rendering; the sanitiser (`loa.core.sanitize`) drops what gets through anyway.
+  rendering; the sanitiser (`loa.core.sanitize`) drops what gets through anyway. Links whose scheme could run
+  code (``javascript:``, ``data:``, ``vbscript:``, however written) are refused the same way (`unsafe_links`);
+- a plain-text value that some readers render as HTML (RSS titles, calendar descriptions) can open no element
+  (`no_markup`).
 """
 
 from __future__ import annotations
@@ -47,11 +50,12 @@ _INVISIBLE_OTHER = frozenset((0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0))
 # What browsers remove from an address before reading it: leading and trailing C0 controls and spaces, and tabs
 # and line ends anywhere.
 _BROWSER_STRIPPED = re.compile(r"[\t\n\r]")
+# The scanners below run in linear time on any body (tests/unit/test_trust_bodies.py): no two parts of a pattern
+# can match the same text, and no class runs over a "<" or "{" that could start the next match.
 _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>])((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _STYLE_ELEMENT = re.compile(r"<style\b[^<>]*>(.*?)(?:</style\s*>|\Z)", re.DOTALL | re.IGNORECASE)
-# Every regular expression here runs in linear time on any input: no two parts of a pattern can match the same text.
 _CSS_URL = re.compile(r"(?:url|image-set)\(\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\"'\s]+))|@import\s*(?:\"([^\"]*)\"|'([^']*)')",
                       re.IGNORECASE)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
