@@ -142,6 +142,8 @@ CLOBBER = """\
 
 <form id="__drawer"><input name="__toc"></form>
 
+<h2 id="loa-search">Tìm</h2>
+
 Đoạn có neo.
 {: #diem-a }
 
@@ -159,7 +161,9 @@ def test_body_ids_are_prefixed_and_in_page_links_follow():
     assert not [e for e in root.iter() if e.get("name")], "no name attribute reaches the page"
     # Heading anchors are the toc's, unchanged; the rest is prefixed.
     assert {"ieu-mot", "pham-vi"} <= set(ids)
-    assert {f"{ID_PREFIX}diem-a", f"{ID_PREFIX}ghi-chu", f"{ID_PREFIX}__config", f"{ID_PREFIX}__search"} <= set(ids)
+    assert {f"{ID_PREFIX}diem-a", f"{ID_PREFIX}ghi-chu", f"{ID_PREFIX}__config", f"{ID_PREFIX}__search",
+            f"{ID_PREFIX}loa-search"} <= set(ids)
+    assert "loa-search" not in ids
     links = {a.text: a.get("href") for a in root.iter("a") if a.text}
     assert links["điều một"] == "#ieu-mot" and links["phạm vi"] == "#pham-vi"
     assert links["điểm a"] == f"#{ID_PREFIX}diem-a" and links["ghi chú"] == f"#{ID_PREFIX}ghi-chu"

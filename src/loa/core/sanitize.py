@@ -11,7 +11,7 @@ the second defence). And an ``id`` written in a body must not take one of the pa
 Material reads its configuration from, ``__search``…): every ``id`` but a heading's is prefixed with
 ``ID_PREFIX``, as forges do with ``user-content-``, and the body's in-page links ``href="#x"`` follow. Heading ids
 (Python-Markdown's toc anchors, which old links depend on) stay as they are, unless they start with ``__``, the
-theme's own prefix.
+theme's own prefix, or ``loa-search``, the ids Loa's search script looks up.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ __all__ = ["ID_PREFIX", "sanitize_body"]
 
 ID_PREFIX = "nd-"
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# Ids that scripts look up: the theme's (Material's all start with "__") and Loa's search page's.
+_RESERVED_ID_PREFIXES = ("__", "loa-search")
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
@@ -69,7 +71,7 @@ def sanitize_body(html: str) -> str:
         if name == "src" and is_external(value):
             return None
         if name == "id":
-            if tag in _HEADINGS and not value.startswith("__"):
+            if tag in _HEADINGS and not value.startswith(_RESERVED_ID_PREFIXES):
                 return value
             prefixed.add(value)
             return ID_PREFIX + value
