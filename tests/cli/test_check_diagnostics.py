@@ -215,6 +215,11 @@ def _cases() -> list[Case]:
     registry_case("registry.duplicate", "external.yml", EXTERNAL,
                   "- number: 85-KH/TU\n  type: Kế hoạch\n  date: 2021-12-15\n", "- number:")
     # Trust boundary: output escaping, URLs, bodies, invisible characters
+    plan_case("text.invisible-char", plan_text(title="về việc thử \u202enghiệm"), "title:")
+    article_case("meta.url", article_text(cover={"src": "https://evil.example/a.png", "alt": "Ảnh"}), "src: https")
+    registry_case("registry.url", "external.yml", EXTERNAL, "- number: 1-KH/TU\n  url: javascript:alert(1)\n", "url:")
+    plan_case("body.external", plan_text('Đoạn một.\n\n<img src="https://evil.example/t.gif" alt="">\n'), "<img")
+    plan_case("body.link-scheme", plan_text("Đoạn một.\n\n[Bấm vào đây](javascript:alert(1))\n"), "[Bấm")
     cases.extend([])
 
 

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from loa.core.catalog import Layout, load_catalog
+from loa.core.trust import is_external
 from tests.conftest import PLAN_FIELDS, REPO, plan_text
 
 # Nine levels of nine aliases: about 400 bytes that a composer expands into 9⁹ (387 million) strings.
@@ -243,7 +244,9 @@ def test_paths_cannot_leave_the_content_roots(tmp_path, field, value):
     root = _project(tmp_path, files)
     catalog = _timed_load(root)
     found = [d for d in catalog.diagnostics if d.path == path]
-    assert [d.code for d in found] == ["meta.path"], [d.format() for d in found]
+    # A cover that a browser would fetch from elsewhere gets the address message (meta.url) instead.
+    expected = "meta.url" if field == "cover.src" and is_external(value) else "meta.path"
+    assert [d.code for d in found] == [expected], [d.format() for d in found]
     assert found[0].field == (field if field == "cover.src" else f"{field}.0")
     lines = str(files[path]).split("\n")
     start = next(i for i, line in enumerate(lines, 1) if line.startswith(field.split(".")[0] + ":"))

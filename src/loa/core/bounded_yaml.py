@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from loa.core.diagnostics import Diagnostics
+from loa.core.trust import character_label, invisible_characters
 
 __all__ = ["LIMITS", "expansion_problem", "read_data_file", "read_mapping"]
 
@@ -317,6 +318,7 @@ class _Reader:
 
     def _clean(self, text: str, event: yaml.Event, where: str) -> str:
         """Report forbidden characters of a decoded string and replace them, so that nothing downstream meets them."""
+        self._check_invisible(text, event, where)
         found = _BAD_CHARACTER.findall(text)
         if not found:
             return text
@@ -328,3 +330,16 @@ class _Reader:
             "kép); hãy xóa ký tự này", field=where or None,
         )
         return _BAD_CHARACTER.sub("\ufffd", text)
+
+    def _check_invisible(self, text: str, event: yaml.Event, where: str) -> None:
+        """Report invisible format characters (bidi controls, zero-width characters…): a value reads otherwise."""
+        found = [c for c in invisible_characters(text) if not _BAD_CHARACTER.match(c)]
+        if not found:
+            return
+        names = ", ".join(dict.fromkeys(character_label(c) for c in found))
+        self.diagnostics.add(
+            self.path, self._line(event), "text.invisible-char",
+            f"trường '{where}' có ký tự vô hình {names}: ký tự này không hiện ra nhưng làm chữ đọc khác đi, hoặc tìm "
+            "kiếm và so sánh sai; hãy xóa ký tự này (thường lẫn vào khi sao chép từ Word, trang web hay tin nhắn)",
+            field=where or None,
+        )

@@ -14,7 +14,7 @@ from loa.core.diagnostics import Diagnostics, suggest
 from loa.core.document import PartialDate, doc_type_by_name
 from loa.core.frontmatter import load_yaml
 from loa.core.normalize import slugify
-from loa.core.registry import Issuer
+from loa.core.registry import Issuer, check_url
 
 __all__ = ["ExternalDocument", "load_external"]
 
@@ -79,6 +79,10 @@ def load_external(
     for index, entry in enumerate(entries):
         line = lines.get(f"entries.{index}", 0)
         document = _parse(entry, line, display_path, issuers, diagnostics)
+        if document is not None and document.url is not None and not check_url(
+                document.url, display_path, lines.get(f"entries.{index}.url", line), f"văn bản '{document.id}'",
+                diagnostics):
+            continue
         if document is None:
             continue
         if document.id in seen:

@@ -9,11 +9,20 @@ set last); an enclosure without length writes ``length="None"`` (a length is alw
 their ``rel`` and ``type`` (restored after rendering); ``add_entry`` prepends (``order="append"``); naive
 datetimes raise (all are aware, +07:00); ``lastBuildDate`` and Atom ``updated`` default to now (set to the newest
 item). The media extension is not used: it wraps a single item in ``media:group``.
+
+Text stays text in every reader. RSS 2.0 has no content types: readers render ``description`` as HTML, and many
+render ``title`` and ``dc:creator`` as HTML too. So in RSS a description is written HTML-escaped (``<`` is sent as
+``&amp;lt;``: a reader decodes the XML, then the HTML, and shows ``<``), and a title, feed title or author gets its
+``<`` and ``>`` escaped the same way (a lone ``&`` is left as it is, so that readers that show titles as plain text
+show "Văn hóa & Thể thao"). Atom titles and summaries are text (Atom's default type) and JSON Feed's are plain
+text by definition; HTML goes only into Atom ``content type="html"``, RSS ``content:encoded`` and JSON ``content_html``,
+always through the sanitiser (`absolute_html`) or escaped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from collections import defaultdict
@@ -26,6 +35,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from loa.core.document import CATEGORY_NAMES, DOC_TYPES, TIMEZONE, Document
+from loa.core.trust import no_markup
 
 __all__ = [
     "FEED_FORMATS",
@@ -207,11 +217,13 @@ def render_feed(spec: FeedSpec, items: list[FeedItem], *, fmt: str, site_url: st
     updated = max((i.updated for i in items), default=built)
     if fmt == "json":
         return _render_json(spec, items, feed_url=feed_url, home=home)
+    rss = fmt == "rss"
+    text, html_text = (no_markup, _rss_html) if rss else (str, str)
     generator = FeedGenerator()
     generator.load_extension("dc", atom=False, rss=True)
     generator.id(feed_url)
-    generator.title(spec.title)
-    generator.description(spec.description)
+    generator.title(text(spec.title))
+    generator.description(html_text(spec.description))
     generator.language("vi")
     generator.generator("Loa")
     generator.link(href=feed_url, rel="self", type=FEED_FORMATS[fmt])
@@ -221,24 +233,29 @@ def render_feed(spec: FeedSpec, items: list[FeedItem], *, fmt: str, site_url: st
         entry = generator.add_entry(order="append")
         entry.id(item.guid)
         entry.guid(item.guid, permalink=False)
-        entry.title(item.title)
+        entry.title(text(item.title))
         entry.link(href=item.url, rel="alternate", type="text/html")
-        entry.description(item.summary)
+        entry.description(html_text(item.summary))
         entry.summary(item.summary)
         if item.content:
-            entry.content(item.content, type="CDATA" if fmt == "rss" else "html")
+            entry.content(item.content, type="CDATA" if rss else "html")
         entry.published(item.published)
         entry.updated(item.updated)
         for name in item.authors:
             entry.author(name=name)
-            entry.dc.dc_creator(name)
+            entry.dc.dc_creator(text(name))
         for label in item.categories:
-            entry.category(term=label, label=label)
+            entry.category(term=text(label), label=label)
         if item.image:
             entry.enclosure(item.image.url, str(item.image.length), item.image.type)
     if fmt == "rss":
         return bytes(generator.rss_str(pretty=True))
     return _restore_atom_links(bytes(generator.atom_str(pretty=True)), items)
+
+
+def _rss_html(value: str) -> str:
+    """A plain-text value in an RSS field that readers render as HTML (``description``)."""
+    return html.escape(value, quote=False)
 
 
 def _restore_atom_links(data: bytes, items: list[FeedItem]) -> bytes:

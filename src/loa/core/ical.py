@@ -18,6 +18,7 @@ from icalendar import Calendar, Event, vRecur
 
 from loa.core.agenda import CALENDAR_ROOT, Agenda, Assignment
 from loa.core.registry import Issuer
+from loa.core.trust import no_markup
 
 __all__ = ["CalendarSpec", "calendar_specs", "task_calendar", "write_calendars"]
 
@@ -62,7 +63,8 @@ def _event(assignment: Assignment, *, site_url: str, host: str, stamp: dt.dateti
     event = Event()
     event.add("uid", f"{assignment.uid}@{host}")
     event.add("dtstamp", stamp)
-    event.add("summary", _summary(task.quote))
+    # Some calendars (Google, Outlook) show descriptions as HTML: no element may start in them.
+    event.add("summary", no_markup(_summary(task.quote)))
     if deadline.kind == "recurrence":
         start, end = assignment.due[0], assignment.due[-1]
         rule = {"freq": "yearly"} if deadline.every == 12 else {
@@ -83,7 +85,7 @@ def _event(assignment: Assignment, *, site_url: str, host: str, stamp: dt.dateti
     if task.targets:
         lines.append("Chỉ tiêu: " + "; ".join(t.label() for t in task.targets))
     lines.append(f"Văn bản: {assignment.document.full_title}")
-    event.add("description", "\n".join(lines))
+    event.add("description", no_markup("\n".join(lines)))
     event.add("url", site_url + assignment.anchor)
     event.add("transp", "TRANSPARENT")
     return event
@@ -97,7 +99,7 @@ def task_calendar(assignments: Iterable[Assignment], *, name: str, site_url: str
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", no_markup(name))
     calendar.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     host = urlsplit(site_url).hostname or "localhost"
     stamp = built.astimezone(dt.UTC)

@@ -24,6 +24,7 @@ from loa.core.normalize import nfc, slugify
 from loa.core.registry import Issuer
 from loa.core.restructure import to_markdown
 from loa.core.tasks import quotes
+from loa.core.trust import strip_invisible
 
 __all__ = ["SUFFIXES", "ImportResult", "SourceError", "import_text", "plan_file_text", "read_source", "suggested_path"]
 
@@ -154,7 +155,19 @@ def import_text(text: str, source_name: str, issuers: Mapping[str, Issuer]) -> I
     lines = text.split("\n")[extraction.body_start :]
     body = to_markdown(lines)
     front = front_matter(extraction, source_name, text) | proposed_tasks(extraction, body)
-    return ImportResult(extraction, front, body)
+    return ImportResult(extraction, _visible(front), body)
+
+
+def _visible(value: Any) -> Any:
+    """Front matter without invisible characters (soft hyphens, zero-width spaces that Word leaves), which ``loa
+    check`` refuses in front matter; the body keeps them as the original has them."""
+    if isinstance(value, str):
+        return strip_invisible(value)
+    if isinstance(value, list):
+        return [_visible(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _visible(item) for key, item in value.items()}
+    return value
 
 
 def proposed_tasks(extraction: Extraction, body: str) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from loa.core.diagnostics import Diagnostics, Severity
 from loa.core.document import Document, url_of
 from loa.core.links import Link, find_links
+from loa.core.trust import external_resources, is_external, link_scheme, unsafe_links
 
 __all__ = ["LinkTargets", "check_links", "check_nav"]
 
@@ -94,6 +95,21 @@ def check_links(
     for document in documents:
         for link in find_links(document.body):
             checker.check(document, link, partial(_add, diagnostics, document.path, document.body_line + link.line - 1))
+        for line, what in external_resources(document.body):
+            diagnostics.add(document.path, document.body_line + line - 1, "body.external", _external_message(what))
+        for line, url in unsafe_links(document.body):
+            diagnostics.add(document.path, document.body_line + line - 1, "body.link-scheme", _scheme_message(url))
+
+
+def _scheme_message(url: str) -> str:
+    return (f"liên kết '{url}' dùng giao thức '{link_scheme(url)}:' không được phép (có thể chạy lệnh trên trang); "
+            "trang sẽ bỏ địa chỉ này. Chỉ dùng địa chỉ https://, http://, mailto:, tel: hoặc đường dẫn tương đối")
+
+
+def _external_message(what: str) -> str:
+    return (f"nội dung có {what}: trang không tải ảnh, video, khung hay kiểu trình bày từ trang khác (lộ người đọc "
+            "cho bên thứ ba, nội dung có thể bị thay đổi sau khi duyệt); hãy chép tệp vào kho, cạnh văn bản, và "
+            "ghi đường dẫn tương đối, hoặc thay bằng một liên kết thường [chữ](https://…)")
 
 
 _Report = Callable[..., None]
@@ -116,7 +132,16 @@ class _Checker:
         if link.image and not link.text.strip():
             report("image.alt", f"ảnh '{link.url}' thiếu mô tả (chữ trong ![...]): hãy mô tả nội dung ảnh cho "
                    "người khiếm thị và khi ảnh không tải được", Severity.WARNING)
-        scheme, netloc, path, _, _ = urlsplit(link.url)
+        if link.image and is_external(link.url):
+            report("body.external", _external_message(f"ảnh '{link.url[:120]}'"))
+            return
+        if not link.image and link_scheme(link.url):
+            report("body.link-scheme", _scheme_message(link.url[:120]))
+            return
+        try:
+            scheme, netloc, path, _, _ = urlsplit(link.url)
+        except ValueError:  # an unparsable address ("http://[x"): the renderer leaves it as text in the link
+            return
         folder = posixpath.dirname(document.src_uri)
         if scheme or netloc:
             return

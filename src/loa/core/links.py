@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Link", "find_links"]
+__all__ = ["Link", "find_links", "mask_code"]
 
 _CANDIDATE = re.compile(r"\][(:]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -70,8 +70,13 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-def _mask(body: str) -> str:
-    """Blank out comments, code blocks, raw HTML blocks, code spans and backslash escapes."""
+def mask_code(body: str) -> str:
+    """Blank out comments, code blocks and code spans, keeping raw HTML: what a browser would parse as markup."""
+    return _mask(body, keep_html=True)
+
+
+def _mask(body: str, *, keep_html: bool = False) -> str:
+    """Blank out comments, code blocks, raw HTML blocks (unless ``keep_html``), code spans and backslash escapes."""
     text = _COMMENT.sub(lambda m: _blank(m[0]), body)
     lines = text.split("\n")
     index, in_container, previous_blank, previous_code = 0, False, True, False
@@ -90,7 +95,8 @@ def _mask(body: str) -> str:
             continue
         if html and not indented and html[1].lower() in _BLOCK_TAGS and "markdown" not in html[2]:
             end = _closing_line(lines, index, html[1].lower())
-            lines[index : end + 1] = [_blank(x) for x in lines[index : end + 1]]
+            if not keep_html:
+                lines[index : end + 1] = [_blank(x) for x in lines[index : end + 1]]
             index, previous_blank, previous_code = end + 1, False, False
             continue
         if indented and stripped and (previous_blank or previous_code) and not in_container:

@@ -11,8 +11,9 @@ from loa.core.bounded_yaml import read_data_file
 from loa.core.bounds import YEAR_MAX, YEAR_MIN, not_scalar, year_problem
 from loa.core.diagnostics import Diagnostics, suggest
 from loa.core.frontmatter import load_yaml
+from loa.core.trust import url_problem
 
-__all__ = ["ISSUER_LEVELS", "PLATFORMS", "Channel", "Issuer", "load_channels", "load_issuers"]
+__all__ = ["ISSUER_LEVELS", "PLATFORMS", "Channel", "Issuer", "check_url", "load_channels", "load_issuers"]
 
 ISSUER_LEVELS = ("trung-uong", "tinh", "huyen", "xa", "co-so")
 PLATFORMS = ("website", "facebook", "zalo", "youtube", "tiktok")
@@ -188,7 +189,23 @@ def load_channels(
             problems.append(f"đơn vị '{owner}' không có trong data/issuers.yml.{suggest(str(owner), sorted(issuers))}")
         for problem in problems:
             diagnostics.add(display_path, line, "registry.channel", f"kênh '{key}': {problem}")
+        url = entry.get("url")
+        if url is not None and not check_url(url, display_path, lines.get(f"{key}.url", line), f"kênh '{key}'",
+                                             diagnostics):
+            continue
         if not problems:
             channels[str(key)] = Channel(str(key), str(entry["name"]), str(entry["platform"]),
                                          str(owner) if owner else None, entry.get("url"))
     return channels
+
+
+def check_url(value: object, path: str, line: int, owner: str, diagnostics: Diagnostics) -> bool:
+    """Check an address from a data file (`loa.core.trust.url_problem`); report it with file, line and field."""
+    problem = url_problem(value)
+    if problem is None:
+        return True
+    shown = "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in str(value))[:120]
+    diagnostics.add(path, line, "registry.url", f"{owner}: 'url' '{shown}' không hợp lệ: {problem}. Chỉ chấp nhận "
+                    "địa chỉ https:// hoặc http:// đầy đủ, hoặc đường dẫn trong trang bắt đầu bằng '/'",
+                    field="url")
+    return False

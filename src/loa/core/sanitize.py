@@ -4,13 +4,31 @@ Markdown passes raw HTML through, and ``attr_list`` adds any attribute to any el
 body is therefore cleaned with nh3 (ammonia) after Markdown and before Loa adds its own markup: no ``<script>``,
 ``<iframe>``, ``<object>``, ``<style>``, event handler, ``javascript:`` or ``data:`` link, or HTML comment reaches
 a page, while what Markdown and its extensions write (tables, admonitions, images, footnotes, permalinks) stays.
+
+Two things the allowlist of tags cannot decide are settled per attribute. An image whose ``src`` has a scheme or a
+host would load from another origin (tracking): the ``src`` is dropped (``loa check`` refuses it first, this is
+the second defence). And an ``id`` written in a body must not take one of the page's own (``__config``, which
+Material reads its configuration from, ``__search``…): every ``id`` but a heading's is prefixed with
+``ID_PREFIX``, as forges do with ``user-content-``, and the body's in-page links ``href="#x"`` follow. Heading ids
+(Python-Markdown's toc anchors, which old links depend on) stay as they are, unless they start with ``__``, the
+theme's own prefix, or ``loa-search``, the ids Loa's search script looks up.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from urllib.parse import unquote
+
 import nh3
 
-__all__ = ["sanitize_body"]
+from loa.core.trust import LINK_SCHEMES, is_external
+
+__all__ = ["ID_PREFIX", "sanitize_body"]
+
+ID_PREFIX = "nd-"
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# Ids that scripts look up: the theme's (Material's all start with "__") and Loa's search page's.
+_RESERVED_ID_PREFIXES = ("__", "loa-search")
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
@@ -34,7 +52,7 @@ _ATTRIBUTES = {
 }
 # Markdown's tables write column alignment as style="text-align: …"; nothing else may be styled.
 _STYLE_PROPERTIES = {"text-align"}
-_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_URL_SCHEMES = set(LINK_SCHEMES)
 
 
 def sanitize_body(html: str) -> str:
@@ -47,5 +65,31 @@ def sanitize_body(html: str) -> str:
         The cleaned HTML. Text, tables, admonitions, images, footnotes and links (relative, http(s), mailto, tel)
         are kept; links keep their ``rel`` as written.
     """
+    prefixed: set[str] = set()
+
+    def attribute(tag: str, name: str, value: str) -> str | None:
+        if name == "src" and is_external(value):
+            return None
+        if name == "id":
+            if tag in _HEADINGS and not value.startswith(_RESERVED_ID_PREFIXES):
+                return value
+            prefixed.add(value)
+            return ID_PREFIX + value
+        return value
+
+    cleaned = _clean(html, attribute)
+    if not prefixed or 'href="#' not in cleaned:
+        return cleaned
+
+    def link(tag: str, name: str, value: str) -> str | None:
+        if name == "href" and value.startswith("#") and (value[1:] in prefixed or unquote(value[1:]) in prefixed):
+            return "#" + ID_PREFIX + value[1:]
+        return value
+
+    # The ids are known once the whole body is read: a link may come before its target.
+    return _clean(cleaned, link)
+
+
+def _clean(html: str, attribute: Callable[[str, str, str], str | None]) -> str:
     return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, strip_comments=True, link_rel=None,
-                     url_schemes=_URL_SCHEMES, filter_style_properties=_STYLE_PROPERTIES)
+                     url_schemes=_URL_SCHEMES, filter_style_properties=_STYLE_PROPERTIES, attribute_filter=attribute)

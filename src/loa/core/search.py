@@ -236,6 +236,9 @@ def _script(name: str, data: Any) -> bytes:
 
 
 def _json_script(name: str, payload: str) -> bytes:
+    # "<" and ">" only occur inside JSON strings: written as escapes, no text can close or open a tag should the
+    # data ever be inlined in a page (the strings read the same).
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e")
     return f'loaSearchData("{name}",{payload});\n'.encode()
 
 

@@ -39,6 +39,7 @@ from loa.core.bounds import (
 )
 from loa.core.deadlines import Deadline, parse_deadline
 from loa.core.diagnostics import suggest
+from loa.core.trust import strip_invisible
 
 __all__ = ["Budget", "BudgetLine", "Target", "Task", "format_amount", "parse_budget", "parse_period", "parse_tasks",
            "quotes", "task_uid"]
@@ -139,8 +140,9 @@ def parse_period(value: object, report: Report) -> range | None:
 
 
 def _words(text: str) -> str:
-    """Text for comparing a quote with the body: NFC, no Markdown emphasis or escapes, single spaces."""
-    text = unicodedata.normalize("NFC", text)
+    """Text for comparing a quote with the body: NFC, no Markdown emphasis or escapes, no invisible characters (the
+    body keeps those of the original, a quote in front matter may not have them), single spaces."""
+    text = unicodedata.normalize("NFC", strip_invisible(text))
     text = re.sub(r"[*_`\\]|<[^>]+>", "", text)
     return " ".join(text.split())
 

@@ -26,6 +26,7 @@ from loa.core.redirects import alias_url
 from loa.core.registry import Issuer
 from loa.core.schema import FIELD_BY_NAME, FieldSpec, fields_for
 from loa.core.tasks import parse_budget, parse_period, parse_tasks
+from loa.core.trust import is_external
 
 __all__ = ["validate_document"]
 
@@ -302,12 +303,19 @@ def _parse_cover(spec: FieldSpec, value: Any, report: _Reporter) -> Cover | None
             report.error(f"cover.{key}", "meta.unknown-key", f"trường 'cover.{key}' không hợp lệ."
                          f"{suggest(str(key), _COVER_KEYS)} Các trường hợp lệ: src, alt")
     src = _parse_string(spec, value.get("src"), report, where=_COVER_SRC) if value.get("src") else None
-    if src and (problem := path_problem(src)):
-        report.error(_COVER_SRC, "meta.path", problem)
-        return None
     alt = _parse_string(spec, value.get("alt"), report, where="cover.alt") if value.get("alt") else None
     if not src:
         report.error("cover", "meta.required", "ảnh đại diện thiếu 'src' (đường dẫn ảnh)")
+        return None
+    # An address elsewhere first: its message says what to do instead; then a path that leaves the content roots.
+    if is_external(src):
+        source_field = "cover.src"  # a field name, not a diagnostic code
+        report.error(source_field, "meta.url", f"ảnh đại diện '{src}' không hợp lệ: ảnh phải là một tệp của trang, "
+                     "không tải từ nơi khác. Hãy chép ảnh vào thư mục content/ và ghi đường dẫn tệp tính từ "
+                     "content/, ví dụ images/anh.jpg")
+        return None
+    if problem := path_problem(src):
+        report.error(_COVER_SRC, "meta.path", problem)
         return None
     if not alt:
         report.error("cover", "meta.cover-alt", "ảnh đại diện thiếu 'alt': hãy mô tả nội dung ảnh cho người "
