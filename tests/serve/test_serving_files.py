@@ -7,7 +7,6 @@ import os
 import stat
 import subprocess
 import sys
-from pathlib import Path
 
 from tests.conftest import BUILD_TIME, REPO, plan_text
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import errno
 import fcntl
 import logging
 import os
@@ -26,6 +25,7 @@ from loa.core.releases import (
     new_release,
     output_path,
     publish_release,
+    write_error_reason,
 )
 from loa.core.serving import restrict_edition
 
@@ -118,12 +118,10 @@ def source_folders(root: Path, config: dict[str, Any], options: dict[str, Any]) 
     return [root / str(name) for name in dict.fromkeys(named) if name]
 
 
-def os_error_message(error: OSError) -> str:
-    """What a failed write means, in Vietnamese, with the path."""
-    reasons = {errno.EROFS: "ổ đĩa chỉ cho đọc", errno.ENOSPC: "ổ đĩa đã đầy", errno.EDQUOT: "đã hết hạn mức ổ đĩa",
-               errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi"}
-    reason = reasons.get(error.errno or 0) or error.strerror or str(error)
-    where = f" {error.filename}" if error.filename else ""
+def os_error_message(error: OSError, folder: Path | None = None) -> str:
+    """What a failed write means, in Vietnamese, with the path (or the ``folder`` being written)."""
+    reason = write_error_reason(error)
+    where = f" vào {folder}" if folder else f" {error.filename}" if error.filename else ""
     return f"không ghi được{where}: {reason}"
 
 
@@ -135,7 +133,7 @@ def _build_locked(config_file: Path, final: Path, *, at: str, target: str, stric
     handler = _install_log_handler()
     published = False
     try:
-        if not _run_mkdocs(config_file, release, strict):
+        if not _run_mkdocs(config_file, release, final, strict):
             print(f"Dựng trang thất bại; giữ nguyên trang cũ ở {final}.", file=sys.stderr)
             return 1
         restrict_edition(release, target)
@@ -149,7 +147,7 @@ def _build_locked(config_file: Path, final: Path, *, at: str, target: str, stric
     return 0
 
 
-def _run_mkdocs(config_file: Path, staging: Path, strict: bool) -> bool:
+def _run_mkdocs(config_file: Path, staging: Path, final: Path, strict: bool) -> bool:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -163,7 +161,7 @@ def _run_mkdocs(config_file: Path, staging: Path, strict: bool) -> bool:
             print(f"LỖI: {message}", file=sys.stderr)
         return False
     except OSError as error:
-        print(f"LỖI: {os_error_message(error)}", file=sys.stderr)
+        print(f"LỖI: {os_error_message(error, final)}", file=sys.stderr)
         return False
     return True
 

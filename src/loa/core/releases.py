@@ -42,6 +42,7 @@ __all__ = [
     "new_release",
     "output_path",
     "publish_release",
+    "write_error_reason",
 ]
 
 MARKER = ".loa-site"
@@ -61,6 +62,13 @@ def fault_point(name: str) -> None:
     """Kill this process at the point ``name`` when ``LOA_FAULT_AT`` names it (see the module's docstring)."""
     if os.environ.get("LOA_FAULT_AT") == name:
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def write_error_reason(error: OSError) -> str:
+    """Why a write failed, in Vietnamese: a full or read-only disk, missing rights, or the system's words."""
+    reasons = {errno.EROFS: "ổ đĩa chỉ cho đọc", errno.ENOSPC: "ổ đĩa đã đầy", errno.EDQUOT: "đã hết hạn mức ổ đĩa",
+               errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi"}
+    return reasons.get(error.errno or 0) or error.strerror or str(error)
 
 
 def output_path(path: Path) -> Path:
