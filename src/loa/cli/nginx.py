@@ -25,9 +25,10 @@ from typing import Any
 from loa.core.releases import OutputRefused, check_output_file, edition_of, output_path
 from loa.core.serving import NGINX_DIR, render_nginx_config
 
-__all__ = ["TEMPLATES", "command", "prepare", "register", "template_for"]
+__all__ = ["TEMPLATE", "TEMPLATES", "command", "prepare", "register", "template_for"]
 
 TEMPLATES = {"public": "nginx.conf", "internal": "nginx-internal.conf", "preview": "nginx-internal.conf"}
+TEMPLATE = Path(__file__).resolve().parents[1] / "deploy" / TEMPLATES["public"]  # the public edition's, on disk
 _WORKER_USER = "nobody"
 _EDITION_NAMES = {"internal": "bản nội bộ", "preview": "bản xem trước"}
 
