@@ -110,3 +110,10 @@ def test_nginx_refuses_to_overwrite_another_file(root):
     assert run_loa("nginx", "-o", "nginx.conf", cwd=root).returncode == 0
     assert run_loa("nginx", "-o", "nginx.conf", cwd=root).returncode == 0  # its own file: rewritten
     assert "root " + str(root / "site") + ";" in (root / "nginx.conf").read_text(encoding="utf-8")
+
+
+def test_schema_refuses_to_overwrite_another_file(root):
+    _refused(root, "schema", "-o", "mkdocs.yml", says="không phải tệp JSON Schema do loa ghi")
+    for _ in range(2):  # a schema it wrote is rewritten
+        assert run_loa("schema", "-o", "plan.schema.json", cwd=root).returncode == 0
+    assert (root / "plan.schema.json").read_text(encoding="utf-8").startswith("{")

@@ -67,7 +67,8 @@ def fault_point(name: str) -> None:
 def write_error_reason(error: OSError) -> str:
     """Why a write failed, in Vietnamese: a full or read-only disk, missing rights, or the system's words."""
     reasons = {errno.EROFS: "ổ đĩa chỉ cho đọc", errno.ENOSPC: "ổ đĩa đã đầy", errno.EDQUOT: "đã hết hạn mức ổ đĩa",
-               errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi"}
+               errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi",
+               errno.ENOENT: "không có tệp hay thư mục này"}
     return reasons.get(error.errno or 0) or error.strerror or str(error)
 
 
