@@ -110,14 +110,15 @@ def run(args: argparse.Namespace) -> int:
         source = args.template or f"loa/deploy/{TEMPLATES[edition]}"
         print(f"Tệp mẫu {source} không dùng được cho {edition}: {error}", file=sys.stderr)
         return 1
+    readable = [site, *(Path(values[k]) for k in ("HTPASSWD",) if k in values)]
     if args.output:
-        return _write(output_path(args.output), text, site)
+        return _write(output_path(args.output), text, site, readable)
     nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
     if nginx is None:
         print("Cần nginx: sudo apt-get install nginx", file=sys.stderr)
         return 1
     if os.geteuid() == 0:
-        hidden = _hidden_from_workers([site, *(Path(values[k]) for k in ("HTPASSWD",) if k in values)])
+        hidden = _hidden_from_workers(readable)
         if hidden is not None:
             print(f"nginx chạy các tiến trình phục vụ bằng người dùng {_WORKER_USER}, nhưng {_WORKER_USER} không "
                   f"đọc được {hidden}: chmod o+rx cho thư mục (o+r cho tệp), hoặc đặt trang ở chỗ khác, ví dụ "
@@ -135,10 +136,14 @@ def run(args: argparse.Namespace) -> int:
         return process.returncode
 
 
-def _write(out: Path, text: str, site: Path) -> int:
+def _write(out: Path, text: str, site: Path, readable: Sequence[Path]) -> int:
     try:
         check_output_file(out, sources=[site], kind="cấu hình nginx", head=b"# nginx for Loa")
         out.write_text(text, encoding="utf-8")
+        hidden = _hidden_from_workers(readable)
+        if hidden is not None:
+            print(f"Cảnh báo: người dùng khác (nginx chạy bằng www-data) không đọc được {hidden}; nginx sẽ trả lỗi "
+                  "403. Sửa bằng chmod o+rx cho thư mục (o+r cho tệp).", file=sys.stderr)
     except OutputRefused as refusal:
         print(refusal, file=sys.stderr)
         return 1

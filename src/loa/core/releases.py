@@ -143,6 +143,8 @@ def check_output_folder(final: Path, *, project: Path, sources: Iterable[Path]) 
             if candidate.is_relative_to(source.resolve()):
                 raise _refuse(final, f"thư mục này nằm trong {source}, nơi chứa nguồn của trang; thay nó là xoá "
                                      "nguồn. Chọn một thư mục riêng ngoài nguồn, ví dụ site/.")
+    if final.parent.name.startswith(".") and final.parent.name.endswith(".releases"):
+        raise _refuse(final, f"{final.parent} là nơi loa giữ các bản dựng; chọn một thư mục riêng, ví dụ site/.")
     for parent in final.parents:
         if _is_marked(parent):
             raise _refuse(final, f"thư mục này nằm trong trang đã dựng {parent}. Chọn một thư mục riêng.")
