@@ -25,7 +25,7 @@ import pytest
 from tests.conftest import BUILD_TIME, plan_text, run_loa, write_files
 
 MARK = "BẢN NỘI BỘ — không phát hành ra ngoài"
-ROBOTS = '<meta name="robots" content="noindex, nofollow">'
+ROBOTS = '<meta name="robots" content="noindex'
 
 
 @pytest.fixture(scope="module")

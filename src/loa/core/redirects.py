@@ -66,7 +66,6 @@ def redirect_page(old: str, new: str, *, site_url: str) -> str:
             "<title>Văn bản đã chuyển địa chỉ</title>\n"
             f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n"
             f"<link rel=\"canonical\" href=\"{absolute}\">\n"
-            "<meta name=\"robots\" content=\"noindex, nofollow\">\n"  # a stub: the new page is the one to index
             "<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n"
             f"<p>Văn bản đã chuyển sang địa chỉ mới: <a href=\"{href}\">{absolute}</a>.</p>\n"
             "</body>\n</html>\n")
