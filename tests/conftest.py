@@ -110,12 +110,22 @@ def sapa_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-def start_nginx(site: Path, prefix: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """Run Debian's nginx in the foreground with the shipped deploy/nginx.conf on a free loopback port."""
+def open_to_workers(path: Path) -> None:
+    """Let nginx's workers (``nobody``) reach ``path``: pytest's temporary folders are private (0700)."""
+    for folder in [*reversed(path.resolve().parents), path.resolve()]:
+        mode = folder.stat().st_mode
+        if not mode & 0o001:
+            folder.chmod(mode | 0o001)
+
+
+def start_nginx(site: Path, prefix: Path, *, edition: str = "public",
+                values: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    """Run Debian's nginx in the foreground with the shipped configuration on a free loopback port."""
     import socket
     import time
 
-    from loa.cli.nginx import command, prepare
+    import loa
+    from loa.cli.nginx import TEMPLATES, command, prepare
 
     executable = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(executable).exists():
@@ -123,7 +133,9 @@ def start_nginx(site: Path, prefix: Path) -> tuple[subprocess.Popen[bytes], str]
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    conf = prepare(site, f"127.0.0.1:{port}", REPO / "deploy" / "nginx.conf", prefix)
+    open_to_workers(site)
+    template = Path(loa.__file__).parent / "deploy" / TEMPLATES[edition]
+    conf = prepare(site, f"127.0.0.1:{port}", template, prefix, values)
     with (prefix / "logs" / "stderr.log").open("wb") as stderr:
         process = subprocess.Popen(command(executable, prefix, conf), stderr=stderr)
     deadline = time.monotonic() + 10
@@ -132,7 +144,7 @@ def start_nginx(site: Path, prefix: Path) -> tuple[subprocess.Popen[bytes], str]
             pytest.fail(f"nginx exited: {(prefix / 'logs' / 'stderr.log').read_text()}")
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return process, f"http://127.0.0.1:{port}"
+            return process, f"{'http' if edition == 'public' else 'https'}://127.0.0.1:{port}"
         except OSError:
             time.sleep(0.05)
     process.kill()

@@ -85,9 +85,9 @@ def test_not_found_is_the_sites_page(nginx_site, sapa_site):
     assert status == 404
     assert body == (sapa_site / "404.html").read_bytes()
     assert "content-security-policy" in headers
-    for hidden in ("/.nginx/csp.conf", "/.nginx/redirects.conf", "/.nginx/"):
+    for hidden in ("/.nginx/csp.conf", "/.nginx/redirects.conf", "/.nginx/", "/.loa-site"):
         status, _, body = fetch(nginx_site, hidden)
-        assert status == 404 and b"add_header" not in body, hidden
+        assert status == 404 and b"add_header" not in body and b"loa-site 1" not in body, hidden
 
 
 def test_security_headers(nginx_site, sapa_site):

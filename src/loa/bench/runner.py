@@ -294,11 +294,11 @@ def _sample_tree(pid: int, done: threading.Event, peak: list[int]) -> None:
 
 
 def _measure_tree(root: Path) -> tuple[int, int]:
-    """Return (total bytes, file count) of the regular files under ``root``, skipping a ``site`` directory."""
+    """Return (total bytes, file count) of the regular files under ``root``, skipping the built ``site``."""
     total = count = 0
     for directory, subdirs, files in os.walk(root):
-        if Path(directory) == root and "site" in subdirs:
-            subdirs.remove("site")
+        if Path(directory) == root:  # the built site and Loa's releases behind it
+            subdirs[:] = [d for d in subdirs if d != "site" and not d.startswith(".site.")]
         for name in files:
             total += os.lstat(os.path.join(directory, name)).st_size
             count += 1

@@ -1,7 +1,8 @@
-"""``loa build``: build the site into a temporary directory and swap it in only when everything succeeded.
+"""``loa build``: build the site into a new folder and swap it in only when everything succeeded.
 
 MkDocs alone empties ``site/`` before building, so a failed or killed build leaves no site at all. Here the
-previous site stays in place until the new one is complete and checked.
+previous site stays in place until the new one is complete and checked, and only a folder Loa made itself is
+ever replaced (`loa.core.releases`).
 """
 
 from __future__ import annotations
@@ -11,16 +12,24 @@ import datetime as dt
 import fcntl
 import logging
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
 
 from loa.cli.project import read_plugin_options
-from loa.core.publication import TARGETS, configured_site_dir, parse_build_time, preview_site_problem
+from loa.core.publication import TARGETS, configured_site_dir, edition_site_problem, parse_build_time
+from loa.core.releases import (
+    OutputRefused,
+    check_output_folder,
+    discard_release,
+    new_release,
+    output_path,
+    publish_release,
+    write_error_reason,
+)
+from loa.core.serving import restrict_edition
 
-__all__ = ["add_build_arguments", "build_site", "build_time", "register"]
+__all__ = ["add_build_arguments", "build_site", "build_time", "os_error_message", "register", "source_folders"]
 
 
 def add_build_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,7 +54,7 @@ def register(commands: Any) -> None:
     add_build_arguments(parser)
     parser.add_argument("-d", "--site-dir", type=Path, help="thư mục đích (mặc định: site_dir trong mkdocs.yml)")
     parser.add_argument("--target", choices=[t for t in TARGETS if t != "preview"], default="public",
-                        help="public: trang công khai; internal: bản nội bộ (mặc định: public)")
+                        help="public: trang công khai; internal: bản nội bộ, mặc định ghi vào site-internal/ (mặc định: public)")
     parser.add_argument("--preview", action="store_true",
                         help="bản xem trước cho biên tập viên: có cả văn bản chưa đăng, đóng dấu BẢN XEM TRƯỚC; "
                              "mặc định ghi vào site-preview/")
@@ -61,63 +70,89 @@ def run(args: argparse.Namespace) -> int:
     target, site_dir = args.target, args.site_dir
     if args.preview:
         target = "preview"
-        site_dir = site_dir or args.config_file.resolve().parent / "site-preview"
+    if target != "public":  # never the public site folder (see edition_site_problem)
+        site_dir = site_dir or args.config_file.resolve().parent / f"site-{target}"
     return build_site(args.config_file, site_dir=site_dir, at=at.isoformat(), target=target, strict=args.strict)
 
 
 def build_site(config_file: Path, *, site_dir: Path | None, at: str, target: str, strict: bool = True) -> int:
-    """Build into a sibling temporary directory, then replace ``site_dir`` with it.
+    """Build into a new release folder, then put it in place of ``site_dir`` at once (`loa.core.releases`).
 
     Returns:
-        0 on success, 1 if the build failed (the previous site is left untouched).
+        0 on success, 1 if the build failed or the output folder was refused (the previous site is untouched).
     """
     found = read_plugin_options(config_file)
     if found is None:
         return 1
-    config, _ = found
+    config, options = found
     root = config_file.resolve().parent
-    final = (site_dir or root / config.get("site_dir", "site")).resolve()
-    problem = preview_site_problem(final, configured_site_dir(config_file)) if target == "preview" else None
+    final = output_path(site_dir or root / config.get("site_dir", "site"))
+    problem = edition_site_problem(target, final, configured_site_dir(config_file))
     if problem:
         print(f"LỖI: {problem}", file=sys.stderr)
         return 1
-    final.parent.mkdir(parents=True, exist_ok=True)
-    lock = open(final.parent / f".{final.name}.lock", "w")  # noqa: SIM115 - held across the whole build below
     try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        print(f"Đang có một lần dựng khác ghi vào {final}; hãy chờ xong rồi chạy lại.", file=sys.stderr)
-        lock.close()
+        check_output_folder(final, project=root, sources=source_folders(root, config, options))
+    except OutputRefused as refusal:
+        print(refusal, file=sys.stderr)
         return 1
-    with lock:
-        return _build_locked(config_file, config, final, at=at, target=target, strict=strict)
+    # Whatever the umask, the site is readable by the web server's own user: folders 0755, files 0644.
+    umask = os.umask(0o022)
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        with open(final.parent / f".{final.name}.lock", "w") as lock:  # held across the whole build below
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                print(f"Đang có một lần dựng khác ghi vào {final}; hãy chờ xong rồi chạy lại.", file=sys.stderr)
+                return 1
+            return _build_locked(config_file, final, at=at, target=target, strict=strict)
+    except OSError as error:
+        print(f"LỖI: {os_error_message(error)}. Trang cũ ở {final} vẫn giữ nguyên.", file=sys.stderr)
+        return 1
+    finally:
+        os.umask(umask)
 
 
-def _build_locked(config_file: Path, config: dict[str, Any], final: Path, *, at: str, target: str,
-                  strict: bool) -> int:
-    # Whatever a killed build left behind can go: the lock proves no other build is running.
-    for stale in final.parent.glob(f".{final.name}.building-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    for stale in final.parent.glob(f".{final.name}.old-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
+def source_folders(root: Path, config: dict[str, Any], options: dict[str, Any]) -> list[Path]:
+    """The folders a build reads (and must never write): content, plans, data, theme, git, cache."""
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    named = [config.get("docs_dir", "docs"), options.get("content_dir", "content"), options.get("plans_dir", "plans"),
+             options.get("data_dir", "data"), custom, "content", "plans", "data", "theme", ".git", ".cache"]
+    return [root / str(name) for name in dict.fromkeys(named) if name]
+
+
+def os_error_message(error: OSError, folder: Path | None = None) -> str:
+    """What a failed write means, in Vietnamese, with the path (or the ``folder`` being written)."""
+    reason = write_error_reason(error)
+    where = f" vào {folder}" if folder else f" {error.filename}" if error.filename else ""
+    return f"không ghi được{where}: {reason}"
+
+
+def _build_locked(config_file: Path, final: Path, *, at: str, target: str, strict: bool) -> int:
+    release = new_release(final)  # also removes what a killed build left behind: the lock proves none runs
     os.environ["LOA_BUILD_TIME"] = at
     os.environ["LOA_TARGET"] = target
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     handler = _install_log_handler()
+    published = False
     try:
-        if not _run_mkdocs(config_file, staging, strict):
+        if not _run_mkdocs(config_file, release, final, strict):
             print(f"Dựng trang thất bại; giữ nguyên trang cũ ở {final}.", file=sys.stderr)
             return 1
-        _swap(staging, final)
+        restrict_edition(release, target)
+        publish_release(release, final, edition=target)
+        published = True
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
-        shutil.rmtree(staging, ignore_errors=True)
+        if not published:
+            discard_release(release)
     print(f"Đã dựng trang vào {final} (thời điểm {at}, bản {target}).", file=sys.stderr)
     return 0
 
 
-def _run_mkdocs(config_file: Path, staging: Path, strict: bool) -> bool:
+def _run_mkdocs(config_file: Path, staging: Path, final: Path, strict: bool) -> bool:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -131,21 +166,9 @@ def _run_mkdocs(config_file: Path, staging: Path, strict: bool) -> bool:
             print(f"LỖI: {message}", file=sys.stderr)
         return False
     except OSError as error:
-        print(f"LỖI: không ghi được tệp: {error}", file=sys.stderr)
+        print(f"LỖI: {os_error_message(error, final)}", file=sys.stderr)
         return False
     return True
-
-
-def _swap(staging: Path, final: Path) -> None:
-    """Put ``staging`` in place of ``final`` with two renames on the same file system."""
-    retired = None
-    if final.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
-        retired.rmdir()
-        final.rename(retired)
-    staging.rename(final)
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
 
 
 class _Handler(logging.Handler):

@@ -9,8 +9,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from loa.cli.build import add_build_arguments, build_site, build_time
+from loa.cli.build import add_build_arguments, build_site, build_time, os_error_message, source_folders
+from loa.cli.project import read_plugin_options
 from loa.core.bundle import write_bundle
+from loa.core.releases import OutputRefused, check_output_file, output_path
 
 __all__ = ["register"]
 
@@ -29,14 +31,28 @@ def run(args: argparse.Namespace) -> int:
     at = build_time(args.at)
     if at is None:
         return 2
-    work = Path(tempfile.mkdtemp(prefix=".loa-bundle-", dir=args.config_file.resolve().parent))
+    found = read_plugin_options(args.config_file)
+    if found is None:
+        return 1
+    root = args.config_file.resolve().parent
+    output = output_path(args.output)
     try:
-        site = work / "site"
-        if build_site(args.config_file, site_dir=site, at=at.isoformat(), target="public") != 0:
-            return 1
-        files, size = write_bundle(site, args.output, built=at, prefix="trang/")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        check_output_file(output, sources=source_folders(root, *found), kind="tệp zip", head=b"PK\x03\x04")
+    except OutputRefused as refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    try:
+        work = Path(tempfile.mkdtemp(prefix=".loa-bundle-", dir=root))
+        try:
+            site = work / "site"
+            if build_site(args.config_file, site_dir=site, at=at.isoformat(), target="public") != 0:
+                return 1
+            files, size = write_bundle(site, output, built=at, prefix="trang/")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    except OSError as error:
+        print(f"LỖI: {os_error_message(error)}.", file=sys.stderr)
+        return 1
     print(f"Đã ghi {args.output}: {files} tệp, {size / 1e6:.1f} MB. Giải nén rồi mở trang/index.html.",
           file=sys.stderr)
     return 0

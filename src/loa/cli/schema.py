@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from loa.core.document import KINDS
+from loa.core.releases import OutputRefused, check_output_file, output_path, write_error_reason
 from loa.core.schema import json_schema, update_field_tables
 
 
@@ -23,13 +24,22 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the schema of ``args.kind``, or refresh the field tables of a guide."""
-    if args.guide:
-        text = args.guide.read_text(encoding="utf-8")
-        args.guide.write_text(update_field_tables(text), encoding="utf-8")
-        return 0
-    text = json.dumps(json_schema(args.kind), ensure_ascii=False, indent=2) + "\n"
-    if args.output:
-        args.output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    try:
+        if args.guide:
+            text = args.guide.read_text(encoding="utf-8")
+            args.guide.write_text(update_field_tables(text), encoding="utf-8")
+            return 0
+        text = json.dumps(json_schema(args.kind), ensure_ascii=False, indent=2) + "\n"
+        if args.output:
+            # Only a schema is overwritten: `-o mkdocs.yml` must not replace the configuration.
+            check_output_file(output_path(args.output), sources=[], kind="tệp JSON Schema", head=b"{")
+            args.output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    except OutputRefused as refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"LỖI: không đọc hay ghi được {error.filename}: {write_error_reason(error)}", file=sys.stderr)
+        return 1
     return 0

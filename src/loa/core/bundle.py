@@ -94,6 +94,8 @@ def _files(site: Path) -> Iterator[Path]:
         # Hidden folders hold the web server's build files (.nginx/), not pages.
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(names):
+            if name.startswith("."):  # the build's marker (.loa-site)
+                continue
             # A precompressed copy (feeds/x.rss.gz beside feeds/x.rss) is for the web server only.
             if name.endswith(".gz") and name[: -len(".gz")] in names:
                 continue
@@ -114,16 +116,20 @@ def write_bundle(site: Path, out: Path, *, built: dt.datetime, prefix: str = "")
                      if path.name not in _SKIPPED)
     temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(temporary, "w") as archive:
-        for name, path in entries:
-            data = path.read_bytes()
-            if path.suffix == ".html":
-                data = offline_links(data.decode("utf-8")).encode("utf-8")
-            info = zipfile.ZipInfo(prefix + name, date_time=stamp)
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            compress = zipfile.ZIP_STORED if path.suffix in (".png", ".jpg", ".jpeg", ".gz", ".woff2") \
-                else zipfile.ZIP_DEFLATED
-            archive.writestr(info, data, compress_type=compress, compresslevel=9)
-    os.replace(temporary, out)
+    try:
+        with zipfile.ZipFile(temporary, "w") as archive:
+            for name, path in entries:
+                data = path.read_bytes()
+                if path.suffix == ".html":
+                    data = offline_links(data.decode("utf-8")).encode("utf-8")
+                info = zipfile.ZipInfo(prefix + name, date_time=stamp)
+                info.external_attr = 0o644 << 16
+                info.create_system = 3
+                compress = zipfile.ZIP_STORED if path.suffix in (".png", ".jpg", ".jpeg", ".gz", ".woff2") \
+                    else zipfile.ZIP_DEFLATED
+                archive.writestr(info, data, compress_type=compress, compresslevel=9)
+        os.replace(temporary, out)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     return len(entries), out.stat().st_size

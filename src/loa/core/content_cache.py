@@ -28,8 +28,8 @@ def keep_file(path: Path, data: bytes) -> None:
 class ContentCache:
     """Values by the digest of ``salt``, a kind and the parts they are made from; a miss is made and kept.
 
-    Text values are kept compressed (`get`). Pages are kept as they are written and linked into the site rather
-    than copied (`place`): a page, once written, is never changed in place.
+    Text values are kept compressed (`get`). Pages are kept as they are written and copied into the site
+    (`place`).
     """
 
     def __init__(self, folder: Path | None, salt: str) -> None:
@@ -54,11 +54,15 @@ class ContentCache:
             return value
 
     def place(self, target: Path, parts: Sequence[str], make: Callable[[], str]) -> None:
-        """Put the page made from ``parts`` at ``target``: linked from the cache, or made and kept."""
+        """Put the page made from ``parts`` at ``target``: copied from the cache, or made and kept.
+
+        Copied, never hard-linked: a page of the site sharing an inode with the cache would change with the
+        cache (or with a killed build's use of it) while it is served.
+        """
         path = self._path("page", parts) if self.folder is not None else None
         if path is not None:
             try:
-                os.link(path, target)
+                target.write_bytes(path.read_bytes())
                 return
             except OSError:
                 pass

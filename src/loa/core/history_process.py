@@ -24,6 +24,7 @@ from typing import IO
 
 from loa.core.document import Document
 from loa.core.history import prime_front_matter, read_history
+from loa.core.releases import write_error_reason
 from loa.core.revision_pages import PageOptions, write_revision_pages
 from loa.core.revisions import DocumentHistory, document_histories, revision_pages, without_texts
 
@@ -117,7 +118,11 @@ def run(job: HistoryJob, output: IO[bytes]) -> None:
 
 def main() -> int:
     job = pickle.load(sys.stdin.buffer)
-    run(job, sys.stdout.buffer)
+    try:
+        run(job, sys.stdout.buffer)
+    except OSError as error:  # a full or read-only disk: the build says so and keeps the previous site
+        print(f"LỖI: không ghi được các trang phiên bản cũ: {write_error_reason(error)}", file=sys.stderr)
+        return 1
     return 0
 
 

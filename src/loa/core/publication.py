@@ -18,10 +18,10 @@ __all__ = [
     "TARGETS",
     "configured_site_dir",
     "docs_dir_problem",
+    "edition_site_problem",
     "exclusion_reason",
     "find_leaked_pages",
     "parse_build_time",
-    "preview_site_problem",
     "preview_watermark",
     "select_published",
     "source_problem",
@@ -98,17 +98,21 @@ def configured_site_dir(config_file: Path) -> Path:
     return (config_file.resolve().parent / (value if isinstance(value, str) and value else "site")).resolve()
 
 
-def preview_site_problem(site_dir: Path, public_site_dir: Path) -> str | None:
-    """Why a preview build (every document, drafts included) may not write into ``site_dir``, or None.
+def edition_site_problem(target: str, site_dir: Path, public_site_dir: Path) -> str | None:
+    """Why a build of ``target`` may not write into ``site_dir``, or None.
 
-    A preview is never deployed: it may not replace the public site, however the target was chosen (``loa build
-    --preview``, ``LOA_TARGET=preview`` left in the environment, ``target: preview`` in mkdocs.yml).
+    Only the public edition may take the public site folder: a preview holds every document, drafts included, and
+    the internal edition the cadres' documents, however the target was chosen (``loa build --preview``,
+    ``LOA_TARGET`` left in the environment, ``target:`` in mkdocs.yml).
     """
-    if site_dir.resolve() != public_site_dir.resolve():
+    if target == "public" or site_dir.resolve() != public_site_dir.resolve():
         return None
-    return (f"bản xem trước có cả văn bản chưa được đăng, không được dựng vào thư mục của trang công khai "
-            f"({public_site_dir}); hãy dùng loa build --preview (ghi vào site-preview/) hoặc chỉ định một thư mục "
-            "khác bằng --site-dir")
+    edition, command, folder = (("bản xem trước có cả văn bản chưa được đăng", "loa build --preview", "site-preview")
+                                if target == "preview" else
+                                ("bản nội bộ có văn bản chỉ dành cho cán bộ", "loa build --target internal",
+                                 "site-internal"))
+    return (f"{edition}, không được dựng vào thư mục của trang công khai ({public_site_dir}); hãy dùng {command} "
+            f"(ghi vào {folder}/) hoặc chỉ định một thư mục khác bằng --site-dir")
 
 
 def docs_dir_problem(docs_dir: Path, roots: Iterable[Path]) -> str | None:
@@ -133,6 +137,6 @@ def source_problem(layout: Layout, config_file: Path, docs_dir: Path, target: st
     if target not in TARGETS:
         return f"LOA_TARGET phải là một trong {', '.join(TARGETS)} (nhận được '{target}')"
     problem = docs_dir_problem(docs_dir, (layout.content_dir, layout.plans_dir))
-    if problem is None and target == "preview":
-        problem = preview_site_problem(site_dir, configured_site_dir(config_file))
+    if problem is None:
+        problem = edition_site_problem(target, site_dir, configured_site_dir(config_file))
     return problem

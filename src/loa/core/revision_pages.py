@@ -76,6 +76,7 @@ class PageOptions:
         stylesheets: Site-relative URLs of the stylesheets each page links.
         cache: Folder keeping rendered texts and diffs between builds (a revision never changes), or None.
         targets: Source path of each page and file of the published site → its site-relative URL.
+        banner: HTML put at the top of every page (the internal edition's mark), or empty.
     """
 
     extensions: Sequence[str]
@@ -85,6 +86,7 @@ class PageOptions:
     stylesheets: Sequence[str]
     cache: Path | None = None
     targets: Mapping[str, str] = field(default_factory=dict)
+    banner: str = ""
 
 
 def _relative(target: str, page_url: str) -> str:
@@ -176,7 +178,7 @@ def render_revision_page(page: RevisionPage, body_html: str, options: PageOption
         f"<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex, nofollow\">\n"
         + "".join(f"<link rel=\"stylesheet\" href=\"{html.escape(_relative(s, page.url))}\">\n"
                   for s in options.stylesheets)
-        + "</head>\n<body>\n<main class=\"loa-standalone loa-revision\">\n"
+        + f"</head>\n<body>\n{options.banner}<main class=\"loa-standalone loa-revision\">\n"
         f"<p class=\"loa-revision__banner\"><strong>Bản lưu {vietnamese_datetime(page.since)}</strong> của "
         f"{html.escape(options.site_name)}. {state} <a href=\"{current}\">Xem bản hiện hành</a> · "
         f"<a href=\"{current}#lich-su\">Lịch sử thay đổi</a></p>\n"
@@ -196,7 +198,7 @@ def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: Pag
     salt = repr((markdown.__version__, _loa_version(), sorted(options.extensions),
                  sorted((k, repr(v)) for k, v in options.extension_configs.items())))
     cache = ContentCache(options.cache, salt)
-    shared = [options.site_name, options.site_url, *options.stylesheets]
+    shared = [options.site_name, options.site_url, options.banner, *options.stylesheets]
 
     def text(body: str) -> str:
         renderer.reset()

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from loa.core.releases import write_error_reason
 from loa.core.search import SearchEntry, SearchIndexWriter, html_text
 
 __all__ = ["SearchIndexError", "SearchIndexProcess"]
@@ -103,6 +104,10 @@ def main() -> int:
         writer.finish()
     except EOFError:
         writer.discard()
+        return 1
+    except OSError as error:  # a full or read-only disk: the build says so and keeps the previous site
+        writer.discard()
+        print(f"LỖI: không ghi được chỉ mục tìm kiếm: {write_error_reason(error)}", file=sys.stderr)
         return 1
     except BaseException:
         writer.discard()

@@ -5,8 +5,10 @@ sha256 hashes taken from each page as the build writes it, never ``'unsafe-inlin
 redirects of renamed documents) are written at the end of the build into ``<site>/.nginx/``, inside the site so they
 are swapped in with the pages they describe and can never disagree with them. They hold nothing that the pages do
 not already show, and the shipped nginx configuration refuses every path that starts with a dot, so they are not
-served. ``deploy/nginx.conf`` is the shipped configuration: ``render_nginx_config`` substitutes its root and listen
-address, nothing else, so what is tested is what is shipped.
+served. ``loa/deploy/nginx.conf`` (the public edition) and ``nginx-internal.conf`` (the internal one, behind a
+password over TLS) are the shipped configurations, installed with the package and copied in the repository's
+``deploy/``: ``render_nginx_config`` substitutes their placeholders, nothing else, so what is tested is what is
+shipped.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import base64
 import gzip
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 __all__ = [
@@ -23,11 +25,13 @@ __all__ = [
     "content_security_policy",
     "precompressed",
     "render_nginx_config",
+    "restrict_edition",
     "script_hashes",
     "write_nginx_includes",
 ]
 
 NGINX_DIR = ".nginx"
+_PLACEHOLDER = re.compile(r"@LOA_([A-Z_]+)@")
 _SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
@@ -105,19 +109,39 @@ def write_nginx_includes(site: Path, hashes: Iterable[str], *, redirects: dict[s
     return folder
 
 
+def restrict_edition(site: Path, edition: str) -> None:
+    """Keep search engines out of an edition that is not public: no sitemap, a robots.txt that disallows all.
+
+    The pages say so too (``<meta name="robots">``, from the theme) and the internal edition's nginx
+    configuration sends ``X-Robots-Tag``; this covers the files a crawler reads first.
+    """
+    if edition == "public":
+        return
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site / name).unlink(missing_ok=True)
+    (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+
+
 def _nginx_quote(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("$", "")
 
 
-def render_nginx_config(template: str, *, root: Path, listen: str) -> str:
-    """Return the shipped nginx configuration with its site root and listen address substituted.
+def render_nginx_config(template: str, *, root: Path, listen: str, values: Mapping[str, str] | None = None) -> str:
+    """Return a shipped nginx configuration with its placeholders substituted, nothing else.
 
     Arguments:
-        template: The text of ``deploy/nginx.conf``.
-        root: The built site (absolute).
+        template: The text of ``nginx.conf`` or ``nginx-internal.conf`` (``loa/deploy/``).
+        root: The built site (absolute; Loa's link, not the release it points to).
         listen: What ``listen`` takes: ``80``, ``127.0.0.1:8080``.
+        values: The other placeholders by name (``TLS_CERT`` for ``@LOA_TLS_CERT@``). Every placeholder of the
+            template needs a value and every value a placeholder.
+
+    Raises:
+        ValueError: A placeholder without a value, or a value without a placeholder.
     """
-    for placeholder in ("@LOA_ROOT@", "@LOA_LISTEN@"):
-        if placeholder not in template:
-            raise ValueError(f"missing {placeholder} in the nginx template")
-    return template.replace("@LOA_ROOT@", str(root)).replace("@LOA_LISTEN@", listen)
+    given = {"ROOT": str(root), "LISTEN": listen, **(values or {})}
+    wanted = set(_PLACEHOLDER.findall(template))
+    if wanted != set(given):
+        names = ", ".join(f"@LOA_{name}@" for name in sorted(wanted ^ set(given)))
+        raise ValueError(f"the nginx template and the values disagree on {names}")
+    return _PLACEHOLDER.sub(lambda match: given[match[1]], template)

@@ -126,6 +126,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         # Before Material's templates (Loa's header carries its search box), after the project's own overrides.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         config.extra_css.extend(["assets/loa/loa-search.css", "assets/loa/loa-print.css"])
+        config.extra["loa_edition"] = self.target  # the templates mark and de-index other editions
         if "material/search" in config.plugins:
             log.warning("Loa có tìm kiếm tiếng Việt riêng (trang /tim-kiem/): bỏ plugin 'search' khỏi mkdocs.yml "
                         "để trang không có hai ô tìm kiếm và bản dựng không phải lập chỉ mục hai lần.")
@@ -192,7 +193,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             for src_uri in self.external_pages:
                 files.append(File.generated(config, src_uri, content=""))
         self.renderer = Renderer(config.theme.get_env(), catalog.issuers, self.documents, catalog.channels,
-                                 amendments, self.agenda.agenda, self.build_time.date())
+                                 amendments, self.agenda.agenda, self.build_time.date(), self.target)
         self._discard_revisions()
         if history_enabled(self.config.history):
             # Read and written by a second process while this one renders the current pages.
@@ -233,8 +234,6 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             page.meta = {"title": Markup.escape(target.label), "hide": ["toc"]}
         elif self.agenda is not None and self.agenda.title(page.file.src_uri):
             page.meta = {"title": Markup.escape(self.agenda.title(page.file.src_uri)), "hide": ["toc"]}
-        if self.target == "preview":
-            page.meta["loa_preview"] = True
         if self.outputs is not None:
             title = str(page.meta.get("title") or config.site_name)
             description = document.summary or describe(document, self.catalog.issuers if self.catalog else {}) \

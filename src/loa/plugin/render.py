@@ -32,7 +32,7 @@ class Renderer:
 
     def __init__(self, env: Environment, issuers: Mapping[str, Issuer], documents: Mapping[str, Document],
                  channels: Mapping[str, Channel], amendments: Sequence[Amendment] = (),
-                 agenda: Agenda | None = None, today: dt.date | None = None) -> None:
+                 agenda: Agenda | None = None, today: dt.date | None = None, edition: str = "public") -> None:
         self.env = env.overlay(autoescape=True)
         self.issuers = issuers
         self.documents = documents
@@ -42,6 +42,7 @@ class Renderer:
         self.amended_by, self.amending = amendments_by_document(amendments)
         self.agenda = agenda or Agenda()
         self.today = today or dt.date.today()
+        self.edition = edition
 
     def _render(self, name: str, page_url: str, **context: Any) -> str:
         template = self.env.get_template(f"fragments/loa/{name}")
@@ -55,6 +56,7 @@ class Renderer:
             issuer_name=lambda issuer_id: self.issuers[issuer_id].name if issuer_id in self.issuers else "",
             topics=self.topics,
             categories=CATEGORY_NAMES,
+            edition=self.edition,
             **context,
         )
 

@@ -21,9 +21,11 @@ def start_history(config: MkDocsConfig, files: Files, root: Path, documents: Seq
                   at: dt.datetime, target: str, stylesheets: list[str], cache: Path | None) -> HistoryProcess:
     """Start reading the history of the published ``documents`` and writing their revision pages."""
     extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
+    banner = config.theme.get_env().get_template("fragments/loa/internal.html").render() if target == "internal" \
+        else ""
     options = PageOptions(extensions, dict(config.mdx_configs), config.site_name,
                           config.site_url or "http://localhost/", stylesheets, cache,
-                          {f.src_uri: f.url for f in files})
+                          {f.src_uri: f.url for f in files}, banner)
     return HistoryProcess(HistoryJob(root, tuple(documents), at, target, Path(config.site_dir), options))
 
 
