@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 
 from loa.core.bundle import absolute_links, inline_images, offline_links
-from tests.build.test_canary import SITE, WITHHELD, _leaks
+from tests.build.test_canary import WITHHELD, _leaks, canary_project
 from tests.conftest import BUILD_TIME, REPO, run_loa
 
 
@@ -36,7 +36,7 @@ def test_two_bundles_are_byte_identical_and_sorted(tmp_path):
 
 
 def test_bundle_holds_no_withheld_document(tmp_path):
-    texts = _texts(_bundle(tmp_path, SITE / "mkdocs.yml", "canary.zip"))
+    texts = _texts(_bundle(tmp_path, canary_project(tmp_path) / "mkdocs.yml", "canary.zip"))
     assert any("CANARYPUBLIC" in text for text in texts.values())
     assert _leaks(texts, [c for group in WITHHELD.values() for c in group]) == []
 

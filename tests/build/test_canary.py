@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUILD_TIME, FIXTURES, run_loa
+from tests.conftest import BUILD_TIME, FIXTURES, REPO, run_loa
 
-SITE = FIXTURES / "sites" / "canary"
+FIXTURE = FIXTURES / "sites" / "canary"
 WITHHELD = {
     "draft": ["CANARYDRAFTTITLE", "CANARYDRAFTRECIPIENT", "CANARYDRAFTBODY", "ban-nhap"],
     "review": ["CANARYREVIEWTITLE", "CANARYREVIEWBODY", "cho-duyet"],
@@ -31,9 +32,18 @@ def _all_text(site: Path) -> dict[str, str]:
     return texts
 
 
+def canary_project(tmp_path: Path) -> Path:
+    """A copy of the canary fixture with the repository's registries: builds never write into the fixture."""
+    root = tmp_path / "canary"
+    shutil.copytree(FIXTURE, root)
+    shutil.copytree(REPO / "data", root / "data")
+    return root
+
+
 def _build(tmp_path: Path, *args: str) -> dict[str, str]:
     site = tmp_path / "site"
-    result = run_loa("build", "-f", str(SITE / "mkdocs.yml"), "--site-dir", str(site), *args, cwd=tmp_path)
+    root = canary_project(tmp_path)
+    result = run_loa("build", "-f", str(root / "mkdocs.yml"), "--site-dir", str(site), *args, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     return _all_text(site)
 
