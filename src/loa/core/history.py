@@ -4,9 +4,14 @@ One ``git log`` lists every commit touching the content folders with the files i
 newest first; walking it backwards from each file's current path follows the file across renames. One
 ``git cat-file --batch`` then reads every revision's text. Two processes for the whole site, however many files.
 
-A revision is shown publicly only for the time its own front matter made it public: from its commit (or its
-``publish_at``, if later) until the next commit of the file. A revision written while the document was a draft,
-scheduled or internal never appears, not even as the "previous" side of a diff.
+A revision is shown publicly only when the catalog's own strict loader (`loa.core.catalog.load_document`, every
+diagnostic counted) accepts its text and the publication rule (`loa.core.publication.exclusion_reason`) lets the
+target show what it says, and only for the time it was live: from its commit (or its ``publish_at``, if later)
+until the next commit of the file. A revision with a misspelt, duplicated or unknown key, a YAML error, a draft,
+scheduled or internal state never appears, not even as the "previous" side of a diff.
+
+A git object that cannot be read (a truncated or missing file under ``.git/objects``) is never taken for a shorter
+history: the revision is marked broken, and the document's history is then unavailable (`loa.core.revisions`).
 """
 
 from __future__ import annotations
@@ -15,26 +20,40 @@ import datetime as dt
 import difflib
 import hashlib
 import html
-import pickle
+import json
 import re
 import shutil
 import subprocess
-from collections.abc import Iterable, Sequence
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from loa.core.content_cache import keep_file
-from loa.core.diagnostics import Diagnostics
-from loa.core.document import TIMEZONE
-from loa.core.frontmatter import FrontMatter, parse_document_text, read_body
+import yaml
 
-__all__ = ["FieldChange", "Revision", "field_changes", "prime_front_matter", "public_revisions", "publish_time",
-           "read_history", "word_diff"]
+from loa.core.catalog import Layout, decode_document, load_document
+from loa.core.content_cache import CacheStore
+from loa.core.diagnostics import Diagnostics
+from loa.core.document import TIMEZONE, Document
+from loa.core.frontmatter import FrontMatter, parse_document_text, read_body
+from loa.core.publication import exclusion_reason
+from loa.core.registry import Issuer, load_issuers
+
+__all__ = ["FieldChange", "PublicRevision", "Revision", "StrictLoader", "field_changes", "prime_front_matter",
+           "public_revisions", "read_history", "word_diff"]
 
 _RECORD = "\x1e"
 _UNIT = "\x1f"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A revision's text parsed strictly: the front matter and how many errors the parser reported."""
+
+    front: FrontMatter
+    errors: int
 
 
 @dataclass(frozen=True)
@@ -48,6 +67,8 @@ class Revision:
         message: First line of the commit message.
         path: The file's path in that commit.
         text: The whole file as committed (front matter and body).
+        decoded: False when the file was not UTF-8 or too large (such a revision is never public).
+        broken: True when git could not give the file (a corrupt or missing object).
     """
 
     commit: str
@@ -56,6 +77,8 @@ class Revision:
     message: str
     path: str
     text: str = ""
+    decoded: bool = True
+    broken: bool = False
 
     @property
     def short(self) -> str:
@@ -63,47 +86,59 @@ class Revision:
         return self.commit[:10]
 
     @cached_property
-    def _parsed(self) -> FrontMatter:
-        # Problems in an old revision are history, not something to report now.
-        return parse_document_text(self.text, self.path, Diagnostics())
+    def parsed(self) -> Parsed:
+        """The text parsed by the catalog's parser, its errors counted (not reported: they are history)."""
+        diagnostics = Diagnostics()
+        front = parse_document_text(self.text, self.path, diagnostics)
+        return Parsed(front, len(diagnostics.errors))
 
     @property
     def front(self) -> dict[str, Any]:
         """The revision's front matter (dates as written), or an empty mapping when it cannot be read."""
-        return self._parsed.data
+        return self.parsed.front.data
 
     @property
     def body(self) -> str:
         """The revision's Markdown body."""
-        return self._parsed.body
+        return self.parsed.front.body
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes] | None:
     if shutil.which("git") is None:
         return None
-    result = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=root, input=stdin,
-                            capture_output=True, check=False)
-    return result.stdout if result.returncode == 0 else None
+    return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=root, input=stdin, capture_output=True,
+                          check=False)
 
 
-def read_history(root: Path, folders: Sequence[str] = ("plans", "content")) -> dict[str, list[Revision]] | None:
+def _first_line(error: bytes) -> str:
+    return next((line for line in error.decode("utf-8", "replace").splitlines() if line.strip()), "").strip()
+
+
+def read_history(root: Path, folders: Sequence[str] = ("plans", "content"), *, max_size: int = 1_000_000,
+                 notices: list[str] | None = None) -> dict[str, list[Revision]] | None:
     """Return each current file's revisions, oldest first, keyed by its current path; None when unavailable.
 
     History is unavailable without git, outside a repository and in a shallow clone (whose oldest commit would
-    pass for each file's creation).
+    pass for each file's creation), silently; and when git fails to list it (a corrupt repository), with a
+    notice appended to ``notices``. A revision whose object cannot be read is kept, marked broken.
     """
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
-    if shallow is None or shallow.strip() != b"false":
+    if shallow is None or shallow.returncode != 0 or shallow.stdout.strip() != b"false":
         return None
     log = _git(root, "log", f"--format={_RECORD}%H{_UNIT}%aI{_UNIT}%an{_UNIT}%s", "--name-status", "-M", "--relative",
                "--no-merges", "--", *folders)
     tracked = _git(root, "ls-files", "--", *folders)
-    if log is None or tracked is None:
+    if log is None or tracked is None or log.returncode != 0 or tracked.returncode != 0:
+        failed = log if log is not None and log.returncode != 0 else tracked
+        if notices is not None and failed is not None:
+            notices.append("không đọc được lịch sử thay đổi từ kho git (git báo: "
+                           f"{_first_line(failed.stderr) or 'lỗi không rõ'}); mọi trang ghi lịch sử thay đổi không "
+                           "có. Hãy kiểm tra kho bằng 'git fsck'.")
         return None
-    current = set(tracked.decode("utf-8").splitlines())
+    current = set(tracked.stdout.decode("utf-8").splitlines())
     history: dict[str, list[Revision]] = {}
     alias = {path: path for path in current}  # a path as it was in older commits → the current path
-    for record in log.decode("utf-8").split(_RECORD)[1:]:
+    for record in log.stdout.decode("utf-8").split(_RECORD)[1:]:
         header, _, changes = record.partition("\n")
         commit, date, author, message = header.split(_UNIT)
         when = dt.datetime.fromisoformat(date).astimezone(TIMEZONE)
@@ -121,97 +156,156 @@ def read_history(root: Path, folders: Sequence[str] = ("plans", "content")) -> d
                 alias[parts[1]] = key
             elif status.startswith("A"):
                 del alias[path]  # older commits of a file at this path were another document
-    _read_texts(root, history)
+    _read_texts(root, history, max_size)
     for revisions in history.values():
         revisions.reverse()
     return history
 
 
-def _read_texts(root: Path, history: dict[str, list[Revision]]) -> None:
+def _read_texts(root: Path, history: dict[str, list[Revision]], max_size: int) -> None:
+    """Fill in every revision's text; one ``cat-file`` for all, and one more after each object it cannot read."""
     wanted = [(key, index) for key, revisions in history.items() for index in range(len(revisions))]
-    if not wanted:
-        return
-    request = "".join(f"{history[k][i].commit}:{history[k][i].path}\n" for k, i in wanted).encode("utf-8")
-    output = _git(root, "cat-file", "--batch", stdin=request) or b""
+    while wanted:
+        request = "".join(f"{history[k][i].commit}:{history[k][i].path}\n" for k, i in wanted).encode("utf-8")
+        result = _git(root, "cat-file", "--batch", stdin=request)
+        output = result.stdout if result is not None else b""
+        done = _parse_batch(output, wanted, history, max_size)
+        if done < len(wanted):
+            # git stopped inside this object (it could not inflate it): broken, and the rest asked again.
+            key, index = wanted[done]
+            history[key][index] = replace(history[key][index], broken=True)
+            done += 1
+        wanted = wanted[done:]
+
+
+def _parse_batch(output: bytes, wanted: list[tuple[str, int]], history: dict[str, list[Revision]],
+                 max_size: int) -> int:
+    """Read the answers of ``cat-file --batch`` in order; return how many were whole."""
     position = 0
-    for key, index in wanted:
-        end = output.index(b"\n", position)
+    for done, (key, index) in enumerate(wanted):
+        end = output.find(b"\n", position)
+        if end < 0:
+            return done
         header = output[position:end].split()
-        position = end + 1
-        if len(header) == 3:
-            size = int(header[2])
-            text = output[position : position + size].decode("utf-8", errors="replace")
-            position += size + 1
-        else:
-            text = ""
-        history[key][index] = replace(history[key][index], text=text)
+        revision = history[key][index]
+        if len(header) != 3 or header[1] != b"blob":
+            # "missing": a loose object git cannot read is reported so, as is one that is gone.
+            history[key][index] = replace(revision, broken=True)
+            position = end + 1
+            continue
+        size = int(header[2])
+        if end + 1 + size + 1 > len(output):
+            return done
+        data = output[end + 1 : end + 1 + size]
+        position = end + 1 + size + 1
+        text = decode_document(data, revision.path, max_size, Diagnostics())
+        history[key][index] = replace(revision, text=text or "", decoded=text is not None)
+    return len(wanted)
 
 
-def prime_front_matter(history: dict[str, list[Revision]], folder: Path | None) -> None:
-    """Parse each revision's front matter once across builds: kept in ``folder`` by the digest of its text.
+def _parser_version() -> str:
+    source = Path(parse_document_text.__code__.co_filename).read_bytes()
+    return hashlib.sha256(source + yaml.__version__.encode()).hexdigest()
 
-    A revision never changes, so its front matter is read from the cache of the last build; only new revisions
-    are parsed. The cache keeps what this build used, and is tied to the parser's own code.
+
+def prime_front_matter(history: dict[str, list[Revision]], store: CacheStore | None) -> None:
+    """Parse each revision's text once across builds: kept in ``store`` by the digest of its text.
+
+    A revision never changes, so what the parser made of it is read from the cache of the last build; only new
+    revisions are parsed. The entry is JSON (front matter is plain YAML data: strings, numbers, booleans, lists and
+    mappings), signed like every entry, keeps what this build used, and is tied to the parser's own code.
     """
-    if folder is None:
+    if store is None:
         return
-    code = hashlib.sha256(Path(parse_document_text.__code__.co_filename).read_bytes()).hexdigest()[:16]
-    path = folder / f"front-matter-{code}.pickle"
-    try:
-        known: dict[bytes, tuple[Any, ...]] = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        known = {}
-    used: dict[bytes, tuple[Any, ...]] = {}
+    name = _parser_version()
+    payload = store.read("front-matter", name)
+    known: dict[str, list[Any]] = {}
+    if payload is not None:
+        try:
+            known = json.loads(zlib.decompress(payload))
+        except (zlib.error, ValueError):
+            store.rejected += 1
+    used: dict[str, list[Any]] = {}
     for revisions in history.values():
         for revision in revisions:
-            digest = hashlib.sha256(revision.text.encode("utf-8")).digest()
-            kept = known.get(digest)
-            if kept is None:
-                parsed = revision._parsed
-                kept = (parsed.data, parsed.lines, parsed.body_line, parsed.present, parsed.readable)
+            digest = hashlib.sha256(revision.text.encode("utf-8")).hexdigest()
+            kept: list[Any] = known.get(digest) or []
+            try:
+                data, lines, body_line, present, readable, errors = kept
+                parsed = Parsed(FrontMatter(dict(data), dict(lines), read_body(revision.text), int(body_line),
+                                            bool(present), bool(readable)), int(errors))
+            except (TypeError, ValueError):
+                parsed = revision.parsed
+                front = parsed.front
+                kept = [front.data, front.lines, front.body_line, front.present, front.readable, parsed.errors]
             else:
-                data, lines, body_line, present, readable = kept
                 # The instance's own cache of the property, filled as reading it would have.
-                revision.__dict__["_parsed"] = FrontMatter(data, lines, read_body(revision.text), body_line, present,
-                                                           readable)
+                revision.__dict__["parsed"] = parsed
             used[digest] = kept
     if used.keys() != known.keys():
-        keep_file(path, pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL))
+        store.write("front-matter", name, zlib.compress(json.dumps(used, ensure_ascii=False).encode("utf-8"), 1))
 
 
-def _public(front: dict[str, Any], target: str) -> bool:
-    allowed = ("public", "internal") if target == "internal" else ("public",)
-    return front.get("status") == "published" and front.get("access", "public") in allowed
+@dataclass(frozen=True)
+class StrictLoader:
+    """The catalog's strict loader applied to past revisions: a revision's `Document`, or None if refused.
 
+    Attributes:
+        issuers: The registry of issuing bodies (today's: a revision naming a body it no longer has is refused).
+        roots: ``(folder, site prefix, default kind)`` of each content root: ``("content", "", "page")``,
+            ``("plans", "plans/", "plan")``.
+    """
 
-def _publish_at(front: dict[str, Any]) -> dt.datetime | None:
-    # Front matter keeps datetimes as written; a naive one is Vietnam time, as in validation.
-    try:
-        value = dt.datetime.fromisoformat(str(front.get("publish_at")))
-    except ValueError:
+    issuers: Mapping[str, Issuer]
+    roots: tuple[tuple[str, str, str], ...] = (("content", "", "page"), ("plans", "plans/", "plan"))
+
+    @classmethod
+    def for_layout(cls, layout: Layout) -> StrictLoader:
+        """The loader of a project: its registry and its content roots."""
+        issuers = load_issuers(layout.data_dir / "issuers.yml", "issuers.yml", Diagnostics())
+        return cls(issuers, ((layout.relative(layout.content_dir), "", "page"),
+                             (layout.relative(layout.plans_dir), "plans/", "plan")))
+
+    def __call__(self, revision: Revision) -> Document | None:
+        if revision.broken or not revision.decoded or revision.parsed.errors:
+            return None
+        for folder, prefix, kind in self.roots:
+            if revision.path.startswith(folder + "/"):
+                rel = revision.path[len(folder) + 1 :]
+                kind = "index" if rel == "index.md" and not prefix else kind
+                diagnostics = Diagnostics()
+                document = load_document(revision.text, path=revision.path, src_uri=prefix + rel, default_kind=kind,
+                                         issuers=self.issuers, diagnostics=diagnostics, front=revision.parsed.front)
+                return document if document is not None and not diagnostics.errors else None
         return None
-    return value if value.tzinfo else value.replace(tzinfo=TIMEZONE)
 
 
-def publish_time(revision: Revision) -> dt.datetime:
-    """When a revision reached readers: its commit, or its own ``publish_at`` if that is later."""
-    return max(filter(None, (revision.date, _publish_at(revision.front))))
+@dataclass(frozen=True)
+class PublicRevision:
+    """A revision readers saw, and ``since`` when: its commit, or its ``publish_at`` if later (+07:00)."""
+
+    revision: Revision
+    since: dt.datetime
 
 
-def public_revisions(revisions: Sequence[Revision], *, at: dt.datetime, target: str = "public") -> list[Revision]:
+def public_revisions(revisions: Sequence[Revision], *, at: dt.datetime, load: StrictLoader,
+                     target: str = "public") -> list[PublicRevision]:
     """The revisions readers of ``target`` could have seen by ``at``, oldest first.
 
-    A revision counts when its own front matter is public and the time it was live, from its commit (or its
-    ``publish_at``, if later) to the next commit, began by ``at`` and is not empty.
+    A revision counts when ``load`` accepts it, the publication rule lets ``target`` show the document it makes
+    at ``at``, and the time it was live, from its commit (or its ``publish_at``, if later) to the next commit,
+    began by ``at`` and is not empty. A preview build shows the public history.
     """
+    rule = "public" if target == "preview" else target
     shown = []
     for index, revision in enumerate(revisions):
-        if not _public(revision.front, target):
+        document = load(revision)
+        if document is None or exclusion_reason(document, at=at, target=rule) is not None:
             continue
-        start = publish_time(revision)
+        start = max(revision.date, document.publish_at or revision.date)
         end = revisions[index + 1].date if index + 1 < len(revisions) else None
         if start <= at and (end is None or start < end):
-            shown.append(revision)
+            shown.append(PublicRevision(revision, start))
     return shown
 
 

@@ -11,15 +11,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Protocol
 
-from loa.core.document import Document, doc_type_by_name
-from loa.core.history import Revision, public_revisions, publish_time
+from loa.core.document import doc_type_by_name
+from loa.core.history import Revision, StrictLoader, public_revisions
 from loa.core.revision_pages import RevisionPage
 
-__all__ = ["REVISIONS_DIR", "DocumentHistory", "RevisionEntry", "document_histories", "revision_pages",
-           "without_texts"]
+__all__ = ["REVISIONS_DIR", "DocumentHistory", "HistorySubject", "RevisionEntry", "document_histories",
+           "revision_pages", "without_texts"]
 
 REVISIONS_DIR = "phien-ban"
+
+
+class HistorySubject(Protocol):
+    """What the history needs of a published document (a `loa.core.document.Document` is one)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def src_uri(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def full_title(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -53,7 +67,8 @@ class DocumentHistory:
 
 
 def document_histories(
-    history: Mapping[str, list[Revision]] | None, documents: Iterable[Document], *, at: dt.datetime, target: str,
+    history: Mapping[str, list[Revision]] | None, documents: Iterable[HistorySubject], *, at: dt.datetime,
+    target: str, load: StrictLoader, notices: list[str] | None = None,
 ) -> dict[str, DocumentHistory]:
     """Each document's public history, by ``src_uri``.
 
@@ -61,18 +76,25 @@ def document_histories(
         history: `read_history` of the project, keyed by project-relative path; None when unavailable.
         documents: The published documents.
         at: The build time: a revision scheduled later is not shown yet.
-        target: ``public`` or ``internal``.
+        target: ``public``, ``internal`` or ``preview``.
+        load: The strict loader that decides whether a revision's text is a valid document at all.
+        notices: Where to say which documents have a revision git cannot read (their history is unavailable).
     """
     result: dict[str, DocumentHistory] = {}
     for document in documents:
-        if history is None:
+        revisions = history.get(document.path, []) if history is not None else []
+        if history is None or any(r.broken for r in revisions):
+            if history is not None and notices is not None:
+                notices.append(f"{document.path}: kho git có bản lưu của văn bản này không đọc được (đối tượng git "
+                               "bị hỏng hoặc bị thiếu); trang văn bản ghi lịch sử thay đổi không có. Hãy kiểm tra kho "
+                               "bằng 'git fsck' và lấy lại đối tượng hỏng từ một bản sao khác của kho.")
             result[document.src_uri] = DocumentHistory(available=False)
             continue
-        shown = public_revisions(history.get(document.path, []), at=at, target=target)
+        shown = public_revisions(revisions, at=at, target=target, load=load)
         entries = tuple(
-            RevisionEntry(revision, f"{document.url}{REVISIONS_DIR}/{revision.short}/", publish_time(revision),
+            RevisionEntry(item.revision, f"{document.url}{REVISIONS_DIR}/{item.revision.short}/", item.since,
                           index == len(shown) - 1)
-            for index, revision in enumerate(shown))
+            for index, item in enumerate(shown))
         result[document.src_uri] = DocumentHistory(available=True, entries=entries)
     return result
 
@@ -90,7 +112,8 @@ def _title(front: Mapping[str, object], fallback: str) -> str:
     return f"{doc_type.name} {title}" if doc_type and title else title or fallback
 
 
-def revision_pages(histories: Mapping[str, DocumentHistory], documents: Mapping[str, Document]) -> list[RevisionPage]:
+def revision_pages(histories: Mapping[str, DocumentHistory],
+                   documents: Mapping[str, HistorySubject]) -> list[RevisionPage]:
     """A page for every public revision, each knowing the public revision before it."""
     pages = []
     for src_uri, history in sorted(histories.items()):
