@@ -140,7 +140,7 @@ def test_damaged_entries_are_rebuilt_and_replaced(warm, reference, tmp_path):
     # Every entry damaged, each kind of damage on a share of them (pages, texts, diffs, links, front matter).
     faults = [FAULTS[name] for name in sorted(FAULTS)]
     damaged = {entry: faults[index % len(faults)](entry.read_bytes()) for index, entry in enumerate(entries)}
-    assert {entry.parts[-3] for entry in entries} == {"page", "text", "diff", "links", "front-matter"}
+    assert {entry.parts[-3] for entry in entries} == {"page", "text", "diff", "links", "front-matter", "verdicts"}
     for entry, data in damaged.items():
         entry.write_bytes(data)
     result = _build(root, tmp_path / "site", keys)

@@ -26,7 +26,7 @@ import shutil
 import subprocess
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -246,28 +246,76 @@ def prime_front_matter(history: dict[str, list[Revision]], store: CacheStore | N
         store.write("front-matter", name, zlib.compress(json.dumps(used, ensure_ascii=False).encode("utf-8"), 1))
 
 
-@dataclass(frozen=True)
+@dataclass
 class StrictLoader:
     """The catalog's strict loader applied to past revisions: a revision's `Document`, or None if refused.
+
+    Loading a plan's text (its tasks, its budget) costs milliseconds, and a site has thousands of revisions that
+    never change: what the loader decided of each text is kept across builds (`prime`, `keep`) under a
+    fingerprint of the registry, the content roots and the code of the core. A kept decision gives back the
+    fields the publication rule reads (kind, status, access, publish_at).
 
     Attributes:
         issuers: The registry of issuing bodies (today's: a revision naming a body it no longer has is refused).
         roots: ``(folder, site prefix, default kind)`` of each content root: ``("content", "", "page")``,
             ``("plans", "plans/", "plan")``.
+        fingerprint: What the decisions depend on besides the text; empty: nothing is kept.
     """
 
     issuers: Mapping[str, Issuer]
     roots: tuple[tuple[str, str, str], ...] = (("content", "", "page"), ("plans", "plans/", "plan"))
+    fingerprint: str = ""
+    _known: dict[str, Any] = field(default_factory=dict, repr=False)
+    _used: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_layout(cls, layout: Layout) -> StrictLoader:
         """The loader of a project: its registry and its content roots."""
-        issuers = load_issuers(layout.data_dir / "issuers.yml", "issuers.yml", Diagnostics())
-        return cls(issuers, ((layout.relative(layout.content_dir), "", "page"),
-                             (layout.relative(layout.plans_dir), "plans/", "plan")))
+        registry = layout.data_dir / "issuers.yml"
+        issuers = load_issuers(registry, layout.relative(registry), Diagnostics())
+        roots = ((layout.relative(layout.content_dir), "", "page"), (layout.relative(layout.plans_dir), "plans/", "plan"))
+        digest = hashlib.sha256(yaml.__version__.encode() + repr(roots).encode())
+        for module in sorted(Path(__file__).parent.glob("*.py")):
+            digest.update(module.read_bytes())
+        try:
+            digest.update(registry.read_bytes())
+        except OSError:
+            pass
+        return cls(issuers, roots, digest.hexdigest())
+
+    def prime(self, store: CacheStore | None) -> None:
+        """Take the decisions kept by the last build."""
+        payload = store.read("verdicts", self.fingerprint) if store is not None and self.fingerprint else None
+        if payload is not None and store is not None:
+            try:
+                self._known = dict(json.loads(zlib.decompress(payload)))
+            except (zlib.error, ValueError, TypeError):
+                store.rejected += 1
+
+    def keep(self, store: CacheStore | None) -> None:
+        """Keep the decisions this build used."""
+        if store is not None and self.fingerprint and self._used.keys() != self._known.keys():
+            data = json.dumps(self._used, ensure_ascii=False).encode("utf-8")
+            store.write("verdicts", self.fingerprint, zlib.compress(data, 1))
 
     def __call__(self, revision: Revision) -> Document | None:
-        if revision.broken or not revision.decoded or revision.parsed.errors:
+        if revision.broken or not revision.decoded:
+            return None
+        key = f"{hashlib.sha256(revision.text.encode('utf-8')).hexdigest()} {revision.path}"
+        if key in self._known:
+            kept = self._used[key] = self._known[key]
+            try:
+                return None if kept is None else _summary(revision, *kept)
+            except (TypeError, ValueError):
+                pass
+        document = self._load(revision)
+        self._used[key] = None if document is None else [
+            document.kind, document.status, document.access,
+            document.publish_at.isoformat() if document.publish_at else None]
+        return document
+
+    def _load(self, revision: Revision) -> Document | None:
+        if revision.parsed.errors:
             return None
         for folder, prefix, kind in self.roots:
             if revision.path.startswith(folder + "/"):
@@ -278,6 +326,13 @@ class StrictLoader:
                                          issuers=self.issuers, diagnostics=diagnostics, front=revision.parsed.front)
                 return document if document is not None and not diagnostics.errors else None
         return None
+
+
+def _summary(revision: Revision, kind: str, status: str, access: str, publish_at: str | None) -> Document:
+    """The fields of a kept decision that the publication rule reads, as a document."""
+    when = dt.datetime.fromisoformat(publish_at).astimezone(TIMEZONE) if publish_at else None
+    return Document(revision.path, revision.path, str(kind), "", "", status=str(status), access=str(access),
+                    publish_at=when)
 
 
 @dataclass(frozen=True)

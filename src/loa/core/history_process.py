@@ -247,7 +247,9 @@ def run(job: HistoryJob, output: IO[bytes]) -> None:
                            notices=notices)
     if history is not None:
         prime_front_matter(history, store)
+    load.prime(store)
     histories = document_histories(history, job.documents, at=job.at, target=job.target, load=load, notices=notices)
+    load.keep(store)
     _send(output, {"histories": _encode_histories(without_texts(histories)), "notices": notices})
     write_revision_pages(job.site, revision_pages(histories, {d.src_uri: d for d in job.documents}), job.options,
                          store=store)
