@@ -14,7 +14,6 @@ whose entries did not verify).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import os
 import subprocess
@@ -80,32 +79,15 @@ class HistoryJob:
 
 
 def _encode_value(value: Any) -> Any:
-    """A Markdown extension setting as JSON: plain data as it is, a function or class by its import name."""
+    """A Markdown extension setting as JSON (``mkdocs.yml`` is read without Python tags: plain data only)."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     if isinstance(value, (list, tuple)):
         return [_encode_value(v) for v in value]
     if isinstance(value, Mapping) and all(isinstance(k, str) for k in value):
         return {k: _encode_value(v) for k, v in value.items()}
-    name = getattr(value, "__qualname__", None)
-    module = getattr(value, "__module__", None)
-    if callable(value) and name and module and "<" not in name:
-        return {"$import": f"{module}:{name}"}
-    raise HistoryError(f"không chuyển được thiết lập Markdown {value!r} sang tiến trình ghi lịch sử")
-
-
-def _decode_value(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_decode_value(v) for v in value]
-    if isinstance(value, dict):
-        if set(value) == {"$import"}:
-            module, _, name = value["$import"].partition(":")
-            found: Any = importlib.import_module(module)
-            for part in name.split("."):
-                found = getattr(found, part)
-            return found
-        return {k: _decode_value(v) for k, v in value.items()}
-    return value
+    raise HistoryError(f"không chuyển được thiết lập Markdown {value!r} sang tiến trình ghi lịch sử "
+                       "(chỉ nhận chuỗi, số, danh sách và bảng)")
 
 
 def encode_job(job: HistoryJob) -> bytes:
@@ -134,7 +116,7 @@ def decode_job(line: bytes) -> HistoryJob:
         Layout(Path(root), Path(content), Path(plans), Path(data_dir), int(max_size)),
         tuple(Subject(*d) for d in data["documents"]), dt.datetime.fromisoformat(data["at"]), data["target"],
         Path(data["site"]),
-        PageOptions(options["extensions"], _decode_value(options["extension_configs"]), options["site_name"],
+        PageOptions(options["extensions"], options["extension_configs"], options["site_name"],
                     options["site_url"], options["stylesheets"],
                     None if options["cache"] is None else Path(options["cache"]), options["targets"]))
 
@@ -163,6 +145,7 @@ class HistoryProcess:
     """
 
     def __init__(self, job: HistoryJob, report: Callable[[str], None] = lambda notice: None) -> None:
+        message = encode_job(job)
         paths = [str(_PACKAGE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
         self._report = report
         self._process = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
@@ -175,7 +158,7 @@ class HistoryProcess:
         self._reader = threading.Thread(target=self._read, args=(self._process.stdout,), daemon=True)
         self._reader.start()
         try:
-            self._process.stdin.write(encode_job(job))
+            self._process.stdin.write(message)
         except BrokenPipeError:
             pass
         finally:

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from loa.core.catalog import Layout
 from loa.core.document import Document
-from loa.core.history_process import HistoryJob, HistoryProcess
+from loa.core.history_process import HistoryError, HistoryJob, HistoryProcess
 from loa.core.revision_pages import PageOptions
 
 __all__ = ["history_enabled", "report_notice", "start_history"]
@@ -26,8 +27,11 @@ def start_history(config: MkDocsConfig, files: Files, layout: Layout, documents:
     options = PageOptions(extensions, dict(config.mdx_configs), config.site_name,
                           config.site_url or "http://localhost/", stylesheets, cache,
                           {f.src_uri: f.url for f in files})
-    return HistoryProcess(HistoryJob(layout, tuple(documents), at, target, Path(config.site_dir), options),
-                          report_notice)
+    try:
+        return HistoryProcess(HistoryJob(layout, tuple(documents), at, target, Path(config.site_dir), options),
+                              report_notice)
+    except HistoryError as error:
+        raise PluginError(str(error)) from None
 
 
 def report_notice(notice: str) -> None:
