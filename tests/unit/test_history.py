@@ -11,8 +11,9 @@ import pytest
 
 from loa.core.diagnostics import Diagnostics
 from loa.core.document import TIMEZONE
-from loa.core.history import Revision, StrictLoader, field_changes, public_revisions, read_history, word_diff
+from loa.core.history import Revision, field_changes, read_history, word_diff
 from loa.core.registry import load_issuers
+from loa.core.revisions import StrictLoader, public_revisions
 from tests.conftest import REPO, plan_text
 
 

@@ -4,11 +4,8 @@ One ``git log`` lists every commit touching the content folders with the files i
 newest first; walking it backwards from each file's current path follows the file across renames. One
 ``git cat-file --batch`` then reads every revision's text. Two processes for the whole site, however many files.
 
-A revision is shown publicly only when the catalog's own strict loader (`loa.core.catalog.load_document`, every
-diagnostic counted) accepts its text and the publication rule (`loa.core.publication.exclusion_reason`) lets the
-target show what it says, and only for the time it was live: from its commit (or its ``publish_at``, if later)
-until the next commit of the file. A revision with a misspelt, duplicated or unknown key, a YAML error, a draft,
-scheduled or internal state never appears, not even as the "previous" side of a diff.
+What readers may see of it is decided in `loa.core.revisions`, by the catalog's own strict loader and the one
+publication rule; this module only reads, parses (`Revision.parsed`, its errors counted) and diffs.
 
 A git object that cannot be read (a truncated or missing file under ``.git/objects``) is never taken for a shorter
 history: the revision is marked broken, and the document's history is then unavailable (`loa.core.revisions`).
@@ -25,26 +22,24 @@ import re
 import shutil
 import subprocess
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from loa.core.catalog import Layout, decode_document, load_document
+from loa.core.catalog import decode_document
 from loa.core.content_cache import CacheStore
 from loa.core.diagnostics import Diagnostics
-from loa.core.document import TIMEZONE, Document
+from loa.core.document import TIMEZONE
 from loa.core.frontmatter import FrontMatter, parse_document_text, read_body
-from loa.core.publication import exclusion_reason
-from loa.core.registry import Issuer, load_issuers
 
-__all__ = ["FieldChange", "PublicRevision", "Revision", "StrictLoader", "field_changes", "prime_front_matter",
-           "public_revisions", "read_history", "word_diff"]
+__all__ = ["FieldChange", "Parsed", "Revision", "field_changes", "prime_front_matter", "read_history", "word_diff"]
 
 _RECORD = "\x1e"
+_RESTARTS = 50  # git processes at most for the texts, however many objects are damaged
 _UNIT = "\x1f"
 
 
@@ -165,7 +160,9 @@ def read_history(root: Path, folders: Sequence[str] = ("plans", "content"), *, m
 def _read_texts(root: Path, history: dict[str, list[Revision]], max_size: int) -> None:
     """Fill in every revision's text; one ``cat-file`` for all, and one more after each object it cannot read."""
     wanted = [(key, index) for key, revisions in history.items() for index in range(len(revisions))]
-    while wanted:
+    for _ in range(_RESTARTS):
+        if not wanted:
+            return
         request = "".join(f"{history[k][i].commit}:{history[k][i].path}\n" for k, i in wanted).encode("utf-8")
         result = _git(root, "cat-file", "--batch", stdin=request)
         output = result.stdout if result is not None else b""
@@ -176,6 +173,8 @@ def _read_texts(root: Path, history: dict[str, list[Revision]], max_size: int) -
             history[key][index] = replace(history[key][index], broken=True)
             done += 1
         wanted = wanted[done:]
+    for key, index in wanted:  # a repository this damaged gives no history for what is left
+        history[key][index] = replace(history[key][index], broken=True)
 
 
 def _parse_batch(output: bytes, wanted: list[tuple[str, int]], history: dict[str, list[Revision]],
@@ -244,124 +243,6 @@ def prime_front_matter(history: dict[str, list[Revision]], store: CacheStore | N
             used[digest] = kept
     if used.keys() != known.keys():
         store.write("front-matter", name, zlib.compress(json.dumps(used, ensure_ascii=False).encode("utf-8"), 1))
-
-
-@dataclass
-class StrictLoader:
-    """The catalog's strict loader applied to past revisions: a revision's `Document`, or None if refused.
-
-    Loading a plan's text (its tasks, its budget) costs milliseconds, and a site has thousands of revisions that
-    never change: what the loader decided of each text is kept across builds (`prime`, `keep`) under a
-    fingerprint of the registry, the content roots and the code of the core. A kept decision gives back the
-    fields the publication rule reads (kind, status, access, publish_at).
-
-    Attributes:
-        issuers: The registry of issuing bodies (today's: a revision naming a body it no longer has is refused).
-        roots: ``(folder, site prefix, default kind)`` of each content root: ``("content", "", "page")``,
-            ``("plans", "plans/", "plan")``.
-        fingerprint: What the decisions depend on besides the text; empty: nothing is kept.
-    """
-
-    issuers: Mapping[str, Issuer]
-    roots: tuple[tuple[str, str, str], ...] = (("content", "", "page"), ("plans", "plans/", "plan"))
-    fingerprint: str = ""
-    _known: dict[str, Any] = field(default_factory=dict, repr=False)
-    _used: dict[str, Any] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def for_layout(cls, layout: Layout) -> StrictLoader:
-        """The loader of a project: its registry and its content roots."""
-        registry = layout.data_dir / "issuers.yml"
-        issuers = load_issuers(registry, layout.relative(registry), Diagnostics())
-        roots = ((layout.relative(layout.content_dir), "", "page"), (layout.relative(layout.plans_dir), "plans/", "plan"))
-        digest = hashlib.sha256(yaml.__version__.encode() + repr(roots).encode())
-        for module in sorted(Path(__file__).parent.glob("*.py")):
-            digest.update(module.read_bytes())
-        try:
-            digest.update(registry.read_bytes())
-        except OSError:
-            pass
-        return cls(issuers, roots, digest.hexdigest())
-
-    def prime(self, store: CacheStore | None) -> None:
-        """Take the decisions kept by the last build."""
-        payload = store.read("verdicts", self.fingerprint) if store is not None and self.fingerprint else None
-        if payload is not None and store is not None:
-            try:
-                self._known = dict(json.loads(zlib.decompress(payload)))
-            except (zlib.error, ValueError, TypeError):
-                store.rejected += 1
-
-    def keep(self, store: CacheStore | None) -> None:
-        """Keep the decisions this build used."""
-        if store is not None and self.fingerprint and self._used.keys() != self._known.keys():
-            data = json.dumps(self._used, ensure_ascii=False).encode("utf-8")
-            store.write("verdicts", self.fingerprint, zlib.compress(data, 1))
-
-    def __call__(self, revision: Revision) -> Document | None:
-        if revision.broken or not revision.decoded:
-            return None
-        key = f"{hashlib.sha256(revision.text.encode('utf-8')).hexdigest()} {revision.path}"
-        if key in self._known:
-            kept = self._used[key] = self._known[key]
-            try:
-                return None if kept is None else _summary(revision, *kept)
-            except (TypeError, ValueError):
-                pass
-        document = self._load(revision)
-        self._used[key] = None if document is None else [
-            document.kind, document.status, document.access,
-            document.publish_at.isoformat() if document.publish_at else None]
-        return document
-
-    def _load(self, revision: Revision) -> Document | None:
-        if revision.parsed.errors:
-            return None
-        for folder, prefix, kind in self.roots:
-            if revision.path.startswith(folder + "/"):
-                rel = revision.path[len(folder) + 1 :]
-                kind = "index" if rel == "index.md" and not prefix else kind
-                diagnostics = Diagnostics()
-                document = load_document(revision.text, path=revision.path, src_uri=prefix + rel, default_kind=kind,
-                                         issuers=self.issuers, diagnostics=diagnostics, front=revision.parsed.front)
-                return document if document is not None and not diagnostics.errors else None
-        return None
-
-
-def _summary(revision: Revision, kind: str, status: str, access: str, publish_at: str | None) -> Document:
-    """The fields of a kept decision that the publication rule reads, as a document."""
-    when = dt.datetime.fromisoformat(publish_at).astimezone(TIMEZONE) if publish_at else None
-    return Document(revision.path, revision.path, str(kind), "", "", status=str(status), access=str(access),
-                    publish_at=when)
-
-
-@dataclass(frozen=True)
-class PublicRevision:
-    """A revision readers saw, and ``since`` when: its commit, or its ``publish_at`` if later (+07:00)."""
-
-    revision: Revision
-    since: dt.datetime
-
-
-def public_revisions(revisions: Sequence[Revision], *, at: dt.datetime, load: StrictLoader,
-                     target: str = "public") -> list[PublicRevision]:
-    """The revisions readers of ``target`` could have seen by ``at``, oldest first.
-
-    A revision counts when ``load`` accepts it, the publication rule lets ``target`` show the document it makes
-    at ``at``, and the time it was live, from its commit (or its ``publish_at``, if later) to the next commit,
-    began by ``at`` and is not empty. A preview build shows the public history.
-    """
-    rule = "public" if target == "preview" else target
-    shown = []
-    for index, revision in enumerate(revisions):
-        document = load(revision)
-        if document is None or exclusion_reason(document, at=at, target=rule) is not None:
-            continue
-        start = max(revision.date, document.publish_at or revision.date)
-        end = revisions[index + 1].date if index + 1 < len(revisions) else None
-        if start <= at and (end is None or start < end):
-            shown.append(PublicRevision(revision, start))
-    return shown
 
 
 @dataclass(frozen=True)

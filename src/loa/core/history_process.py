@@ -27,12 +27,13 @@ from typing import IO, Any
 from loa.core.cache_trust import open_cache
 from loa.core.catalog import Layout
 from loa.core.document import TIMEZONE
-from loa.core.history import Revision, StrictLoader, prime_front_matter, read_history
+from loa.core.history import Revision, prime_front_matter, read_history
 from loa.core.revision_pages import PageOptions, write_revision_pages
 from loa.core.revisions import (
     DocumentHistory,
     HistorySubject,
     RevisionEntry,
+    StrictLoader,
     document_histories,
     revision_pages,
     without_texts,
