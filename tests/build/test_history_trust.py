@@ -30,6 +30,10 @@ def _plan(canary: str, **fields: object) -> str:
                                                       **fields})
 
 
+class Symlink(str):
+    """A file written as a symbolic link to this text."""
+
+
 def _article(body: str = "Nội dung tin.\n", **fields: object) -> str:
     return article_text(body, **{"publish_at": "2021-05-10T09:00:00+07:00", **fields})
 
@@ -40,7 +44,7 @@ def _replace(text: str, old: str, new: str) -> str:
 
 
 # Each never-public state: (canary, file, text). The canary is in the body and in the commit message.
-NEVER_PUBLIC: list[tuple[str, str, str | bytes]] = [
+NEVER_PUBLIC: list[tuple[str, str, str | bytes | Symlink]] = [
     ("CANARYMISSPELT", PLAN, _replace(_plan("CANARYMISSPELT"), "access: public", "acess: public")),
     ("CANARYDUPLICATE", PLAN, _replace(_plan("CANARYDUPLICATE", access="internal"), "access: internal",
                                        "access: internal\naccess: public")),
@@ -52,16 +56,22 @@ NEVER_PUBLIC: list[tuple[str, str, str | bytes]] = [
     ("CANARYSCHEDULED", PLAN, _plan("CANARYSCHEDULED", publish_at="2099-01-01T08:00:00+07:00")),
     ("CANARYENCODING", PLAN, _plan("CANARYENCODING").encode().replace("Văn".encode(), b"V\xe3n")),
     ("CANARYNOFRONT", PLAN, "# Kế hoạch CANARYNOFRONT\n\nKhông có thông tin đầu.\n"),
+    # A symbolic link whose target is the text of a valid plan: git keeps the target as the file's content.
+    ("CANARYSYMLINK", PLAN, Symlink(_plan("CANARYSYMLINK"))),
     ("CANARYAPPROVAL", ARTICLE, _article("Nội dung tin. CANARYAPPROVAL\n", approved_by=None)),
     ("CANARYARTICLEDRAFT", ARTICLE, _article("Nội dung tin. CANARYARTICLEDRAFT\n", status="draft")),
 ]
 
 
-def _commit(repo: Repo, when: str, message: str, files: dict[str, str | bytes], author: str = "Ban Tuyên giáo") -> None:
+def _commit(repo: Repo, when: str, message: str, files: dict[str, str | bytes | Symlink],
+            author: str = "Ban Tuyên giáo") -> None:
     for path, text in files.items():
         target = repo.root / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
+        target.unlink(missing_ok=True)
+        if isinstance(text, Symlink):
+            target.symlink_to(str(text))
+        elif isinstance(text, bytes):
             target.write_bytes(text)
         else:
             target.write_text(text, encoding="utf-8")
@@ -83,7 +93,7 @@ def canary_project(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     repo.commit("2021-05-10T09:00:00+07:00", "Ban hành", {PLAN: PUBLISHED, ARTICLE: _article()})
     for day, (canary, path, text) in enumerate(NEVER_PUBLIC, start=1):
         _commit(repo, f"2021-06-{day:02d}T08:00:00+07:00", f"Sửa {canary}", {path: text}, author=STRANGER)
-    repo.commit("2021-07-01T08:00:00+07:00", "Đăng lại", {
+    _commit(repo, "2021-07-01T08:00:00+07:00", "Đăng lại", {
         PLAN: plan_text("Văn bản đã sửa đổi.\n", date="2021-05-09", publish_at="2021-05-10T09:00:00+07:00"),
         ARTICLE: _article("Nội dung tin đã sửa.\n")})
     return repo

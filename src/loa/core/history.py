@@ -39,6 +39,7 @@ from loa.core.frontmatter import FrontMatter, parse_document_text, read_body
 __all__ = ["FieldChange", "Parsed", "Revision", "field_changes", "prime_front_matter", "read_history", "word_diff"]
 
 _RECORD = "\x1e"
+_REGULAR = ("100644", "100755")  # not a symbolic link (120000) nor a submodule (160000), as in the catalog
 _RESTARTS = 50  # git processes at most for the texts, however many objects are damaged
 _UNIT = "\x1f"
 
@@ -62,7 +63,9 @@ class Revision:
         message: First line of the commit message.
         path: The file's path in that commit.
         text: The whole file as committed (front matter and body).
-        decoded: False when the file was not UTF-8 or too large (such a revision is never public).
+        blob: The file's git object.
+        readable: False when the file was a symbolic link, not UTF-8 or too large, as the catalog refuses (such a
+            revision is never public).
         broken: True when git could not give the file (a corrupt or missing object).
     """
 
@@ -72,7 +75,8 @@ class Revision:
     message: str
     path: str
     text: str = ""
-    decoded: bool = True
+    blob: str = ""
+    readable: bool = True
     broken: bool = False
 
     @property
@@ -120,8 +124,8 @@ def read_history(root: Path, folders: Sequence[str] = ("plans", "content"), *, m
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None or shallow.returncode != 0 or shallow.stdout.strip() != b"false":
         return None
-    log = _git(root, "log", f"--format={_RECORD}%H{_UNIT}%aI{_UNIT}%an{_UNIT}%s", "--name-status", "-M", "--relative",
-               "--no-merges", "--", *folders)
+    log = _git(root, "log", f"--format={_RECORD}%H{_UNIT}%aI{_UNIT}%an{_UNIT}%s", "--raw", "--no-abbrev", "-M",
+               "--relative", "--no-merges", "--", *folders)
     tracked = _git(root, "ls-files", "--", *folders)
     if log is None or tracked is None or log.returncode != 0 or tracked.returncode != 0:
         failed = log if log is not None and log.returncode != 0 else tracked
@@ -138,14 +142,17 @@ def read_history(root: Path, folders: Sequence[str] = ("plans", "content"), *, m
         commit, date, author, message = header.split(_UNIT)
         when = dt.datetime.fromisoformat(date).astimezone(TIMEZONE)
         for line in changes.splitlines():
+            # ":<old mode> <new mode> <old blob> <new blob> <status>\t<path>[\t<new path>]"
             parts = line.split("\t")
-            if len(parts) < 2:
+            fields = parts[0].split()
+            if len(parts) < 2 or len(fields) != 5 or not fields[0].startswith(":"):
                 continue
-            status, path = parts[0], parts[-1]
+            mode, blob, status, path = fields[1], fields[3], fields[4], parts[-1]
             key = alias.get(path)
-            if key is None or not path.endswith(".md"):
-                continue
-            history.setdefault(key, []).append(Revision(commit, when, author, message, path))
+            if key is None or not path.endswith(".md") or status.startswith("D"):
+                continue  # a deletion is no state of the document (seen only across branches)
+            history.setdefault(key, []).append(Revision(commit, when, author, message, path, blob=blob,
+                                                        readable=mode in _REGULAR))
             if status.startswith("R"):
                 del alias[path]
                 alias[parts[1]] = key
@@ -163,7 +170,7 @@ def _read_texts(root: Path, history: dict[str, list[Revision]], max_size: int) -
     for _ in range(_RESTARTS):
         if not wanted:
             return
-        request = "".join(f"{history[k][i].commit}:{history[k][i].path}\n" for k, i in wanted).encode("utf-8")
+        request = "".join(f"{history[k][i].blob}\n" for k, i in wanted).encode("utf-8")
         result = _git(root, "cat-file", "--batch", stdin=request)
         output = result.stdout if result is not None else b""
         done = _parse_batch(output, wanted, history, max_size)
@@ -197,8 +204,8 @@ def _parse_batch(output: bytes, wanted: list[tuple[str, int]], history: dict[str
             return done
         data = output[end + 1 : end + 1 + size]
         position = end + 1 + size + 1
-        text = decode_document(data, revision.path, max_size, Diagnostics())
-        history[key][index] = replace(revision, text=text or "", decoded=text is not None)
+        text = decode_document(data, revision.path, max_size, Diagnostics()) if revision.readable else None
+        history[key][index] = replace(revision, text=text or "", readable=text is not None)
     return len(wanted)
 
 

@@ -107,7 +107,7 @@ class StrictLoader:
             store.write("verdicts", self.fingerprint, zlib.compress(data, 1))
 
     def __call__(self, revision: Revision) -> Document | None:
-        if revision.broken or not revision.decoded:
+        if revision.broken or not revision.readable:
             return None
         key = f"{hashlib.sha256(revision.text.encode('utf-8')).hexdigest()} {revision.path}"
         if key in self._known:
