@@ -170,7 +170,8 @@ def render_revision_page(page: RevisionPage, body_html: str, options: PageOption
     state = ("Đây là bản hiện hành." if page.newest else "Đây không phải bản hiện hành.")
     message = f" Ghi chú: {html.escape(page.message)}." if page.message else ""
     body = rebase_links(body_html, page.src_uri, page.url, options.targets)
-    heading = f"<h1>{html.escape(page.title)}</h1>\n" if page.title else ""  # a page without one has its own
+    # A site page's text carries its own heading, as on its current page.
+    heading = f"<h1>{html.escape(page.title)}</h1>\n" if page.title and "<h1" not in body else ""
     return (
         "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
