@@ -210,8 +210,11 @@ def _parse_batch(output: bytes, wanted: list[tuple[str, int]], history: dict[str
 
 
 def _parser_version() -> str:
-    source = Path(parse_document_text.__code__.co_filename).read_bytes()
-    return hashlib.sha256(source + yaml.__version__.encode()).hexdigest()
+    """A digest of the code that parses (the whole core, where the parser's helpers live) and of PyYAML."""
+    digest = hashlib.sha256(yaml.__version__.encode())
+    for module in sorted(Path(parse_document_text.__code__.co_filename).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
 
 
 def prime_front_matter(history: dict[str, list[Revision]], store: CacheStore | None) -> None:
@@ -219,7 +222,7 @@ def prime_front_matter(history: dict[str, list[Revision]], store: CacheStore | N
 
     A revision never changes, so what the parser made of it is read from the cache of the last build; only new
     revisions are parsed. The entry is JSON (front matter is plain YAML data: strings, numbers, booleans, lists and
-    mappings), signed like every entry, keeps what this build used, and is tied to the parser's own code.
+    mappings), signed like every entry, keeps what this build used, and is tied to the code of the core.
     """
     if store is None:
         return
