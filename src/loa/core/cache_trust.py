@@ -67,31 +67,23 @@ def _machine_key() -> tuple[bytes | None, str]:
     return key, ""
 
 
-def _tracked(root: Path, folder: Path) -> list[str]:
-    """Files under ``folder`` that git tracks in ``root`` (none without git or outside a repository)."""
+def _tracked(root: Path, folder: Path) -> list[str] | None:
+    """Files under ``folder`` that git tracks in ``root`` (none without git or outside a repository; None when a
+    repository cannot tell)."""
     if shutil.which("git") is None:
         return []
-    try:
-        relative = folder.relative_to(root).as_posix()
-    except ValueError:
-        return []
+    relative = folder.relative_to(root).as_posix()
     result = subprocess.run(["git", "-c", "core.quotepath=off", "ls-files", "-z", "--", relative], cwd=root,
                             capture_output=True, check=False)
     if result.returncode != 0:
-        # Outside a repository git fails; a repository that cannot answer is not trusted.
         inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=root, capture_output=True,
                                 check=False)
-        return ["?"] if inside.returncode == 0 else []
+        return None if inside.returncode == 0 else []
     return [name for name in result.stdout.decode("utf-8", "replace").split("\0") if name]
 
 
 def _refusal(root: Path, folder: Path, shown: str) -> str | None:
     """Why ``folder`` must not be used, or None."""
-    tracked = _tracked(root, folder)
-    if tracked:
-        return (f"bộ nhớ đệm {shown}/ có tệp được lưu trong kho git ({len(tracked)} tệp, ví dụ {tracked[0]}): Loa "
-                f"không tin và không dùng bộ nhớ đệm này. Gỡ nó khỏi kho bằng 'git rm -r --cached {shown}' rồi "
-                "thêm '.cache/' vào .gitignore.")
     path = root
     for part in (*folder.relative_to(root).parts, ENTRIES):
         path = path / part
@@ -105,6 +97,13 @@ def _refusal(root: Path, folder: Path, shown: str) -> str | None:
         if owner != os.getuid():
             return (f"{path.relative_to(root).as_posix()} thuộc về người dùng khác (uid {owner}): Loa không dùng bộ "
                     f"nhớ đệm {shown}/. Hãy xóa thư mục này hoặc dựng bằng đúng người dùng sở hữu nó.")
+    tracked = _tracked(root, folder)
+    if tracked is None:
+        return f"git không cho biết bộ nhớ đệm {shown}/ có nằm trong kho hay không: Loa không dùng bộ nhớ đệm này."
+    if tracked:
+        return (f"bộ nhớ đệm {shown}/ có tệp được lưu trong kho git ({len(tracked)} tệp, ví dụ {tracked[0]}): Loa "
+                f"không tin và không dùng bộ nhớ đệm này. Gỡ nó khỏi kho bằng 'git rm -r --cached {shown}' rồi "
+                "thêm '.cache/' vào .gitignore.")
     return None
 
 
