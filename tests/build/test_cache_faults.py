@@ -187,6 +187,7 @@ def test_a_crafted_pickle_anywhere_in_the_cache_runs_nothing(warm, reference, tm
     assert result.returncode == 0, result.stderr
     assert not sentinel.exists()
     assert _files(tmp_path / "site") == reference
+    _assert_no_shared_inode(tmp_path / "site", root)
     assert not list(cache.glob("*.pickle"))  # the old format is removed, never read
 
 
@@ -217,6 +218,7 @@ def test_a_cache_committed_to_the_repository_is_never_used_in_a_fresh_clone(warm
     assert b"FORGED" not in b"".join(site.values())
     # The clone's history has one more commit (the cache), which touches no document: the same site.
     assert site == reference
+    _assert_no_shared_inode(tmp_path / "site", clone)
     # The tracked files are left as they are: the build neither read nor wrote them.
     status = subprocess.run(["git", "status", "--porcelain", "--ignored", ".cache"], cwd=clone, check=True,
                             capture_output=True, text=True).stdout
@@ -232,6 +234,7 @@ def test_a_cache_from_another_machine_is_discarded_and_started_afresh(warm, refe
     assert result.returncode == 0, result.stderr
     assert "bộ nhớ đệm .cache/loa/ không do máy này tạo" in result.stderr
     assert _files(tmp_path / "site") == reference
+    _assert_no_shared_inode(tmp_path / "site", root)
     assert all(b"FORGED" not in entry.read_bytes() for entry in _entries(root))
     again = _build(root, tmp_path / "again", other_machine)
     assert again.returncode == 0 and "CẢNH BÁO" not in again.stderr, again.stderr
@@ -251,6 +254,7 @@ def test_a_cache_owned_by_another_user_is_not_used(warm, reference, tmp_path):
     result = _build(root, tmp_path / "again", keys)
     assert "1 mục trong bộ nhớ đệm .cache/loa/ bị hỏng" in result.stderr
     assert _files(tmp_path / "again") == reference
+    _assert_no_shared_inode(tmp_path / "again", root)
     assert entry.stat().st_uid == 0  # replaced
 
 
