@@ -231,8 +231,12 @@ def prime_front_matter(history: dict[str, list[Revision]], store: CacheStore | N
     known: dict[str, list[Any]] = {}
     if payload is not None:
         try:
-            known = json.loads(zlib.decompress(payload))
+            found = json.loads(zlib.decompress(payload))
         except (zlib.error, ValueError):
+            found = None
+        if isinstance(found, dict):
+            known = found
+        else:
             store.rejected += 1
     used: dict[str, list[Any]] = {}
     for revisions in history.values():
@@ -241,8 +245,9 @@ def prime_front_matter(history: dict[str, list[Revision]], store: CacheStore | N
             kept: list[Any] = known.get(digest) or []
             try:
                 data, lines, body_line, present, readable, errors = kept
-                parsed = Parsed(FrontMatter(dict(data), dict(lines), read_body(revision.text), int(body_line),
-                                            bool(present), bool(readable)), int(errors))
+                front = FrontMatter(data=dict(data), lines=dict(lines), body=read_body(revision.text),
+                                    body_line=int(body_line), present=bool(present), readable=bool(readable))
+                parsed = Parsed(front, int(errors))
             except (TypeError, ValueError):
                 parsed = revision.parsed
                 front = parsed.front
@@ -252,7 +257,11 @@ def prime_front_matter(history: dict[str, list[Revision]], store: CacheStore | N
                 revision.__dict__["parsed"] = parsed
             used[digest] = kept
     if used.keys() != known.keys():
-        store.write("front-matter", name, zlib.compress(json.dumps(used, ensure_ascii=False).encode("utf-8"), 1))
+        try:
+            data = json.dumps(used, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        except (TypeError, ValueError):
+            return  # a value JSON cannot carry as it is: parsed again next time rather than kept changed
+        store.write("front-matter", name, zlib.compress(data, 1))
 
 
 @dataclass(frozen=True)

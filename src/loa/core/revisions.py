@@ -98,7 +98,7 @@ class StrictLoader:
             try:
                 self._known = dict(json.loads(zlib.decompress(payload)))
             except (zlib.error, ValueError, TypeError):
-                store.rejected += 1
+                store.rejected += 1  # signed here, yet unreadable: decided again
 
     def keep(self, store: CacheStore | None) -> None:
         """Keep the decisions this build used."""
