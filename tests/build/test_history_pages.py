@@ -26,8 +26,8 @@ def history_project(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     base = {"mkdocs.yml": MINIMAL_MKDOCS, **SITE_ROOT, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
             "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
             "data/external.yml": (REPO / "data" / "external.yml").read_text(encoding="utf-8")}
-    repo.commit("2021-05-01T08:00:00+07:00", "Soạn thảo", {
-        **base, "plans/2021/cu.md": _plan("Bản nháp bí mật.\n", status="draft")})
+    repo.commit("2021-04-01T08:00:00+07:00", "Dựng trang", base)
+    repo.commit("2021-05-01T08:00:00+07:00", "Soạn thảo", {"plans/2021/cu.md": _plan("Bản nháp bí mật.\n", status="draft")})
     repo.commit("2021-05-10T09:00:00+07:00", "Ban hành", {"plans/2021/cu.md": _plan("Văn bản gốc.\n")})
     repo.git("mv", "plans/2021/cu.md", "plans/2021/ke-hoach.md")
     repo.commit("2021-06-01T08:00:00+07:00", "Đổi tên tệp", {})
@@ -121,10 +121,11 @@ def test_without_git_or_in_a_shallow_clone_the_page_says_history_is_unavailable(
 
 
 def test_a_build_from_the_revision_cache_is_byte_identical(history_project, history_site, tmp_path):
-    cached = sorted(p.relative_to(history_project.root).parts[2] for p in
-                    (history_project.root / ".cache" / "loa").rglob("*") if p.is_file())
-    # Three public revisions, two distinct texts (the rename kept the text), one change of text.
-    assert cached.count("text") == 2 and cached.count("diff") == 1, cached
+    cached = sorted(p.relative_to(history_project.root).parts[3] for p in
+                    (history_project.root / ".cache" / "loa" / "v1").rglob("*") if p.is_file() and p.name != "origin")
+    # The plan's three public revisions: two distinct texts (the rename kept the text), one change of text; and
+    # the home page's one revision.
+    assert cached.count("text") == 3 and cached.count("diff") == 1, cached
     again = tmp_path / "again"
     result = run_loa("build", "--site-dir", str(again), "--at", BUILD_TIME, cwd=history_project.root)
     assert result.returncode == 0, result.stderr

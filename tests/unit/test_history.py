@@ -9,13 +9,24 @@ from pathlib import Path
 
 import pytest
 
+from loa.core.diagnostics import Diagnostics
 from loa.core.document import TIMEZONE
-from loa.core.history import field_changes, public_revisions, read_history, word_diff
+from loa.core.history import Revision, field_changes, read_history, word_diff
+from loa.core.registry import load_issuers
+from loa.core.revisions import StrictLoader, public_revisions
+from tests.conftest import REPO, plan_text
 
 
-def _front(status: str, title: str = "kế hoạch thử nghiệm", **extra: str) -> str:
-    lines = [f"{k}: {v}" for k, v in {"kind": "plan", "title": title, "status": status, **extra}.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
+def _front(status: str, title: str = "về việc thử nghiệm", **extra: str | None) -> str:
+    """A valid plan's front matter (the strict loader refuses anything else), without a publication time."""
+    return plan_text("", status=status, title=title, date="2021-01-15", **{"publish_at": None, **extra})
+
+
+LOAD = StrictLoader(load_issuers(REPO / "data" / "issuers.yml", "data/issuers.yml", Diagnostics()))
+
+
+def _shown(revisions: list[Revision], *, at: dt.datetime, target: str = "public") -> list[Revision]:
+    return [item.revision for item in public_revisions(revisions, at=at, target=target, load=LOAD)]
 
 
 class Repo:
@@ -55,7 +66,7 @@ def repo(tmp_path: Path) -> Repo:
     repo.git("mv", "plans/a.md", "plans/2021/b.md")
     repo.commit("2021-06-01T08:00:00+07:00", "Chuyển thư mục", {})
     repo.commit("2021-07-01T08:00:00+07:00", "Sửa đổi", {
-        "plans/2021/b.md": _front("published", "kế hoạch đã sửa đổi") + BODY + "Văn bản đã sửa đổi.\n"})
+        "plans/2021/b.md": _front("published", "về việc thử nghiệm (sửa đổi)") + BODY + "Văn bản đã sửa đổi.\n"})
     repo.commit("2021-08-01T08:00:00+07:00", "Nội bộ", {"plans/c.md": _front("published", access="internal") + BODY})
     repo.commit("2021-08-02T08:00:00+07:00", "Hẹn giờ", {
         "plans/d.md": _front("published", publish_at="2021-09-01T08:00:00+07:00") + BODY + "Bản hẹn giờ.\n"})
@@ -77,27 +88,27 @@ def test_history_follows_renames_with_dates_authors_and_texts(repo):
     assert revisions[1].date == dt.datetime(2021, 5, 10, 9, tzinfo=TIMEZONE)
     assert revisions[1].date.utcoffset() == dt.timedelta(hours=7)
     assert revisions[1].author == "Ban Tuyên giáo"
-    assert revisions[0].body.endswith("Bản nháp.\n") and revisions[3].front["title"] == "kế hoạch đã sửa đổi"
+    assert revisions[0].body.endswith("Bản nháp.\n") and revisions[3].front["title"] == "về việc thử nghiệm (sửa đổi)"
 
 
 def test_a_draft_period_is_never_public(repo):
     history = read_history(repo.root)
     assert history is not None
-    shown = public_revisions(history["plans/2021/b.md"], at=LATER)
+    shown = _shown(history["plans/2021/b.md"], at=LATER)
     assert [r.message for r in shown] == ["Ban hành", "Chuyển thư mục", "Sửa đổi"]
     assert all("Bản nháp" not in r.text for r in shown)
     # Before it was issued, nothing at all.
-    assert public_revisions(history["plans/2021/b.md"], at=dt.datetime(2021, 5, 5, tzinfo=TIMEZONE)) == []
+    assert _shown(history["plans/2021/b.md"], at=dt.datetime(2021, 5, 5, tzinfo=TIMEZONE)) == []
 
 
 def test_internal_and_superseded_scheduled_revisions(repo):
     history = read_history(repo.root)
     assert history is not None
-    assert public_revisions(history["plans/c.md"], at=LATER) == []
-    assert [r.message for r in public_revisions(history["plans/c.md"], at=LATER, target="internal")] == ["Nội bộ"]
+    assert _shown(history["plans/c.md"], at=LATER) == []
+    assert [r.message for r in _shown(history["plans/c.md"], at=LATER, target="internal")] == ["Nội bộ"]
     # The first scheduled text was replaced before its publication time: readers never saw it.
-    assert [r.message for r in public_revisions(history["plans/d.md"], at=LATER)] == ["Sửa trước giờ đăng"]
-    assert public_revisions(history["plans/d.md"], at=dt.datetime(2021, 8, 25, tzinfo=TIMEZONE)) == []
+    assert [r.message for r in _shown(history["plans/d.md"], at=LATER)] == ["Sửa trước giờ đăng"]
+    assert _shown(history["plans/d.md"], at=dt.datetime(2021, 8, 25, tzinfo=TIMEZONE)) == []
 
 
 def test_diffs_by_word_and_by_field(repo):
@@ -108,7 +119,7 @@ def test_diffs_by_word_and_by_field(repo):
     assert "Văn bản <del>gốc.</del><ins>đã sửa đổi.</ins>" in diff
     assert "<del>" not in diff.split("Văn bản")[0]
     (change,) = field_changes(before.front, after.front)
-    assert (change.field, change.before, change.after) == ("title", "kế hoạch thử nghiệm", "kế hoạch đã sửa đổi")
+    assert (change.field, change.before, change.after) == ("title", "về việc thử nghiệm", "về việc thử nghiệm (sửa đổi)")
     assert word_diff("a <b>", "a <c>") == "a <del>&lt;b&gt;</del><ins>&lt;c&gt;</ins>"
 
 
@@ -124,6 +135,7 @@ def test_no_history_without_git_or_in_a_shallow_clone(repo, tmp_path):
 def test_cached_revision_pages_follow_the_current_targets_of_their_links(tmp_path):
     import datetime as dt
 
+    from loa.core.content_cache import CacheStore
     from loa.core.revision_pages import PageOptions, RevisionPage, write_revision_pages
 
     since = dt.datetime(2022, 1, 10, 8, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -131,11 +143,13 @@ def test_cached_revision_pages_follow_the_current_targets_of_their_links(tmp_pat
                         title="Kế hoạch thử", since=since, author="Ban Tuyên giáo", message="Đăng văn bản",
                         body="Thực hiện [Kế hoạch số 12](b.md).\n", front={"title": "thử"}, newest=True)
 
+    store = CacheStore(tmp_path / "cache", b"k" * 32)
+
     def build(site_name: str, targets: dict[str, str]) -> str:
         site = tmp_path / f"site-{len(list(tmp_path.iterdir()))}"
         options = PageOptions(["toc"], {}, site_name, "https://loa.example/", ["assets/loa/loa-document.css"],
                               tmp_path / "cache", targets)
-        write_revision_pages(site, [page], options)
+        write_revision_pages(site, [page], options, store=store)
         return (site / page.url / "index.html").read_text(encoding="utf-8")
 
     first = build("Trang thử", {"plans/b.md": "plans/b/"})
@@ -145,3 +159,4 @@ def test_cached_revision_pages_follow_the_current_targets_of_their_links(tmp_pat
     assert "Kế hoạch số 12" in withdrawn and "b/" not in withdrawn.split("<article")[1]
     assert "Trang khác" in build("Trang khác", {"plans/b.md": "plans/b/"})
     assert len(list((tmp_path / "cache" / "page").rglob("*"))) > 2
+    assert store.rejected == 0

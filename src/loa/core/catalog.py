@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -13,7 +13,7 @@ from loa.core.diagnostics import Diagnostic, Diagnostics, suggest
 from loa.core.document import RELATIONS, Document, url_of
 from loa.core.external import ExternalDocument, load_external
 from loa.core.filenames import check_names, folder_problem, reserved_reason
-from loa.core.frontmatter import parse_document_text
+from loa.core.frontmatter import FrontMatter, parse_document_text
 from loa.core.linkcheck import LinkTargets, check_links
 from loa.core.listing import generated_pages
 from loa.core.normalize import fold
@@ -24,9 +24,11 @@ __all__ = [
     "Catalog",
     "Layout",
     "cover_path",
+    "decode_document",
     "is_backup_file",
     "link_targets",
     "load_catalog",
+    "load_document",
     "numbered",
     "topic_id",
     "topics_by_id",
@@ -128,17 +130,9 @@ def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
         text = _read_text(path, layout, diagnostics)
         if text is None:
             continue
-        display = layout.relative(path)
-        front = parse_document_text(text, display, diagnostics)
         kind = "index" if rel == "index.md" and not prefix else default_kind
-        if not front.readable:
-            continue
-        if prefix and not front.present:
-            diagnostics.add(display, 1, "meta.missing",
-                            "văn bản thiếu phần thông tin đầu (front matter) giữa hai dòng '---'")
-            continue
-        document = validate_document(front, path=display, src_uri=prefix + rel, default_kind=kind,
-                                     issuers=issuers, diagnostics=diagnostics)
+        document = load_document(text, path=layout.relative(path), src_uri=prefix + rel, default_kind=kind,
+                                 issuers=issuers, diagnostics=diagnostics)
         if document:
             documents.append(replace(document, source_path=str(path)))
     _check_duplicate_numbers(documents, diagnostics)
@@ -151,6 +145,31 @@ def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
     check_links(catalog.documents, link_targets(catalog, layout), {"": layout.content_dir, "plans/": layout.plans_dir},
                 layout.relative, diagnostics, at=at)
     return replace(catalog, diagnostics=diagnostics.items)
+
+
+def load_document(text: str, *, path: str, src_uri: str, default_kind: str, issuers: Mapping[str, Issuer],
+                  diagnostics: Diagnostics, front: FrontMatter | None = None) -> Document | None:
+    """Load one document's text strictly: the loader of the catalog, and of every past revision in the history.
+
+    Arguments:
+        text: The decoded file (`decode_document`).
+        path: Project-relative path, for diagnostics.
+        src_uri: Path as the renderer sees it (``plans/…`` for plans).
+        default_kind: Kind assumed when ``kind`` is absent: ``plan`` under the plans root (where front matter is
+            required), ``index`` for the home page, ``page`` elsewhere.
+        issuers: Registry of issuing bodies.
+        diagnostics: Where problems are recorded; the document is None when any error was found.
+        front: ``text`` already parsed by `parse_document_text` (its problems reported already), if it was.
+    """
+    if front is None:
+        front = parse_document_text(text, path, diagnostics)
+    if not front.readable:
+        return None
+    if default_kind == "plan" and not front.present:
+        diagnostics.add(path, 1, "meta.missing", "văn bản thiếu phần thông tin đầu (front matter) giữa hai dòng '---'")
+        return None
+    return validate_document(front, path=path, src_uri=src_uri, default_kind=default_kind, issuers=issuers,
+                             diagnostics=diagnostics)
 
 
 def link_targets(catalog: Catalog, layout: Layout) -> LinkTargets:
@@ -341,11 +360,22 @@ def _read_text(path: Path, layout: Layout, diagnostics: Diagnostics) -> str | No
     display = layout.relative(path)
     size = path.stat().st_size
     if size > layout.max_file_size:
-        diagnostics.add(display, 0, "file.too-large",
-                        f"tệp nặng {size:,} byte, vượt giới hạn {layout.max_file_size:,} byte; hãy tách văn bản "
-                        "hoặc đưa tệp đính kèm ra ngoài".replace(",", "."))
+        _too_large(display, size, layout.max_file_size, diagnostics)
         return None
-    data = path.read_bytes()
+    return decode_document(path.read_bytes(), display, layout.max_file_size, diagnostics)
+
+
+def _too_large(display: str, size: int, limit: int, diagnostics: Diagnostics) -> None:
+    diagnostics.add(display, 0, "file.too-large",
+                    f"tệp nặng {size:,} byte, vượt giới hạn {limit:,} byte; hãy tách văn bản "
+                    "hoặc đưa tệp đính kèm ra ngoài".replace(",", "."))
+
+
+def decode_document(data: bytes, display: str, max_size: int, diagnostics: Diagnostics) -> str | None:
+    """A Markdown file's bytes as text (UTF-8, at most ``max_size`` bytes), or None (the problem reported)."""
+    if len(data) > max_size:
+        _too_large(display, len(data), max_size, diagnostics)
+        return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -4,9 +4,11 @@ One ``git log`` lists every commit touching the content folders with the files i
 newest first; walking it backwards from each file's current path follows the file across renames. One
 ``git cat-file --batch`` then reads every revision's text. Two processes for the whole site, however many files.
 
-A revision is shown publicly only for the time its own front matter made it public: from its commit (or its
-``publish_at``, if later) until the next commit of the file. A revision written while the document was a draft,
-scheduled or internal never appears, not even as the "previous" side of a diff.
+What readers may see of it is decided in `loa.core.revisions`, by the catalog's own strict loader and the one
+publication rule; this module only reads, parses (`Revision.parsed`, its errors counted) and diffs.
+
+A git object that cannot be read (a truncated or missing file under ``.git/objects``) is never taken for a shorter
+history: the revision is marked broken, and the document's history is then unavailable (`loa.core.revisions`).
 """
 
 from __future__ import annotations
@@ -15,26 +17,39 @@ import datetime as dt
 import difflib
 import hashlib
 import html
-import pickle
+import json
 import re
 import shutil
 import subprocess
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from loa.core.content_cache import keep_file
+import yaml
+
+from loa.core.catalog import decode_document
+from loa.core.content_cache import CacheStore
 from loa.core.diagnostics import Diagnostics
 from loa.core.document import TIMEZONE
 from loa.core.frontmatter import FrontMatter, parse_document_text, read_body
 
-__all__ = ["FieldChange", "Revision", "field_changes", "prime_front_matter", "public_revisions", "publish_time",
-           "read_history", "word_diff"]
+__all__ = ["FieldChange", "Parsed", "Revision", "field_changes", "prime_front_matter", "read_history", "word_diff"]
 
 _RECORD = "\x1e"
+_REGULAR = ("100644", "100755")  # not a symbolic link (120000) nor a submodule (160000), as in the catalog
+_RESTARTS = 50  # git processes at most for the texts, however many objects are damaged
 _UNIT = "\x1f"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A revision's text parsed strictly: the front matter and how many errors the parser reported."""
+
+    front: FrontMatter
+    errors: int
 
 
 @dataclass(frozen=True)
@@ -48,6 +63,10 @@ class Revision:
         message: First line of the commit message.
         path: The file's path in that commit.
         text: The whole file as committed (front matter and body).
+        blob: The file's git object.
+        readable: False when the file was a symbolic link, not UTF-8 or too large, as the catalog refuses (such a
+            revision is never public).
+        broken: True when git could not give the file (a corrupt or missing object).
     """
 
     commit: str
@@ -56,6 +75,9 @@ class Revision:
     message: str
     path: str
     text: str = ""
+    blob: str = ""
+    readable: bool = True
+    broken: bool = False
 
     @property
     def short(self) -> str:
@@ -63,156 +85,183 @@ class Revision:
         return self.commit[:10]
 
     @cached_property
-    def _parsed(self) -> FrontMatter:
-        # Problems in an old revision are history, not something to report now.
-        return parse_document_text(self.text, self.path, Diagnostics())
+    def parsed(self) -> Parsed:
+        """The text parsed by the catalog's parser, its errors counted (not reported: they are history)."""
+        diagnostics = Diagnostics()
+        front = parse_document_text(self.text, self.path, diagnostics)
+        return Parsed(front, len(diagnostics.errors))
 
     @property
     def front(self) -> dict[str, Any]:
         """The revision's front matter (dates as written), or an empty mapping when it cannot be read."""
-        return self._parsed.data
+        return self.parsed.front.data
 
     @property
     def body(self) -> str:
         """The revision's Markdown body."""
-        return self._parsed.body
+        return self.parsed.front.body
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes] | None:
     if shutil.which("git") is None:
         return None
-    result = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=root, input=stdin,
-                            capture_output=True, check=False)
-    return result.stdout if result.returncode == 0 else None
+    return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=root, input=stdin, capture_output=True,
+                          check=False)
 
 
-def read_history(root: Path, folders: Sequence[str] = ("plans", "content")) -> dict[str, list[Revision]] | None:
+def _first_line(error: bytes) -> str:
+    return next((line for line in error.decode("utf-8", "replace").splitlines() if line.strip()), "").strip()
+
+
+def read_history(root: Path, folders: Sequence[str] = ("plans", "content"), *, max_size: int = 1_000_000,
+                 notices: list[str] | None = None) -> dict[str, list[Revision]] | None:
     """Return each current file's revisions, oldest first, keyed by its current path; None when unavailable.
 
     History is unavailable without git, outside a repository and in a shallow clone (whose oldest commit would
-    pass for each file's creation).
+    pass for each file's creation), silently; and when git fails to list it (a corrupt repository), with a
+    notice appended to ``notices``. A revision whose object cannot be read is kept, marked broken.
     """
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
-    if shallow is None or shallow.strip() != b"false":
+    if shallow is None or shallow.returncode != 0 or shallow.stdout.strip() != b"false":
         return None
-    log = _git(root, "log", f"--format={_RECORD}%H{_UNIT}%aI{_UNIT}%an{_UNIT}%s", "--name-status", "-M", "--relative",
-               "--no-merges", "--", *folders)
+    log = _git(root, "log", f"--format={_RECORD}%H{_UNIT}%aI{_UNIT}%an{_UNIT}%s", "--raw", "--no-abbrev", "-M",
+               "--relative", "--no-merges", "--", *folders)
     tracked = _git(root, "ls-files", "--", *folders)
-    if log is None or tracked is None:
+    if log is None or tracked is None or log.returncode != 0 or tracked.returncode != 0:
+        failed = log if log is not None and log.returncode != 0 else tracked
+        if notices is not None and failed is not None:
+            notices.append("không đọc được lịch sử thay đổi từ kho git (git báo: "
+                           f"{_first_line(failed.stderr) or 'lỗi không rõ'}); mọi trang ghi lịch sử thay đổi không "
+                           "có. Hãy kiểm tra kho bằng 'git fsck'.")
         return None
-    current = set(tracked.decode("utf-8").splitlines())
+    current = set(tracked.stdout.decode("utf-8").splitlines())
     history: dict[str, list[Revision]] = {}
     alias = {path: path for path in current}  # a path as it was in older commits → the current path
-    for record in log.decode("utf-8").split(_RECORD)[1:]:
+    for record in log.stdout.decode("utf-8").split(_RECORD)[1:]:
         header, _, changes = record.partition("\n")
         commit, date, author, message = header.split(_UNIT)
         when = dt.datetime.fromisoformat(date).astimezone(TIMEZONE)
         for line in changes.splitlines():
+            # ":<old mode> <new mode> <old blob> <new blob> <status>\t<path>[\t<new path>]"
             parts = line.split("\t")
-            if len(parts) < 2:
+            fields = parts[0].split()
+            if len(parts) < 2 or len(fields) != 5 or not fields[0].startswith(":"):
                 continue
-            status, path = parts[0], parts[-1]
+            mode, blob, status, path = fields[1], fields[3], fields[4], parts[-1]
             key = alias.get(path)
-            if key is None or not path.endswith(".md"):
-                continue
-            history.setdefault(key, []).append(Revision(commit, when, author, message, path))
+            if key is None or not path.endswith(".md") or status.startswith("D"):
+                continue  # a deletion is no state of the document (seen only across branches)
+            history.setdefault(key, []).append(Revision(commit, when, author, message, path, blob=blob,
+                                                        readable=mode in _REGULAR))
             if status.startswith("R"):
                 del alias[path]
                 alias[parts[1]] = key
             elif status.startswith("A"):
                 del alias[path]  # older commits of a file at this path were another document
-    _read_texts(root, history)
+    _read_texts(root, history, max_size)
     for revisions in history.values():
         revisions.reverse()
     return history
 
 
-def _read_texts(root: Path, history: dict[str, list[Revision]]) -> None:
+def _read_texts(root: Path, history: dict[str, list[Revision]], max_size: int) -> None:
+    """Fill in every revision's text; one ``cat-file`` for all, and one more after each object it cannot read."""
     wanted = [(key, index) for key, revisions in history.items() for index in range(len(revisions))]
-    if not wanted:
-        return
-    request = "".join(f"{history[k][i].commit}:{history[k][i].path}\n" for k, i in wanted).encode("utf-8")
-    output = _git(root, "cat-file", "--batch", stdin=request) or b""
+    for _ in range(_RESTARTS):
+        if not wanted:
+            return
+        request = "".join(f"{history[k][i].blob}\n" for k, i in wanted).encode("utf-8")
+        result = _git(root, "cat-file", "--batch", stdin=request)
+        output = result.stdout if result is not None else b""
+        done = _parse_batch(output, wanted, history, max_size)
+        if done < len(wanted):
+            # git stopped inside this object (it could not inflate it): broken, and the rest asked again.
+            key, index = wanted[done]
+            history[key][index] = replace(history[key][index], broken=True)
+            done += 1
+        wanted = wanted[done:]
+    for key, index in wanted:  # a repository this damaged gives no history for what is left
+        history[key][index] = replace(history[key][index], broken=True)
+
+
+def _parse_batch(output: bytes, wanted: list[tuple[str, int]], history: dict[str, list[Revision]],
+                 max_size: int) -> int:
+    """Read the answers of ``cat-file --batch`` in order; return how many were whole."""
     position = 0
-    for key, index in wanted:
-        end = output.index(b"\n", position)
+    for done, (key, index) in enumerate(wanted):
+        end = output.find(b"\n", position)
+        if end < 0:
+            return done
         header = output[position:end].split()
-        position = end + 1
-        if len(header) == 3:
-            size = int(header[2])
-            text = output[position : position + size].decode("utf-8", errors="replace")
-            position += size + 1
-        else:
-            text = ""
-        history[key][index] = replace(history[key][index], text=text)
+        revision = history[key][index]
+        if len(header) != 3 or header[1] != b"blob":
+            # "missing": a loose object git cannot read is reported so, as is one that is gone.
+            history[key][index] = replace(revision, broken=True)
+            position = end + 1
+            continue
+        size = int(header[2])
+        if end + 1 + size + 1 > len(output):
+            return done
+        data = output[end + 1 : end + 1 + size]
+        position = end + 1 + size + 1
+        text = decode_document(data, revision.path, max_size, Diagnostics()) if revision.readable else None
+        history[key][index] = replace(revision, text=text or "", readable=text is not None)
+    return len(wanted)
 
 
-def prime_front_matter(history: dict[str, list[Revision]], folder: Path | None) -> None:
-    """Parse each revision's front matter once across builds: kept in ``folder`` by the digest of its text.
+def _parser_version() -> str:
+    """A digest of the code that parses (the whole core, where the parser's helpers live) and of PyYAML."""
+    digest = hashlib.sha256(yaml.__version__.encode())
+    for module in sorted(Path(parse_document_text.__code__.co_filename).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
 
-    A revision never changes, so its front matter is read from the cache of the last build; only new revisions
-    are parsed. The cache keeps what this build used, and is tied to the parser's own code.
+
+def prime_front_matter(history: dict[str, list[Revision]], store: CacheStore | None) -> None:
+    """Parse each revision's text once across builds: kept in ``store`` by the digest of its text.
+
+    A revision never changes, so what the parser made of it is read from the cache of the last build; only new
+    revisions are parsed. The entry is JSON (front matter is plain YAML data: strings, numbers, booleans, lists and
+    mappings), signed like every entry, keeps what this build used, and is tied to the code of the core.
     """
-    if folder is None:
+    if store is None:
         return
-    code = hashlib.sha256(Path(parse_document_text.__code__.co_filename).read_bytes()).hexdigest()[:16]
-    path = folder / f"front-matter-{code}.pickle"
-    try:
-        known: dict[bytes, tuple[Any, ...]] = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        known = {}
-    used: dict[bytes, tuple[Any, ...]] = {}
+    name = _parser_version()
+    payload = store.read("front-matter", name)
+    known: dict[str, list[Any]] = {}
+    if payload is not None:
+        try:
+            found = json.loads(zlib.decompress(payload))
+        except (zlib.error, ValueError):
+            found = None
+        if isinstance(found, dict):
+            known = found
+        else:
+            store.rejected += 1
+    used: dict[str, list[Any]] = {}
     for revisions in history.values():
         for revision in revisions:
-            digest = hashlib.sha256(revision.text.encode("utf-8")).digest()
-            kept = known.get(digest)
-            if kept is None:
-                parsed = revision._parsed
-                kept = (parsed.data, parsed.lines, parsed.body_line, parsed.present, parsed.readable)
+            digest = hashlib.sha256(revision.text.encode("utf-8")).hexdigest()
+            kept: list[Any] = known.get(digest) or []
+            try:
+                data, lines, body_line, present, readable, errors = kept
+                front = FrontMatter(data=dict(data), lines=dict(lines), body=read_body(revision.text),
+                                    body_line=int(body_line), present=bool(present), readable=bool(readable))
+                parsed = Parsed(front, int(errors))
+            except (TypeError, ValueError):
+                parsed = revision.parsed
+                front = parsed.front
+                kept = [front.data, front.lines, front.body_line, front.present, front.readable, parsed.errors]
             else:
-                data, lines, body_line, present, readable = kept
                 # The instance's own cache of the property, filled as reading it would have.
-                revision.__dict__["_parsed"] = FrontMatter(data, lines, read_body(revision.text), body_line, present,
-                                                           readable)
+                revision.__dict__["parsed"] = parsed
             used[digest] = kept
     if used.keys() != known.keys():
-        keep_file(path, pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def _public(front: dict[str, Any], target: str) -> bool:
-    allowed = ("public", "internal") if target == "internal" else ("public",)
-    return front.get("status") == "published" and front.get("access", "public") in allowed
-
-
-def _publish_at(front: dict[str, Any]) -> dt.datetime | None:
-    # Front matter keeps datetimes as written; a naive one is Vietnam time, as in validation.
-    try:
-        value = dt.datetime.fromisoformat(str(front.get("publish_at")))
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=TIMEZONE)
-
-
-def publish_time(revision: Revision) -> dt.datetime:
-    """When a revision reached readers: its commit, or its own ``publish_at`` if that is later."""
-    return max(filter(None, (revision.date, _publish_at(revision.front))))
-
-
-def public_revisions(revisions: Sequence[Revision], *, at: dt.datetime, target: str = "public") -> list[Revision]:
-    """The revisions readers of ``target`` could have seen by ``at``, oldest first.
-
-    A revision counts when its own front matter is public and the time it was live, from its commit (or its
-    ``publish_at``, if later) to the next commit, began by ``at`` and is not empty.
-    """
-    shown = []
-    for index, revision in enumerate(revisions):
-        if not _public(revision.front, target):
-            continue
-        start = publish_time(revision)
-        end = revisions[index + 1].date if index + 1 < len(revisions) else None
-        if start <= at and (end is None or start < end):
-            shown.append(revision)
-    return shown
+        try:
+            data = json.dumps(used, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        except (TypeError, ValueError):
+            return  # a value JSON cannot carry as it is: parsed again next time rather than kept changed
+        store.write("front-matter", name, zlib.compress(data, 1))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from loa.core.bundle import LINK, is_relative
-from loa.core.content_cache import ContentCache
+from loa.core.content_cache import CacheStore, ContentCache
 from loa.core.document import vietnamese_datetime
 from loa.core.history import field_changes, word_diff
 from loa.core.sanitize import sanitize_body
@@ -74,7 +74,8 @@ class PageOptions:
         site_name: The site's name.
         site_url: Its address, ending in ``/``.
         stylesheets: Site-relative URLs of the stylesheets each page links.
-        cache: Folder keeping rendered texts and diffs between builds (a revision never changes), or None.
+        cache: The project's cache folder (rendered texts, diffs and pages between builds: a revision never
+            changes), or None; it is used only through a `CacheStore` that `loa.core.cache_trust` opened.
         targets: Source path of each page and file of the published site → its site-relative URL.
         banner: HTML put at the top of every page (the internal edition's mark), or empty.
     """
@@ -171,6 +172,8 @@ def render_revision_page(page: RevisionPage, body_html: str, options: PageOption
     state = ("Đây là bản hiện hành." if page.newest else "Đây không phải bản hiện hành.")
     message = f" Ghi chú: {html.escape(page.message)}." if page.message else ""
     body = rebase_links(body_html, page.src_uri, page.url, options.targets)
+    # A site page's text carries its own heading, as on its current page.
+    heading = f"<h1>{html.escape(page.title)}</h1>\n" if page.title and "<h1" not in body else ""
     return (
         "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
@@ -184,12 +187,13 @@ def render_revision_page(page: RevisionPage, body_html: str, options: PageOption
         f"<a href=\"{current}#lich-su\">Lịch sử thay đổi</a></p>\n"
         f"<p class=\"loa-revision__commit\">Người cập nhật: {html.escape(page.author)}.{message}</p>\n"
         f"<section class=\"loa-revision__changes\">\n<h2>Thay đổi</h2>\n{_changes(page, diff)}</section>\n"
-        f"<article class=\"loa-revision__text\">\n<h1>{html.escape(page.title)}</h1>\n{body}\n</article>\n"
+        f"<article class=\"loa-revision__text\">\n{heading}{body}\n</article>\n"
         "</main>\n</body>\n</html>\n")
 
 
-def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: PageOptions) -> None:
-    """Render and write every revision page into the built ``site``."""
+def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: PageOptions, *,
+                         store: CacheStore | None = None) -> None:
+    """Render and write every revision page into the built ``site``, with the verified entries of ``store``."""
     import markdown
 
     renderer = markdown.Markdown(extensions=list(options.extensions),
@@ -197,7 +201,7 @@ def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: Pag
     # Markdown's output depends on its version and settings; Loa's on its version and on the code that renders.
     salt = repr((markdown.__version__, _loa_version(), sorted(options.extensions),
                  sorted((k, repr(v)) for k, v in options.extension_configs.items())))
-    cache = ContentCache(options.cache, salt)
+    cache = ContentCache(store, salt)
     shared = [options.site_name, options.site_url, options.banner, *options.stylesheets]
 
     def text(body: str) -> str:

@@ -7,17 +7,19 @@ writes the index with :class:`~loa.core.search.SearchIndexWriter` once told that
 the same as when the writer runs in the build's own process. When the build stops without saying so (an error,
 Ctrl-C, a crash), the child reads the end of its input, removes what it wrote and exits.
 
-Run as ``python -m loa.core.search_process``, reading pickled messages from standard input: ``(root, entries)``,
-then ``(src_uri, html)`` per page, then ``None``.
+Run as ``python -m loa.core.search_process``, reading JSON from standard input, one message a line, never a
+serialised object: ``{"root": …, "entries": […]}``, then ``{"page": [src_uri, html]}`` per page, then
+``{"end": true}``.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any
 
@@ -48,15 +50,15 @@ class SearchIndexProcess:
         self._process = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
                                          env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)})
         self._input: IO[bytes] | None = self._process.stdin
-        self._send((root, tuple(entries)))
+        self._send({"root": str(root), "entries": [asdict(entry) for entry in entries]})
 
     def add(self, src_uri: str, html: str) -> None:
         """Index the page ``src_uri`` (ignored unless it is searchable) with its ``html`` content."""
-        self._send((src_uri, html))
+        self._send({"page": [src_uri, html]})
 
     def finish(self) -> None:
         """Tell the child the build has ended; it writes the index meanwhile (see :meth:`wait`)."""
-        self._send(None)
+        self._send({"end": True})
         self._close()
 
     def wait(self) -> None:
@@ -78,7 +80,7 @@ class SearchIndexProcess:
         if self._input is None:
             raise SearchIndexError("chỉ mục tìm kiếm đã đóng")
         try:
-            pickle.dump(message, self._input, protocol=pickle.HIGHEST_PROTOCOL)
+            self._input.write(json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n")
         except BrokenPipeError:
             self._input = None
             self.wait()
@@ -93,18 +95,30 @@ class SearchIndexProcess:
                 pass
 
 
+def _tuples(value: Any) -> Any:
+    """JSON's lists back into the tuples of a `SearchEntry`."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def _entry(data: dict[str, Any]) -> SearchEntry:
+    return SearchEntry(**{key: _tuples(value) for key, value in data.items()})
+
+
 def main() -> int:
-    """The child: index what standard input brings; write the index at ``None``, discard it at end of input."""
+    """The child: index what standard input brings; write the index at the end message, discard it without one."""
     stream = sys.stdin.buffer
-    root, entries = pickle.load(stream)
-    writer = SearchIndexWriter(root, entries)
+    first = json.loads(stream.readline())
+    writer = SearchIndexWriter(Path(first["root"]), tuple(_entry(e) for e in first["entries"]))
     try:
-        while (message := pickle.load(stream)) is not None:
-            writer.add(message[0], html_text(message[1]))
-        writer.finish()
-    except EOFError:
-        writer.discard()
-        return 1
+        for line in stream:
+            if not line.endswith(b"\n"):
+                break  # cut short: the build stopped while writing
+            message = json.loads(line)
+            if "end" in message:
+                writer.finish()
+                return 0
+            src_uri, html = message["page"]
+            writer.add(src_uri, html_text(html))
     except OSError as error:  # a full or read-only disk: the build says so and keeps the previous site
         writer.discard()
         print(f"LỖI: không ghi được chỉ mục tìm kiếm: {write_error_reason(error)}", file=sys.stderr)
@@ -112,7 +126,8 @@ def main() -> int:
     except BaseException:
         writer.discard()
         raise
-    return 0
+    writer.discard()  # the build stopped without saying so
+    return 1
 
 
 if __name__ == "__main__":

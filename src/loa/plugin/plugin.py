@@ -198,7 +198,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if history_enabled(self.config.history):
             # Read and written by a second process while this one renders the current pages.
             self.revisions = start_history(
-                config, files, self.layout.root, published, at=self.build_time, target=self.target,
+                config, files, self.layout, published, at=self.build_time, target=self.target,
                 stylesheets=["assets/loa/loa-document.css", "assets/loa/loa-print.css"],
                 cache=None if os.environ.get("LOA_CACHE") == "0" else self.layout.root / ".cache" / "loa")
         log.info(f"{len(published)}/{len(catalog.documents)} tài liệu được đăng ({self.target}, "

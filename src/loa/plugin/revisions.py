@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
+from loa.core.catalog import Layout
 from loa.core.document import Document
-from loa.core.history_process import HistoryJob, HistoryProcess
+from loa.core.history_process import HistoryError, HistoryJob, HistoryProcess
 from loa.core.revision_pages import PageOptions
 
-__all__ = ["history_enabled", "start_history"]
+__all__ = ["history_enabled", "report_notice", "start_history"]
 
 
-def start_history(config: MkDocsConfig, files: Files, root: Path, documents: Sequence[Document], *,
+def start_history(config: MkDocsConfig, files: Files, layout: Layout, documents: Sequence[Document], *,
                   at: dt.datetime, target: str, stylesheets: list[str], cache: Path | None) -> HistoryProcess:
     """Start reading the history of the published ``documents`` and writing their revision pages."""
     extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
@@ -26,7 +29,21 @@ def start_history(config: MkDocsConfig, files: Files, root: Path, documents: Seq
     options = PageOptions(extensions, dict(config.mdx_configs), config.site_name,
                           config.site_url or "http://localhost/", stylesheets, cache,
                           {f.src_uri: f.url for f in files}, banner)
-    return HistoryProcess(HistoryJob(root, tuple(documents), at, target, Path(config.site_dir), options))
+    try:
+        return HistoryProcess(HistoryJob(layout, tuple(documents), at, target, Path(config.site_dir), options),
+                              report_notice)
+    except HistoryError as error:
+        raise PluginError(str(error)) from None
+
+
+def report_notice(notice: str) -> None:
+    """Show a notice of the history process: a cache Loa would not use or had to repair, a corrupt git object.
+
+    Printed as a warning, outside MkDocs' log on purpose: it says nothing about the content, the build already
+    worked around it (the cache was ignored or rebuilt, the document's history marked unavailable), and a strict
+    build, which fails on any logged warning, must not fail for it.
+    """
+    print(f"CẢNH BÁO: {notice}", file=sys.stderr)
 
 
 def history_enabled(enabled: bool) -> bool:
