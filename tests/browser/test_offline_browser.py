@@ -10,7 +10,7 @@ import pypdfium2
 from playwright.sync_api import Page
 
 from tests.browser.test_search_browser import search
-from tests.build.test_canary import SITE as CANARY
+from tests.build.test_canary import canary_project
 from tests.conftest import BUILD_TIME, run_loa
 
 PLAN = "plans/2021/ke-hoach-tuyen-truyen-sau-dai-hoi-xiii/"
@@ -65,8 +65,8 @@ def test_bundle_browses_and_searches_from_file_with_no_network(browser, bundle_d
 
 def test_single_file_document_opens_alone_and_shows_its_images(browser, sapa_site, tmp_path):
     # The canary site's public article has a cover image; the Sa Pa plans have none.
-    canary = tmp_path / "canary"
-    result = run_loa("build", "-f", str(CANARY / "mkdocs.yml"), "--site-dir", str(canary), "--at", BUILD_TIME,
+    canary = tmp_path / "canary-site"
+    result = run_loa("build", "-f", str(canary_project(tmp_path) / "mkdocs.yml"), "--site-dir", str(canary), "--at", BUILD_TIME,
                      cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     page, outside, failed = _offline_page(browser)
