@@ -17,7 +17,7 @@ import yaml
 
 from loa.core.catalog import Layout, load_catalog
 from loa.core.trust import is_external
-from tests.conftest import PLAN_FIELDS, REPO, plan_text
+from tests.conftest import PLAN_FIELDS, REPO, plan_text, write_files
 
 # Nine levels of nine aliases: about 400 bytes that a composer expands into 9⁹ (387 million) strings.
 BOMB = "".join(
@@ -37,13 +37,7 @@ def _project(root: Path, files: dict[str, str | bytes]) -> Path:
     for name in ("issuers.yml", "external.yml"):
         shutil.copy(REPO / "data" / name, root / "data" / name)
     (root / "content" / "index.md").write_text("---\nkind: index\n---\n\n# Trang chủ\n", encoding="utf-8")
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+    write_files(root, files)
     return root
 
 
