@@ -1,16 +1,17 @@
-"""The hostile corpus layer: `pytest -m hostile` or `pytest tests/hostile`. Every build of the corpus runs once
-per session, a few at a time, in session fixtures; the tests only judge the results."""
+"""The hostile corpus layer: `pytest -m hostile` or `pytest tests/hostile`. Every build of the corpus is
+submitted at once when the first hostile test needs one (a pool of HOSTILE_JOBS, default 2); the tests only judge
+the results."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import browser  # noqa: F401  (Chromium from Debian's package, reused)
-from tests.hostile.cases import BATCHES, BYPASS, SEPARATE, Case
-from tests.hostile.corpus import Built, build_batch, build_bundle, good_site, parallel, run_bypass, run_separate
 from tests.hostile.cases import ALL
+from tests.hostile.corpus import Built, Corpus
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -25,32 +26,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def good(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return good_site(tmp_path_factory.mktemp("hostile-good"))
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+    running = Corpus(tmp_path_factory.mktemp("hostile"), ALL)
+    yield running
+    running.close()
 
 
 @pytest.fixture(scope="session")
-def separate(good: Built, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
-    work = tmp_path_factory.mktemp("hostile-separate")
-    results = parallel(lambda case: run_separate(case, work, good), SEPARATE)
-    return {case.id: result for case, result in zip(SEPARATE, results, strict=True)}
+def good(corpus: Corpus) -> Built:
+    return corpus.good.result()
 
 
 @pytest.fixture(scope="session")
-def batches(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
-    work = tmp_path_factory.mktemp("hostile-batches")
-    members: dict[str, list[Case]] = {name: [c for c in ALL if c.batch == name] for name in BATCHES}
-    results = parallel(lambda name: build_batch(name, members[name], work), BATCHES)
-    return dict(zip(BATCHES, results, strict=True))
+def batches(corpus: Corpus) -> dict[str, Built]:
+    return {name: future.result() for name, future in corpus.batches.items()}
 
 
 @pytest.fixture(scope="session")
-def text_bundle(batches: dict[str, Built]) -> Built:
-    return build_bundle(batches["text"])
-
-
-@pytest.fixture(scope="session")
-def bypass(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
-    work = tmp_path_factory.mktemp("hostile-bypass")
-    results = parallel(lambda case: run_bypass(case, work), BYPASS)
-    return {case.id: result for case, result in zip(BYPASS, results, strict=True)}
+def text_bundle(corpus: Corpus) -> Built:
+    return corpus.bundle.result()

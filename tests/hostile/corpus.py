@@ -9,11 +9,9 @@ import re
 import shutil
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
@@ -25,13 +23,29 @@ from tests.hostile.harness import Run, build, check_json, git, hash_tree, make_p
 from tests.hostile.inspect_output import Finding, canary_hits, scan_site
 
 JOBS = int(os.environ.get("HOSTILE_JOBS", "2"))
-T = TypeVar("T")
-R = TypeVar("R")
 
 
-def parallel(function: Callable[[T], R], items: Iterable[T]) -> list[R]:
-    with ThreadPoolExecutor(max_workers=JOBS) as pool:
-        return list(pool.map(function, items))
+class Corpus:
+    """Every build of the corpus, submitted at once to one pool so the two cores stay busy; results on demand."""
+
+    def __init__(self, work: Path, cases: list[Case]) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=JOBS)
+        self.good: Future[Built] = self.pool.submit(good_site, work / "good")
+        names = sorted({case.batch for case in cases if case.batch})
+        members = {name: [case for case in cases if case.batch == name] for name in names}
+        self.batches = {name: self.pool.submit(build_batch, name, members[name], work / "batch")
+                        for name in names}
+        self.bundle = self.pool.submit(build_bundle, members.get("text", []), work / "bundle")
+        self.bypass = {case.id: self.pool.submit(run_bypass, case, work / "bypass")
+                       for case in cases if case.command}
+        self.separate = {case.id: self.pool.submit(lambda c: run_separate(c, work / "separate",
+                                                                          self.good.result()), case)
+                         for case in cases if case.outcome in ("REFUSED", "EITHER") and not case.command}
+
+    def close(self) -> None:
+        for future in [*self.batches.values(), self.bundle, *self.bypass.values(), *self.separate.values()]:
+            future.cancel()
+        self.pool.shutdown(wait=True)
 
 
 @dataclass
@@ -91,8 +105,10 @@ def run_separate(case: Case, work: Path, good: Built) -> Built:
     site = root / "site"
     shutil.copytree(good.site, site, symlinks=True)
     before = hash_tree(site)
-    check = check_json(root, timeout=60)
-    run = build(root, site, timeout=60)
+    limit = 3 * case.max_seconds if case.max_seconds else 60  # a hang is a failure; do not wait for it
+    memory = 2_000_000_000 if case.max_seconds else 0    # bounded memory too: 2 GB of address space
+    check = check_json(root, timeout=limit, memory=memory)
+    run = build(root, site, timeout=limit, memory=memory)
     after = hash_tree(site) if site.exists() else {}
     built = Built(root, site, run, check, before, after)
     if run.returncode == 0:
@@ -125,12 +141,13 @@ def build_batch(name: str, cases: list[Case], work: Path) -> Built:
     return built
 
 
-def build_bundle(batch: Built) -> Built:
-    """`loa bundle` of a batch project, unzipped: the offline copy carries the same documents."""
-    out = batch.root.parent / "bundle"
-    run = run_cli("bundle", "-f", str(batch.root / "mkdocs.yml"), "-o", str(out / "loa.zip"), "--at", BUILD_TIME,
-                  cwd=batch.root, timeout=300)
-    built = Built(batch.root, out / "x", run)
+def build_bundle(cases: list[Case], work: Path) -> Built:
+    """`loa bundle` of a batch's project, unzipped: the offline copy carries the same documents."""
+    root = case_project(work / "project", cases, {})
+    out = work / "bundle"
+    run = run_cli("bundle", "-f", str(root / "mkdocs.yml"), "-o", str(out / "loa.zip"), "--at", BUILD_TIME,
+                  cwd=root, timeout=300)
+    built = Built(root, out / "x", run)
     if run.returncode == 0:
         with zipfile.ZipFile(out / "loa.zip") as archive:
             archive.extractall(out / "x")

@@ -28,14 +28,16 @@ class Run:
     seconds: float
 
 
-def run_cli(*args: str, cwd: Path, timeout: float = 120, module: str = "loa.cli") -> Run:
-    """Run ``python -m loa.cli ARGS`` (or another module) for real; a hang becomes returncode -9, not a stuck suite."""
+def run_cli(*args: str, cwd: Path, timeout: float = 120, module: str = "loa.cli", memory: int = 0) -> Run:
+    """Run ``python -m loa.cli ARGS`` (or another module) for real; a hang becomes returncode -9, not a stuck suite.
+    ``memory``: an address-space limit in bytes (prlimit), for inputs that must be refused in bounded memory."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for name in ("LOA_BUILD_TIME", "LOA_TARGET", "LOA_HISTORY", "LOA_SITE_URL"):
         env.pop(name, None)
     start = time.monotonic()
     try:
-        done = subprocess.run([sys.executable, "-m", module, *args], cwd=cwd, env=env, capture_output=True,
+        prefix = ["prlimit", f"--as={memory}", "--"] if memory else []
+        done = subprocess.run([*prefix, sys.executable, "-m", module, *args], cwd=cwd, env=env, capture_output=True,
                               text=True, timeout=timeout, check=False)
         return Run(done.returncode, done.stdout, done.stderr, time.monotonic() - start)
     except subprocess.TimeoutExpired as expired:
@@ -43,14 +45,14 @@ def run_cli(*args: str, cwd: Path, timeout: float = 120, module: str = "loa.cli"
         return Run(-9, "", f"TIMEOUT after {timeout}s\n{err}", time.monotonic() - start)
 
 
-def build(root: Path, site: Path, *extra: str, timeout: float = 120) -> Run:
+def build(root: Path, site: Path, *extra: str, timeout: float = 120, memory: int = 0) -> Run:
     return run_cli("build", "-f", str(root / "mkdocs.yml"), "--site-dir", str(site), "--at", BUILD_TIME, *extra,
-                   cwd=root, timeout=timeout)
+                   cwd=root, timeout=timeout, memory=memory)
 
 
-def check_json(root: Path, timeout: float = 120) -> Run:
+def check_json(root: Path, timeout: float = 120, memory: int = 0) -> Run:
     return run_cli("check", "-f", str(root / "mkdocs.yml"), "--format", "json", "--at", BUILD_TIME, cwd=root,
-                   timeout=timeout)
+                   timeout=timeout, memory=memory)
 
 
 def make_project(root: Path, files: dict[str, str | bytes], appends: dict[str, str], mkdocs: str) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.hostile.cases import ALL, BATCHES, BYPASS, NEUTRALISED, Case
-from tests.hostile.corpus import Built
+from tests.hostile.corpus import Built, Corpus
 from tests.hostile.inspect_output import canary_hits
 
 BATCHED = [case for case in ALL if case.outcome == NEUTRALISED]
@@ -21,8 +21,8 @@ def _mine(case: Case, batch: Built) -> list[str]:
 
 
 @pytest.mark.parametrize("case", BATCHED, ids=lambda c: c.id)
-def test_case(case: Case, batches: dict[str, Built]) -> None:
-    batch = batches[case.batch]
+def test_case(case: Case, corpus: Corpus) -> None:
+    batch = corpus.batches[case.batch].result()
     _built(batch)
     mine = _mine(case, batch)
     assert not mine, "live output:\n" + "\n".join(mine[:20])
@@ -41,9 +41,9 @@ def test_bundle(case: Case, text_bundle: Built) -> None:
 
 
 @pytest.mark.parametrize("name", BATCHES)
-def test_no_unattributed_findings(name: str, batches: dict[str, Built]) -> None:
+def test_no_unattributed_findings(name: str, corpus: Corpus) -> None:
     """Live markup no case's token explains (a payload that lost its marker, or the scan misreading the theme)."""
-    batch = batches[name]
+    batch = corpus.batches[name].result()
     _built(batch)
     stray = [str(f) for f in batch.findings if not any(t in f.snippet or t in f.file for t in TOKENS)]
     assert not stray, "\n".join(stray[:20])
@@ -55,9 +55,9 @@ def test_good_site_is_clean(good: Built) -> None:
 
 
 @pytest.mark.parametrize("case", BYPASS, ids=lambda c: c.id)
-def test_bypass(case: Case, bypass: dict[str, Built]) -> None:
+def test_bypass(case: Case, corpus: Corpus) -> None:
     """Class 13: a build around Loa either fails or publishes no withheld (or, bypassing Loa, any) document."""
-    built = bypass[case.id]
+    built = corpus.bypass[case.id].result()
     assert built.run.returncode != -9, "the build hung"
     if not built.site.exists():
         assert built.run.returncode != 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.hostile.cases import EITHER, REFUSED, SEPARATE, Case
-from tests.hostile.corpus import Built, _resolve, address_problems, theme_assets
+from tests.hostile.corpus import Built, Corpus, _resolve, address_problems, theme_assets
 from tests.hostile.harness import VIETNAMESE, lines_with, nfc
 from tests.hostile.inspect_output import canary_hits
 
@@ -54,8 +54,8 @@ def assert_inert(case: Case, built: Built) -> None:
 
 
 @pytest.mark.parametrize("case", SEPARATE, ids=lambda c: c.id)
-def test_case(case: Case, separate: dict[str, Built], good: Built) -> None:
-    built = separate[case.id]
+def test_case(case: Case, corpus: Corpus, good: Built) -> None:
+    built = corpus.separate[case.id].result()
     if case.outcome == REFUSED or built.run.returncode != 0:
         assert_refused(case, built, good)
     else:
