@@ -28,7 +28,7 @@ CLOBBER = {"__config", "__md_scope", "__md_get", "__md_set", "__md_hash", "__sea
            "__palette_0", "__pwned", "loaSearchData", "getElementById", "createElement", "querySelector",
            "location", "cookie", "domain", "body", "head", "forms", "images", "alert", "top", "parent", "opener"}
 BAD_SCHEME = re.compile(r"^(javascript|vbscript|livescript|mocha|data|file|blob):", re.I)
-PASSIVE_DATA = re.compile(r"^data:image/(png|jpe?g|gif|webp|avif);", re.I)
+PASSIVE_DATA = re.compile(r"^data:image/(png|jpe?g|gif|webp|avif|svg\+xml)[;,]", re.I)
 CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 XHTML = "http://www.w3.org/1999/xhtml"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -70,8 +70,9 @@ def _url_bad(value: str, attr: str, element: str) -> str:
     """Why a URL attribute value is live, or ''."""
     clean = CONTROL.sub("", value)
     if BAD_SCHEME.match(clean):
+        # An image is inert however it is encoded (SVG in <img> runs no script): single-file copies inline them.
         if attr in LOAD_ATTRS and element in {"img", "source", "picture", "video", "audio", "input"} \
-                and PASSIVE_DATA.match(clean) and "svg" not in clean[:30].lower():
+                and PASSIVE_DATA.match(clean):
             return ""
         return "script or data URL"
     if attr in LOAD_ATTRS or (attr in {"href", "xlink:href"} and element in {"image", "use", "feimage", "script"}):

@@ -5,6 +5,7 @@ no dialog may open, window.__pwned must stay undefined, and no request may leave
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import threading
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from tests.conftest import start_nginx
 from tests.hostile.corpus import Built
 
 BATCHES = ("text", "body", "history")
-KINDS = (".html", ".rss", ".atom", ".xml", ".svg")
+KINDS = (".html", ".svg")  # feeds are downloads in Chromium: they are checked statically
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -50,10 +51,11 @@ def nginx(site: Path, prefix: Path) -> Iterator[str]:
 
 
 def addresses(site: Path) -> list[str]:
+    """Pages and images that carry a payload (a case token, or the canary's name), then the search page."""
     out = []
     for path in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in KINDS):
         rel = path.relative_to(site).as_posix()
-        if rel.startswith("."):
+        if rel.startswith(".") or not re.search(rb"hx[a-z0-9]+z|__pwned", path.read_bytes()):
             continue
         out.append("/" + quote(rel[: -len("index.html")] if rel.endswith("index.html") else rel))
     return out + ["/tim-kiem/?q=hx", "/tim-kiem/?q=" + quote("về việc")]
@@ -82,7 +84,6 @@ def visit(browser: Browser, base: str, paths: list[str]) -> list[str]:
                 if "Download is starting" in str(error):  # a feed the browser saves instead of rendering: inert
                     continue
                 raise
-            page.wait_for_timeout(20)
             value = page.evaluate("typeof window.__pwned === 'undefined' ? null : String(window.__pwned)")
             if value is not None:
                 problems.append(f"window.__pwned = {value!r} on {path}")

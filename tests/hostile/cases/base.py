@@ -137,7 +137,10 @@ def raw_line(text: str, key: str, yaml_source: str) -> str:
     lines = text.split("\n")
     hits = [n for n, line in enumerate(lines) if line.startswith(f"{key}:")]
     if hits:
-        lines[hits[0]] = f"{key}: {yaml_source}"
+        end = hits[0] + 1
+        while end < len(lines) and lines[end].startswith(("  ", "- ")):  # the old block value goes too
+            end += 1
+        lines[hits[0]:end] = [f"{key}: {yaml_source}"]
     else:  # a field the default front matter lacks: added before `status:`
         lines.insert(lines.index(next(line for line in lines if line.startswith("status:"))), f"{key}: {yaml_source}")
     return "\n".join(lines)

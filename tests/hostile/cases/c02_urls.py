@@ -15,7 +15,7 @@ def _external(id: str, url_yaml: str, what: str) -> Case:
 
 
 def _cover(id: str, src: str, what: str) -> Case:
-    return Case(id=id, cls=2, outcome=REFUSED, what=what, path=(f"{ARTICLES}/a-cover.md",), needles=("src:",),
+    return Case(id=id, cls=2, outcome=REFUSED, what=what, path=(f"{ARTICLES}/a-cover.md",), needles=("cover:", "src:"),
                 files={f"{ARTICLES}/a-cover.md": article_text(title="Tin ảnh bìa", cover={"src": src, "alt": "Ảnh"})})
 
 
