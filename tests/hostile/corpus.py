@@ -21,7 +21,7 @@ from tests.hostile.cases import Case
 from tests.hostile.cases.base import BASE_FILES
 from tests.hostile.cases.c08_names import title_marker
 from tests.hostile.harness import Run, build, check_json, git, hash_tree, make_project, run_cli
-from tests.hostile.inspect_output import Finding, canary_hits, scan_site
+from tests.hostile.inspect_output import Finding, scan_site
 
 JOBS = int(os.environ.get("HOSTILE_JOBS", "2"))
 

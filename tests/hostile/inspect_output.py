@@ -27,8 +27,8 @@ FORBIDDEN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base",
 CLOBBER = {"__config", "__md_scope", "__md_get", "__md_set", "__md_hash", "__search", "__drawer", "__toc",
            "__palette_0", "__pwned", "loaSearchData", "getElementById", "createElement", "querySelector",
            "location", "cookie", "domain", "body", "head", "forms", "images", "alert", "top", "parent", "opener"}
-BAD_SCHEME = re.compile(r"^(javascript|vbscript|livescript|mocha|data|file|blob):", re.I)
-PASSIVE_DATA = re.compile(r"^data:image/(png|jpe?g|gif|webp|avif|svg\+xml)[;,]", re.I)
+BAD_SCHEME = re.compile(r"^(javascript|vbscript|livescript|mocha|data|file|blob):", re.IGNORECASE)
+PASSIVE_DATA = re.compile(r"^data:image/(png|jpe?g|gif|webp|avif|svg\+xml)[;,]", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 XHTML = "http://www.w3.org/1999/xhtml"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -62,7 +62,7 @@ def read_output(path: Path) -> bytes:
 
 
 def kind_of(path: Path) -> str:
-    name = path.name[:-3] if path.name.endswith(".gz") else path.name
+    name = path.name.removesuffix(".gz")
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
@@ -101,9 +101,9 @@ def _html_soup(text: str, where: str, page_has_theme: bool) -> Iterator[Finding]
         elif name in FORBIDDEN:
             yield Finding(where, f"<{name}>", snippet)
         elif name == "meta" and (el.get("http-equiv") or "").lower() == "refresh":
-            if re.search(r"javascript:|data:|evil\.example|hx[a-z0-9]+z", el.get("content") or "", re.I):
+            if re.search(r"javascript:|data:|evil\.example|hx[a-z0-9]+z", el.get("content") or "", re.IGNORECASE):
                 yield Finding(where, "meta refresh", snippet)
-        elif name == "style" and (re.search(r"hx[a-z0-9]+z|url\(|@import|expression", el.get_text(), re.I)):
+        elif name == "style" and (re.search(r"hx[a-z0-9]+z|url\(|@import|expression", el.get_text(), re.IGNORECASE)):
             yield Finding(where, "<style>", snippet)
         elif name == "link" and "stylesheet" in " ".join(el.get("rel") or []).lower():
             if _url_bad(el.get("href") or "", "src", "link"):
@@ -117,7 +117,7 @@ def _html_soup(text: str, where: str, page_has_theme: bool) -> Iterator[Finding]
                 yield Finding(where, f"event handler {attr}", snippet)
             elif attr in URL_ATTRS and (why := _url_bad(value, attr, name)):
                 yield Finding(where, f"{attr}: {why}", snippet)
-            elif attr == "style" and re.search(r"url\s*\(|expression\s*\(|javascript:", value, re.I):
+            elif attr == "style" and re.search(r"url\s*\(|expression\s*\(|javascript:", value, re.IGNORECASE):
                 yield Finding(where, "style with url()", snippet)
             elif attr in {"id", "name"} and value in CLOBBER:
                 in_body = el.find_parent(class_=re.compile("md-typeset|md-content")) is not None
@@ -135,9 +135,10 @@ def _html_lxml(text: str, where: str) -> Iterator[Finding]:
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        for attr, value in el.attrib.items():
+        for attr in el.attrib:
             if attr.lower().startswith("on"):
-                yield Finding(where, f"event handler {attr} (lxml)", lxml.html.tostring(el)[:600].decode(errors="replace"))
+                yield Finding(where, f"event handler {attr} (lxml)",
+                              lxml.html.tostring(el)[:600].decode(errors="replace"))
         if el.tag == "script" and re.search(r"__pwned|alert\(", el.text_content() or ""):
             yield Finding(where, "script (lxml)", (el.text_content() or "")[:600])
 
@@ -197,7 +198,7 @@ def _json_feed(data: bytes, where: str) -> Iterator[Finding]:
                 yield Finding(where, f"JSON Feed {key}", json.dumps(item, ensure_ascii=False)[:600])
 
 
-SEARCH_SCRIPT = re.compile(r"^\s*loaSearchData\((.*)\)\s*;?\s*$", re.S)
+SEARCH_SCRIPT = re.compile(r"^\s*loaSearchData\((.*)\)\s*;?\s*$", re.DOTALL)
 
 
 def _search_script(data: bytes, where: str) -> Iterator[Finding]:
@@ -244,7 +245,7 @@ def _ics(data: bytes, where: str) -> Iterator[Finding]:
 
 def _svg(data: bytes, where: str) -> Iterator[Finding]:
     text = data.decode(errors="replace")
-    if re.search(r"<script|\son[a-z]+\s*=|javascript:|<foreignObject", text, re.I):
+    if re.search(r"<script|\son[a-z]+\s*=|javascript:|<foreignObject", text, re.IGNORECASE):
         yield Finding(where, "active SVG", text[:2000])
 
 

@@ -5,8 +5,8 @@ no dialog may open, window.__pwned must stay undefined, and no request may leave
 from __future__ import annotations
 
 import functools
-import re
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,7 +57,7 @@ def addresses(site: Path) -> list[str]:
         rel = path.relative_to(site).as_posix()
         if rel.startswith(".") or not re.search(rb"hx[a-z0-9]+z|__pwned", path.read_bytes()):
             continue
-        out.append("/" + quote(rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+        out.append("/" + quote(rel.removesuffix("index.html")))
     return out + ["/tim-kiem/?q=hx", "/tim-kiem/?q=" + quote("về việc")]
 
 

@@ -4,24 +4,40 @@ from __future__ import annotations
 
 import yaml
 
-from tests.hostile.cases.base import (ARTICLES, EITHER, IMAGES, NEUTRALISED, TOPICS, Case, article_text, cdata,
-                                      entity, img, json_break, plan, pre_escaped, quote_break, script, svg,
-                                      topic_text)
+from tests.hostile.cases.base import (
+    ARTICLES,
+    EITHER,
+    IMAGES,
+    NEUTRALISED,
+    TOPICS,
+    Case,
+    article_text,
+    cdata,
+    entity,
+    img,
+    json_break,
+    plan,
+    pre_escaped,
+    quote_break,
+    script,
+    svg,
+    topic_text,
+)
 from tests.hostile.harness import png
 
 
-def _c(id: str, what: str, make) -> Case:  # noqa: ANN001
+def _c(id: str, what: str, make) -> Case:
     probe = Case(id=id, cls=1, outcome=NEUTRALISED, what=what)
     files, appends = make(probe.token)
     return Case(id=id, cls=1, outcome=NEUTRALISED, what=what, files=files, appends=appends, batch="text")
 
 
-def _plan(name: str, **fields: object):  # noqa: ANN202
+def _plan(name: str, **fields: object):
     return lambda t: ({f"plans/2022/{name}.md": plan(f"Nội dung {t}.\n", **{k: v(t) for k, v in fields.items()})},
                       {})
 
 
-def _article(name: str, **fields: object):  # noqa: ANN202
+def _article(name: str, **fields: object):
     return lambda t: ({f"{ARTICLES}/{name}.md": article_text(
         f"Nội dung {t}.\n", **{k: v(t) for k, v in fields.items()}, topics=["hx-chuyen-de"],
         channels=["cong-thong-tin-thi-xa", "anh-duong"])}, {})

@@ -4,7 +4,16 @@ scan can see a published attachment."""
 
 from __future__ import annotations
 
-from tests.hostile.cases.base import ARTICLES, IMAGES, NEUTRALISED, TOPICS, Case, article_text, plan, topic_text
+from tests.hostile.cases.base import (
+    ARTICLES,
+    IMAGES,
+    NEUTRALISED,
+    TOPICS,
+    Case,
+    article_text,
+    plan,
+    topic_text,
+)
 from tests.hostile.harness import pdf, png
 
 

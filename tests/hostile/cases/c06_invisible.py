@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from tests.hostile.cases.base import ARTICLES, REFUSED, TOPICS, Case, article_text, plan, raw, raw_line, topic_text
+from tests.hostile.cases.base import (
+    ARTICLES,
+    REFUSED,
+    TOPICS,
+    Case,
+    article_text,
+    plan,
+    raw,
+    raw_line,
+    topic_text,
+)
 
 M = "HXINVISIBLE"
 
