@@ -40,11 +40,11 @@ def served() -> Iterator[Path]:
 @pytest.fixture(scope="module")
 def editions(served: Path) -> Path:
     """One project built as the public and the internal edition (an internal plan in it)."""
-    from tests.conftest import MINIMAL_MKDOCS, REPO
+    from tests.conftest import MINIMAL_MKDOCS, REPO, SITE_ROOT
 
     root = served / "project"
     write_files(root, {
-        "mkdocs.yml": MINIMAL_MKDOCS,
+        "mkdocs.yml": MINIMAL_MKDOCS, **SITE_ROOT,
         "content/index.md": "---\nkind: index\n---\n\n# Trang chủ thử nghiệm\n",
         "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
         "data/external.yml": (REPO / "data" / "external.yml").read_text(encoding="utf-8"),
