@@ -62,4 +62,7 @@ def test_link_rewriting_rules():
     assert absolute_links('<a href="../b/#x">', "https://a.vn/p/q/") == '<a href="https://a.vn/p/b/#x">'
     png = inline_images('<img alt="a" src="h.png">', lambda src: b"\x89PNG" if src == "h.png" else None)
     assert png == '<img alt="a" src="data:image/png;base64,iVBORw==">'
-    assert inline_images('<img src="missing.png">', lambda src: None) == '<img src="missing.png">'
+    # Never a request from an offline copy: a missing image keeps only its alternative text.
+    assert inline_images('<img alt="a" src="missing.png">', lambda src: None) == '<img alt="a" src="data:,">'
+    assert inline_images('<img src="chu-thich.txt">', lambda src: b"x") == '<img src="data:,">'
+    assert inline_images('<img src="https://a.vn/h.png">', lambda src: None) == '<img src="https://a.vn/h.png">'

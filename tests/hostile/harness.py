@@ -15,7 +15,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import BUILD_TIME, REPO, write_files
+from tests.conftest import BUILD_TIME, REPO, SITE_ROOT, write_files
 
 VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE)
 
@@ -63,7 +63,7 @@ def make_project(root: Path, files: dict[str, str | bytes], appends: dict[str, s
     for name in ("issuers.yml", "external.yml", "channels.yml"):
         shutil.copy(REPO / "data" / name, root / "data" / name)
     (root / "content" / "index.md").write_text("---\nkind: index\n---\n\n# Trang chủ thử nghiệm\n", encoding="utf-8")
-    write_files(root, files)
+    write_files(root, {**SITE_ROOT, **files})
     for name, text in appends.items():
         path = root / name
         old = path.read_text(encoding="utf-8") if path.exists() else ""

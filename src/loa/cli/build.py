@@ -12,6 +12,7 @@ import datetime as dt
 import fcntl
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, ClassVar
@@ -161,7 +162,7 @@ def _run_mkdocs(config_file: Path, staging: Path, final: Path, strict: bool) -> 
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
         build(config)
     except MkDocsException as error:
-        message = str(error)
+        message = _mkdocs_abort(str(error))
         if message:
             print(f"LỖI: {message}", file=sys.stderr)
         return False
@@ -178,8 +179,23 @@ class _Handler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         label = self.LABELS.get(record.levelno)
-        if label or record.levelno >= logging.ERROR:
-            print(f"{label or 'LỖI'}: {record.getMessage()}", file=sys.stderr)
+        message = _mkdocs_abort(record.getMessage())
+        if (label or record.levelno >= logging.ERROR) and message:
+            print(f"{label or 'LỖI'}: {message}", file=sys.stderr)
+
+
+_STRICT_ABORT = re.compile(r"Aborted with (\d+) warnings? in strict mode!")
+
+
+def _mkdocs_abort(message: str) -> str:
+    """MkDocs' own closing line of a failed build, in Vietnamese; empty when the reasons were already printed."""
+    if message in ("Aborted with a BuildError!", "Aborted with a configuration error!"):
+        return ""
+    strict = _STRICT_ABORT.fullmatch(message)
+    if strict:
+        return (f"có {strict[1]} cảnh báo; bản dựng coi cảnh báo là lỗi (sửa các cảnh báo trên, hoặc dựng với "
+                "--no-strict)")
+    return message
 
 
 def _install_log_handler() -> logging.Handler:

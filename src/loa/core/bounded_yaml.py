@@ -140,9 +140,15 @@ def read_mapping(
     """
     limit = max_chars or LIMITS["chars"]
     if len(text) > limit:
-        diagnostics.add(path, offset, "yaml.too-large",
-                        f"khối YAML dài {_count(len(text))} ký tự, vượt giới hạn {_count(limit)} ký tự; hãy rút gọn "
-                        "hoặc tách tệp")
+        # One overlong line (a pasted value) is named by its line; otherwise the block is, by its first line.
+        lengths = [len(line) for line in text.split("\n")]
+        longest = max(range(len(lengths)), key=lengths.__getitem__)
+        where = ""
+        if lengths[longest] > LIMITS["value"]:
+            where = f"; riêng dòng {offset + longest} dài {_count(lengths[longest])} ký tự"
+        diagnostics.add(path, offset + longest if where else offset, "yaml.too-large",
+                        f"khối YAML dài {_count(len(text))} ký tự, vượt giới hạn {_count(limit)} ký tự{where}; hãy "
+                        "rút gọn hoặc tách tệp")
         return None, {}
     reader = _Reader(text, path, diagnostics, offset)
     try:

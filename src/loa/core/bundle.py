@@ -76,14 +76,20 @@ def absolute_links(html: str, page_url: str, *, keep: Callable[[str], bool] = la
 
 
 def inline_images(html: str, load: Callable[[str], bytes | None]) -> str:
-    """Replace the relative ``src`` of each ``<img>`` by a data: URI of the bytes ``load(src)`` returns."""
+    """Replace the relative ``src`` of each ``<img>`` by a data: URI of the bytes ``load(src)`` returns.
+
+    A relative image that cannot be inlined (missing, not an image) gets an empty data: URI, so that its alternative
+    text shows: the copy is read offline, and it never reaches out to the network for a file the site lacks.
+    """
 
     def fix(match: re.Match[str]) -> str:
         src = match[2]
-        kind = _IMAGE_TYPES.get(Path(urlsplit(src).path).suffix.lower())
-        data = load(src) if kind and is_relative(src) else None
-        if data is None:
+        if not is_relative(src):
             return match[0]
+        kind = _IMAGE_TYPES.get(Path(urlsplit(src).path).suffix.lower())
+        data = load(src) if kind else None
+        if data is None:
+            return f"{match[1]}data:,{match[3]}"
         return f"{match[1]}data:{kind};base64,{base64.b64encode(data).decode('ascii')}{match[3]}"
 
     return _IMAGE.sub(fix, html)

