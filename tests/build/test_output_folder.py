@@ -121,3 +121,36 @@ def test_schema_refuses_to_overwrite_another_file(root):
     for _ in range(2):  # a schema it wrote is rewritten
         assert run_loa("schema", "-o", "plan.schema.json", cwd=root).returncode == 0
     assert (root / "plan.schema.json").read_text(encoding="utf-8").startswith("{")
+
+
+def test_a_committed_releases_link_never_lets_the_build_delete_what_it_points_at(root, tmp_path):
+    victim = tmp_path / "nan-nhan"
+    (victim / "quan-trong").mkdir(parents=True)
+    (victim / "quan-trong" / "tep.txt").write_text("đừng xoá\n", encoding="utf-8")
+    (root / ".site.releases").symlink_to(victim)
+    _refused(root, "build", "--at", BUILD_TIME, says="là một liên kết tượng trưng, không do loa tạo",
+             outside=victim)
+    assert not (root / "site").exists()
+
+
+def test_a_committed_lock_link_is_neither_followed_nor_truncated(root, tmp_path):
+    precious = tmp_path / "authorized_keys"
+    precious.write_text("ssh-ed25519 AAAA khoa-cua-may\n", encoding="utf-8")
+    (root / ".site.lock").symlink_to(precious)
+    _refused(root, "build", "--at", BUILD_TIME, says="tệp khóa", outside=tmp_path)
+    assert precious.read_text(encoding="utf-8") == "ssh-ed25519 AAAA khoa-cua-may\n"
+
+
+def test_a_fifo_in_place_of_the_lock_is_refused_without_hanging(root):
+    import os
+
+    os.mkfifo(root / ".site.lock")
+    _refused(root, "build", "--at", BUILD_TIME, says="tệp khóa")
+
+
+def test_a_site_folder_tracked_by_git_is_refused(root):
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("<p>trang cũ</p>\n", encoding="utf-8")
+    (root / "site" / ".loa-site").write_text("loa-site 1\ntarget=public\n", encoding="utf-8")
+    subprocess.run(["git", "add", "-f", "site"], cwd=root, check=True)
+    _refused(root, "build", "--at", BUILD_TIME, says="có tệp được lưu trong kho git")

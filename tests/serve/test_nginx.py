@@ -90,6 +90,17 @@ def test_not_found_is_the_sites_page(nginx_site, sapa_site):
         assert status == 404 and b"add_header" not in body and b"loa-site 1" not in body, hidden
 
 
+def test_dot_files_under_feeds_are_not_served(nginx_site, sapa_site):
+    # /feeds/ has a prefix location of its own (^~), which outranks the site-wide dot-path rule.
+    hidden = sapa_site / "feeds" / ".an-kiem-thu"
+    hidden.write_text("KHONGDUOCPHUCVU", encoding="utf-8")
+    try:
+        status, _, body = fetch(nginx_site, "/feeds/.an-kiem-thu")
+    finally:
+        hidden.unlink()
+    assert status == 404 and b"KHONGDUOCPHUCVU" not in body
+
+
 def test_security_headers(nginx_site, sapa_site):
     status, headers, body = fetch(nginx_site, "/")
     assert status == 200

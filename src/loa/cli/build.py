@@ -23,6 +23,7 @@ from loa.core.releases import (
     OutputRefused,
     check_output_folder,
     discard_release,
+    lock_path,
     new_release,
     output_path,
     publish_release,
@@ -101,7 +102,10 @@ def build_site(config_file: Path, *, site_dir: Path | None, at: str, target: str
     umask = os.umask(0o022)
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
-        with open(final.parent / f".{final.name}.lock", "w") as lock:  # held across the whole build below
+        # Never through a link, never truncated, never a FIFO that would block: `check_output_folder` vetted it.
+        descriptor = os.open(lock_path(final), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK,
+                             0o644)
+        with os.fdopen(descriptor, "r+b") as lock:  # held across the whole build below
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

@@ -178,7 +178,11 @@ def read_mapping(
 
 
 def read_data_file(path: Path, display_path: str, diagnostics: Diagnostics) -> str | None:
-    """The text of a YAML file of ``data/``, or None when it is too large to be read or not UTF-8."""
+    """The text of a YAML file of ``data/``, or None when it is a symbolic link, too large to be read or not UTF-8."""
+    if path.is_symlink():
+        diagnostics.add(display_path, 0, "file.symlink",
+                        "tệp là liên kết tượng trưng (symlink); hãy chép nội dung thật vào kho")
+        return None
     size = path.stat().st_size
     if size > 4 * LIMITS["chars"]:
         diagnostics.add(display_path, 0, "yaml.too-large",

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from loa.core.content_cache import CacheStore, keep_file
 
-__all__ = ["ENTRIES", "machine_key_path", "open_cache"]
+__all__ = ["ENTRIES", "machine_key_path", "open_cache", "tracked_files"]
 
 ENTRIES = "v1"
 """The entry folder inside the cache folder; its name changes when the entry format does."""
@@ -67,7 +67,7 @@ def _machine_key() -> tuple[bytes | None, str]:
     return key, ""
 
 
-def _tracked(root: Path, folder: Path) -> list[str] | None:
+def tracked_files(root: Path, folder: Path) -> list[str] | None:
     """Files under ``folder`` that git tracks in ``root`` (none without git or outside a repository; None when a
     repository cannot tell)."""
     if shutil.which("git") is None:
@@ -97,7 +97,7 @@ def _refusal(root: Path, folder: Path, shown: str) -> str | None:
         if owner != os.getuid():
             return (f"{path.relative_to(root).as_posix()} thuộc về người dùng khác (uid {owner}): Loa không dùng bộ "
                     f"nhớ đệm {shown}/. Hãy xóa thư mục này hoặc dựng bằng đúng người dùng sở hữu nó.")
-    tracked = _tracked(root, folder)
+    tracked = tracked_files(root, folder)
     if tracked is None:
         return f"git không cho biết bộ nhớ đệm {shown}/ có nằm trong kho hay không: Loa không dùng bộ nhớ đệm này."
     if tracked:

@@ -30,6 +30,7 @@ __all__ = [
     "load_catalog",
     "load_document",
     "numbered",
+    "root_outside_project",
     "topic_id",
     "topics_by_id",
 ]
@@ -111,6 +112,11 @@ def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
         The catalog; invalid documents are left out and described in ``diagnostics``.
     """
     diagnostics = Diagnostics()
+    if layout.data_dir.is_dir() and root_outside_project(layout.data_dir, layout):
+        diagnostics.add(layout.relative(layout.data_dir), 0, "file.symlink",
+                        f"thư mục {layout.data_dir.name}/ là liên kết tượng trưng (symlink) hoặc nằm ngoài dự án; hãy "
+                        "chép các danh mục thật vào kho")
+        return Catalog((), {}, diagnostics.items)
     issuers = load_issuers(layout.data_dir / "issuers.yml", layout.relative(layout.data_dir / "issuers.yml"),
                            diagnostics)
     external_path = layout.data_dir / "external.yml"
@@ -252,13 +258,22 @@ def _check_aliases(catalog: Catalog, diagnostics: Diagnostics) -> tuple[Document
     broken: set[str] = set()
     for document in catalog.documents:
         for index, alias in enumerate(document.aliases):
-            owner = taken.setdefault(alias, f"địa chỉ cũ của {document.path}")
+            # An address the theme or Loa writes (404.html, sitemap.xml, assets/…) is never a redirect.
+            reserved = reserved_reason(alias.rstrip("/"))
+            owner = f"{reserved}" if reserved else taken.setdefault(alias, f"địa chỉ cũ của {document.path}")
             if owner != f"địa chỉ cũ của {document.path}":
                 broken.add(document.path)
                 diagnostics.add(document.path, document.field_lines.get(f"aliases.{index}", 1), "doc.alias-conflict",
                                 f"địa chỉ cũ /{alias} đang là {owner}: một địa chỉ chỉ dẫn tới một trang",
                                 field=f"aliases.{index}")
     return tuple(d for d in catalog.documents if d.path not in broken)
+
+
+def root_outside_project(root: Path, layout: Layout) -> bool:
+    """Whether a content or data root is a symbolic link, or leads out of the project: its files are not the
+    repository's, and nothing from elsewhere on the build machine may be published."""
+    return any(path.is_symlink() for path in (root, *root.parents) if path.is_relative_to(layout.root)) \
+        or not root.resolve().is_relative_to(layout.root.resolve())
 
 
 def cover_path(document: Document, layout: Layout) -> Path:
@@ -279,6 +294,11 @@ def _source_files(
     for root, prefix, default_kind in roots:
         if not root.is_dir():
             diagnostics.add(layout.relative(root), 0, "file.missing-root", f"không tìm thấy thư mục {root.name}/")
+            continue
+        if root_outside_project(root, layout):
+            diagnostics.add(layout.relative(root), 0, "file.symlink",
+                            f"thư mục {root.name}/ là liên kết tượng trưng (symlink) hoặc nằm ngoài dự án; hãy chép "
+                            "nội dung thật vào kho")
             continue
         for path in _walk(root, layout, diagnostics):
             found.append((path, prefix, path.relative_to(root).as_posix(), default_kind, layout.relative(path)))

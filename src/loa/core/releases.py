@@ -31,6 +31,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from loa.core.cache_trust import tracked_files
+
 __all__ = [
     "MARKER",
     "OutputRefused",
@@ -39,6 +41,7 @@ __all__ = [
     "discard_release",
     "edition_of",
     "fault_point",
+    "lock_path",
     "new_release",
     "output_path",
     "publish_release",
@@ -143,6 +146,7 @@ def check_output_folder(final: Path, *, project: Path, sources: Iterable[Path]) 
             if candidate.is_relative_to(source.resolve()):
                 raise _refuse(final, f"thư mục này nằm trong {source}, nơi chứa nguồn của trang; thay nó là xoá "
                                      "nguồn. Chọn một thư mục riêng ngoài nguồn, ví dụ site/.")
+    _check_own_paths(final, root)
     if final.parent.name.startswith(".") and final.parent.name.endswith(".releases"):
         raise _refuse(final, f"{final.parent} là nơi loa giữ các bản dựng; chọn một thư mục riêng, ví dụ site/.")
     for parent in final.parents:
@@ -162,6 +166,34 @@ def check_output_folder(final: Path, *, project: Path, sources: Iterable[Path]) 
     raise _refuse(final, f"thư mục không trống và không có tệp đánh dấu {MARKER} mà loa ghi vào mỗi bản dựng; "
                          "loa chỉ thay thư mục do chính nó dựng. Chọn thư mục khác, hoặc tự xoá thư mục này nếu "
                          "chắc chắn không cần nữa.")
+
+
+def lock_path(final: Path) -> Path:
+    """The lock file that keeps two builds of ``final`` apart."""
+    return final.parent / f".{final.name}.lock"
+
+
+def _check_own_paths(final: Path, root: Path) -> None:
+    """Refuse when what Loa keeps beside ``final`` came from somewhere else: a link or a foreign folder there would
+    make the build delete or truncate what it points at (a link committed with ``git add -f``, for example)."""
+    releases, lock = _releases(final), lock_path(final)
+    for path, kind in ((releases, "thư mục các bản dựng"), (lock, "tệp khóa")):
+        if not os.path.lexists(path):
+            continue
+        if path.is_symlink():
+            raise _refuse(final, f"{path} ({kind} của loa) là một liên kết tượng trưng, không do loa tạo; loa không "
+                                 "dùng nó. Xoá liên kết này rồi dựng lại.")
+        expected = path.is_dir() if path is releases else path.is_file()
+        if not expected or path.stat().st_uid != os.getuid():
+            raise _refuse(final, f"{path} ({kind} của loa) không phải do loa tạo (sai loại tệp hoặc thuộc người dùng "
+                                 "khác); loa không dùng nó. Xoá nó rồi dựng lại.")
+    if not final.parent.resolve().is_relative_to(root):
+        return
+    for path in (final, releases, lock):
+        tracked = tracked_files(root, path.parent.resolve() / path.name)
+        if tracked:
+            raise _refuse(final, f"{path.name} có tệp được lưu trong kho git (ví dụ {tracked[0]}): bản dựng không "
+                                 f"bao giờ nằm trong kho. Gỡ bằng 'git rm -r --cached {path.name}' rồi commit.")
 
 
 def check_output_file(out: Path, *, sources: Iterable[Path], kind: str, head: bytes) -> None:
@@ -274,8 +306,8 @@ def _remove_leftovers(final: Path) -> None:
         if stale.is_dir() and not stale.is_symlink():
             shutil.rmtree(stale, ignore_errors=True)
     releases = _releases(final)
-    if not releases.is_dir():
-        return
+    if releases.is_symlink() or not releases.is_dir():
+        return  # never through a link: `check_output_folder` refuses one before any build starts
     current = _current(final)
     for release in releases.iterdir():
         if release.name != current:
