@@ -12,13 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 
 from tests.browser.bidi import Session, launch_firefox
 from tests.conftest import BUILD_TIME, REPO, run_loa
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update"]
 
 # Firefox with no way out: every protocol goes to a proxy on the discard port, where nothing listens, and the
 # browser's own calls home are off (the BiDi agent turns off more once started). File pages keep the strict
@@ -45,17 +41,6 @@ FIREFOX_PREFS: dict[str, object] = {
     "security.OCSP.enabled": 0,
     "security.fileuri.strict_origin_policy": True,
 }
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Debian's chromium is missing: `make test` installs it (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import browser  # noqa: F401  (Chromium from Debian's package, reused)
 from tests.hostile.cases import ALL
 from tests.hostile.corpus import Built, Corpus
 
