@@ -63,6 +63,6 @@ def test_link_rewriting_rules():
     png = inline_images('<img alt="a" src="h.png">', lambda src: b"\x89PNG" if src == "h.png" else None)
     assert png == '<img alt="a" src="data:image/png;base64,iVBORw==">'
     # Never a request from an offline copy: a missing image keeps only its alternative text.
-    assert inline_images('<img alt="a" src="missing.png">', lambda src: None) == '<img alt="a" src="data:,">'
-    assert inline_images('<img src="chu-thich.txt">', lambda src: b"x") == '<img src="data:,">'
+    assert inline_images('<img alt="a" src="missing.png">', lambda src: None) == '<img alt="a" src="data:image/gif;base64,">'
+    assert inline_images('<img src="chu-thich.txt">', lambda src: b"x") == '<img src="data:image/gif;base64,">'
     assert inline_images('<img src="https://a.vn/h.png">', lambda src: None) == '<img src="https://a.vn/h.png">'

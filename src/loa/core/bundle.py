@@ -75,11 +75,15 @@ def absolute_links(html: str, page_url: str, *, keep: Callable[[str], bool] = la
     return LINK.sub(fix, html)
 
 
+# An image with no bytes: the browser shows the alternative text and asks the network for nothing.
+_NO_IMAGE = "data:image/gif;base64,"
+
+
 def inline_images(html: str, load: Callable[[str], bytes | None]) -> str:
     """Replace the relative ``src`` of each ``<img>`` by a data: URI of the bytes ``load(src)`` returns.
 
-    A relative image that cannot be inlined (missing, not an image) gets an empty data: URI, so that its alternative
-    text shows: the copy is read offline, and it never reaches out to the network for a file the site lacks.
+    A relative image that cannot be inlined (missing, not an image) gets an empty one (`_NO_IMAGE`), so that its
+    alternative text shows: the copy is read offline, and never reaches the network for a file the site lacks.
     """
 
     def fix(match: re.Match[str]) -> str:
@@ -89,7 +93,7 @@ def inline_images(html: str, load: Callable[[str], bytes | None]) -> str:
         kind = _IMAGE_TYPES.get(Path(urlsplit(src).path).suffix.lower())
         data = load(src) if kind else None
         if data is None:
-            return f"{match[1]}data:,{match[3]}"
+            return f"{match[1]}{_NO_IMAGE}{match[3]}"
         return f"{match[1]}data:{kind};base64,{base64.b64encode(data).decode('ascii')}{match[3]}"
 
     return _IMAGE.sub(fix, html)
