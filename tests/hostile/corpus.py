@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, REPO
+from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, REPO, write_files
 from tests.hostile.cases import Case
 from tests.hostile.cases.base import BASE_FILES
 from tests.hostile.cases.c08_names import title_marker
@@ -125,13 +125,7 @@ def build_batch(name: str, cases: list[Case], work: Path) -> Built:
         git(root, "add", "-A")
         git(root, "commit", "-q", "-m", "Khởi tạo bộ thử", date="2024-01-01T08:00:00+07:00")
         for commit in commits:
-            for path, content in commit.files.items():
-                target = root / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                if isinstance(content, bytes):
-                    target.write_bytes(content)
-                else:
-                    target.write_text(content, encoding="utf-8")
+            write_files(root, commit.files)
             git(root, "add", "-A")
             git(root, "commit", "-q", "-m", commit.message, date=commit.date, author=commit.author)
     site = root / "site"
