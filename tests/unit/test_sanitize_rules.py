@@ -13,17 +13,17 @@ KEPT = [
     '<pre><code class="language-python">a &lt; b &amp;&amp; c</code></pre>',
     '<p><img src="anh/hoi-nghi.png" alt="Hội nghị" width="640" height="480" loading="lazy"></p>',
     '<p><img src="../anh/a.png" alt=""> <img src="/assets/a.png" alt=""></p>',
-    '<p><a href="../ke-hoach/">nội bộ</a> <a href="https://sapa.lao-cai.vn/">cổng</a> '
-    '<a href="mailto:btg@sapa.vn">thư</a> <a href="tel:+842143871234">gọi</a> <a href="?q=1">hỏi</a></p>',
-    '<table><thead><tr><th colspan="2" scope="col">Đơn vị</th></tr></thead>'
-    '<tbody><tr><td rowspan="2">1</td><td>Phường Sa Pa</td></tr></tbody></table>',
+    ('<p><a href="../ke-hoach/">nội bộ</a> <a href="https://sapa.lao-cai.vn/">cổng</a> '
+    '<a href="mailto:btg@sapa.vn">thư</a> <a href="tel:+842143871234">gọi</a> <a href="?q=1">hỏi</a></p>'),
+    ('<table><thead><tr><th colspan="2" scope="col">Đơn vị</th></tr></thead>'
+    '<tbody><tr><td rowspan="2">1</td><td>Phường Sa Pa</td></tr></tbody></table>'),
     '<ol start="3" type="a" reversed=""><li>ba</li></ol>',
     '<blockquote cite="https://e.vn/"><p>trích</p></blockquote><p><q cite="https://e.vn/">dẫn</q></p>',
-    '<p><abbr title="Ban Thường vụ">BTV</abbr> <kbd>Ctrl</kbd> <mark>đánh dấu</mark> <del>bỏ</del> <ins>thêm</ins> '
-    '<sub>2</sub><sup>3</sup> <time datetime="2022-03-15">15/3</time> <span lang="en" dir="ltr">en</span></p>',
+    ('<p><abbr title="Ban Thường vụ">BTV</abbr> <kbd>Ctrl</kbd> <mark>đánh dấu</mark> <del>bỏ</del> <ins>thêm</ins> '
+    '<sub>2</sub><sup>3</sup> <time datetime="2022-03-15">15/3</time> <span lang="en" dir="ltr">en</span></p>'),
     '<figure><img src="a.png" alt="a"><figcaption>Chú thích</figcaption></figure><hr><p>a<br>b<wbr>c</p>',
-    '<h2 id="i-muc-dich-yeu-cau">I. MỤC ĐÍCH<a class="headerlink" href="#i-muc-dich-yeu-cau" '
-    'title="Permanent link">¶</a></h2>',
+    ('<h2 id="i-muc-dich-yeu-cau">I. MỤC ĐÍCH<a class="headerlink" href="#i-muc-dich-yeu-cau" '
+    'title="Permanent link">¶</a></h2>'),
 ]
 
 
