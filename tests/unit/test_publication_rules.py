@@ -12,6 +12,7 @@ from loa.core.document import ACCESS_LEVELS, STATUSES, TIMEZONE, Document
 from loa.core.publication import (
     TARGETS,
     exclusion_reason,
+    find_leaked_pages,
     parse_build_time,
     preview_watermark,
     select_published,
@@ -36,13 +37,17 @@ def _expected(status: str, access: str, schedule: str, target: str) -> bool:
     return status == "published" and schedule != "future" and (access == "public" or target == "internal")
 
 
-@pytest.mark.parametrize(("status", "access", "schedule", "target"),
-                         list(itertools.product(STATUSES, ACCESS_LEVELS, SCHEDULES, TARGETS)))
-def test_every_combination_of_status_access_schedule_and_target(status, access, schedule, target):
+# The same build time as the command line may give it: in Vietnam time, in UTC, in another zone.
+BUILD_TIMES = {"+07:00": AT, "UTC": AT.astimezone(UTC), "-05:00": AT.astimezone(dt.timezone(dt.timedelta(hours=-5)))}
+
+
+@pytest.mark.parametrize(("status", "access", "schedule", "target", "zone"),
+                         list(itertools.product(STATUSES, ACCESS_LEVELS, SCHEDULES, TARGETS, BUILD_TIMES)))
+def test_every_combination_of_status_access_schedule_target_and_build_time(status, access, schedule, target, zone):
     document = _document(status, access, SCHEDULES[schedule])
-    reason = exclusion_reason(document, at=AT, target=target)
+    reason = exclusion_reason(document, at=BUILD_TIMES[zone], target=target)
     assert (reason is None) is _expected(status, access, schedule, target), reason
-    assert select_published([document], at=AT, target=target) == ((document,) if reason is None else ())
+    assert select_published([document], at=BUILD_TIMES[zone], target=target) == ((document,) if reason is None else ())
 
 
 def test_the_reason_names_the_first_rule_that_withholds():
@@ -152,3 +157,10 @@ def test_publication_times_in_front_matter_are_instants_in_vietnam_time(project,
     assert document.publish_at.utcoffset() == dt.timedelta(hours=7)
     assert exclusion_reason(document, at=instant, target="public") is None
     assert exclusion_reason(document, at=instant - MINUTE, target="public") is not None
+
+
+def test_a_withheld_document_with_a_page_on_disk_is_found_as_a_leak(tmp_path):
+    leaked, absent = _document("draft", path="plans/2026/lo.md"), _document("draft", path="plans/2026/khong.md")
+    (tmp_path / leaked.url).mkdir(parents=True)
+    (tmp_path / leaked.url / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    assert find_leaked_pages(tmp_path, [leaked, absent]) == (leaked,)
