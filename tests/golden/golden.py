@@ -11,6 +11,7 @@ another is normalised (`normalise`); everything else, dates and guids included, 
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import os
 import re
 import shutil
@@ -111,6 +112,9 @@ def update(case: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     """``update-golden [CASE ...]``: regenerate the named cases, or every case."""
     names = (sys.argv[1:] if argv is None else argv) or cases()
+    if importlib.util.find_spec("loa") is None:
+        print("loa is not installed for this Python: run .venv/bin/python scripts/update-golden", file=sys.stderr)
+        return 2
     unknown = sorted(set(names) - set(cases()))
     if unknown:
         print(f"unknown golden case(s): {', '.join(unknown)}; known: {', '.join(cases())}", file=sys.stderr)
