@@ -70,9 +70,6 @@ def test_a_mention_inside_a_link_or_code_is_not_wrapped(markup):
     assert _link(markup, text=MENTION) == markup
 
 
-@pytest.mark.xfail(strict=True, reason="the linker looks for '<a ' with a space: an <a> without attributes (raw "
-                                       "<a>, or <a name=…>/<a href=javascript:…> once sanitised) is not seen, and "
-                                       "its mention gets a second <a> nested inside")
 def test_a_mention_inside_an_anchor_without_attributes_is_not_wrapped():
     markup = f"<p><a>{MENTION}</a></p>"
     assert _link(markup, text=MENTION) == markup

@@ -221,9 +221,14 @@ def _check_links(
             if channel not in channels:
                 report(document, f"channels.{index}", "meta.channel", f"không có kênh '{channel}' trong "
                        f"data/channels.yml.{suggest(channel, sorted(channels))}")
+        named: dict[str, str] = {}  # each target once, whatever the relation: one feed item, one guid
         for relation, verb in RELATIONS.items():
             for index, plan in enumerate(getattr(document, relation)):
-                if plan == document.src_uri or plan not in plans:
+                first = named.setdefault(plan, f"{relation}.{index}")
+                if first != f"{relation}.{index}":
+                    report(document, f"{relation}.{index}", "meta.amends", f"văn bản '{plan}' đã ghi ở trường "
+                           f"'{first}': mỗi văn bản được sửa đổi hay thay thế chỉ ghi một lần")
+                elif plan == document.src_uri or plan not in plans:
                     report(document, f"{relation}.{index}", "meta.amends", f"không có văn bản '{plan}' khác văn "
                            f"bản này trong plans/ để {verb}.{suggest(plan, sorted(plans))}")
         for index, plan in enumerate(document.related_plans):

@@ -121,6 +121,9 @@ class FeedSpec:
     documents: tuple[Document, ...]
 
 
+_TAG_YEAR = 2020
+
+
 def guid_of(document: Document, site_url: str) -> str:
     """The document's permanent guid: its ``id``, else a tag URI from its number, else one from its path.
 
@@ -131,9 +134,10 @@ def guid_of(document: Document, site_url: str) -> str:
         return document.id
     host = urlsplit(site_url).hostname or "loa"
     if document.number and document.issuer:
-        year = document.date.year if document.date else 0
+        # A tag URI's date must be a real year (RFC 4151): an undated document takes the path form's year.
+        year = document.date.year if document.date else _TAG_YEAR
         return f"tag:{host},{year}:{document.issuer}/{document.number}"
-    return f"tag:{host},2020:{document.src_uri}"
+    return f"tag:{host},{_TAG_YEAR}:{document.src_uri}"
 
 
 def feed_time(document: Document) -> dt.datetime | None:

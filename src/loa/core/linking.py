@@ -50,7 +50,8 @@ def _find_in_text(markup: str, needle: str, start: int) -> int:
     position = markup.find(needle, start)
     while position >= 0:
         in_tag = markup.rfind("<", start, position) > markup.rfind(">", start, position)
-        opened = max(markup.rfind("<a ", 0, position), markup.rfind("<code", 0, position))
+        # "<a" then a space, a line end or ">": not "<abbr", and an <a> without attributes counts too.
+        opened = max(*(markup.rfind(f"<a{end}", 0, position) for end in " \t\n>"), markup.rfind("<code", 0, position))
         closed = max(markup.rfind("</a>", 0, position), markup.rfind("</code>", 0, position))
         if not in_tag and opened <= closed:
             return position
