@@ -12,8 +12,9 @@ id (what the toc alone gives it, numbered among the old ids as the toc does) dif
 element has it, an empty ``<span class="loa-old-anchor" id="muc-ich"></span>`` opens the heading; the body sanitiser
 keeps that id unprefixed, as it keeps heading ids (`loa.core.sanitize`).
 
-Nothing happens without the toc, or when ``mkdocs.yml`` gives the toc a ``slugify`` of its own: the operator's rule
-stands (``loa.core.normalize.heading_slug`` itself may be named there: it is the same rule).
+Nothing happens without the toc, or when the toc was given a ``slugify`` of its own: the operator's rule stands
+(`loa.core.normalize.heading_slug` given there is the same rule). In ``mkdocs.yml`` that takes a Python tag, which
+the history process cannot pass on (settings travel as plain JSON): listing this extension is the way.
 """
 
 from __future__ import annotations
