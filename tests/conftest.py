@@ -32,6 +32,8 @@ nav:
 validation:
   nav:
     omitted_files: ignore
+markdown_extensions:
+  - loa.core.headings
 plugins:
   - loa
 """

@@ -15,8 +15,8 @@ from loa.core.sanitize import ID_PREFIX
 from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, plan_text, run_loa
 from tests.unit.test_trust_bodies import CLOBBER
 
-MKDOCS = MINIMAL_MKDOCS.replace("plugins:", "markdown_extensions:\n  - toc:\n      permalink: true\n  - attr_list\n"
-                                "  - md_in_html\n  - tables\nplugins:")
+MKDOCS = MINIMAL_MKDOCS.replace("markdown_extensions:\n", "markdown_extensions:\n  - toc:\n      permalink: true\n"
+                                "  - attr_list\n  - md_in_html\n  - tables\n")
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -44,7 +44,8 @@ def test_an_attacker_body_cannot_take_the_themes_ids(project):
     body = page.find(class_="loa-body")
     assert not body.find_all(attrs={"name": True}), "no name attribute from the body"
     ids = {e["id"] for e in page.find_all(id=True)}
-    assert {"ieu-mot", "pham-vi"} <= ids, "heading anchors are the toc's"
+    assert {"dieu-mot", "pham-vi"} <= ids, "heading anchors are the toc's"
+    assert clean.select_one("h2#dieu-mot > span.loa-old-anchor#ieu-mot"), "the old anchor still lands"
     assert {f"{ID_PREFIX}diem-a", f"{ID_PREFIX}ghi-chu", f"{ID_PREFIX}__config", f"{ID_PREFIX}__search"} <= ids
     for anchor in body.find_all("a", href=re.compile("^#")):
         target = anchor["href"][1:]
@@ -52,7 +53,7 @@ def test_an_attacker_body_cannot_take_the_themes_ids(project):
     assert body.find("a", string="điểm a")["href"] == f"#{ID_PREFIX}diem-a"
     # The table of contents of the theme still leads to the headings.
     toc = {a["href"] for a in page.select("nav.md-nav--secondary a[href^='#']")}
-    assert {"#ieu-mot", "#pham-vi"} <= toc
+    assert {"#dieu-mot", "#pham-vi"} <= toc
     copy = _soup(root / "site/plans/2022/doc/doc.html")
     assert not [e for e in copy.find_all(id=True) if e["id"].startswith("__")]
     assert not [e for e in copy.find_all(attrs={"name": True}) if e.name != "meta"]

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from loa.core.normalize import heading_slug
 from tests.conftest import REPO, SEEDS
 
 PLANS = sorted((REPO / "plans").rglob("*.md"))
@@ -95,6 +96,21 @@ def test_plan_page_has_card_and_toc(sapa_site, plan):
     headings = soup.select(".loa-body h2")
     assert len(headings) >= 3 and len(toc) >= len(headings)
     assert headings[0].get_text().startswith("I.")
+
+
+def test_heading_anchors_keep_vietnamese_letters_and_the_old_ones(sapa_site):
+    soup = _page(sapa_site, REPO / "plans/2021/ke-hoach-tuyen-truyen-sau-dai-hoi-xiii.md")
+    first = soup.select_one(".loa-body h2")
+    assert first["id"] == "i-muc-dich-yeu-cau" and first.find(id="i-muc-ich-yeu-cau")
+    purpose = soup.find(id="1-muc-dich")
+    assert purpose.name == "h3" and purpose.find(id="1-muc-ich"), "#1-muc-ich still lands on “1. Mục đích”"
+    toc = [a["href"] for a in soup.select("nav.md-nav--secondary a.md-nav__link")]
+    assert {"#i-muc-dich-yeu-cau", "#1-muc-dich"} <= set(toc) and "#i-muc-ich-yeu-cau" not in toc
+    # Every heading of every plan: its anchor is its text's slug, đ included (numbered if the text repeats).
+    for plan in PLANS:
+        for heading in _page(sapa_site, plan).select(".loa-body :is(h2, h3, h4, h5, h6)"):
+            slug = heading_slug(heading.get_text().rstrip("¶"))
+            assert re.fullmatch(re.escape(slug) + r"(_\d+)?", heading["id"]), (plan.name, heading["id"], slug)
 
 
 def test_seed_003_shows_its_blanks_instead_of_inventing(sapa_site):

@@ -200,6 +200,8 @@ def _write_project_files(dest: Path, n: int, layout: Layout) -> None:
     # Loa's documents sit outside MkDocs' docs_dir, which holds only a notice for builds that bypass the plugin.
     config = {"site_name": SITE_NAME, "theme": theme, "docs_dir": "site-root" if layout == "loa" else docs_dir,
               "nav": [{"Trang chủ": "index.md"}], "plugins": plugins}
+    if layout == "loa":
+        config["markdown_extensions"] = ["loa.core.headings"]  # as the shipped mkdocs.yml
     _write_text(dest / "mkdocs.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     _write_text(dest / docs_dir / "index.md", (
         f"---\nkind: index\ntitle: Trang chủ\n---\n\n# {SITE_NAME}\n\nTrang thông tin đăng tải các kế hoạch, "

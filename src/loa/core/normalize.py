@@ -11,8 +11,8 @@ import re
 import unicodedata
 from itertools import chain
 
-__all__ = ["MAX_TOKEN", "TokenMemo", "canonical_tones", "fold", "nfc", "number_key", "search_key", "slugify",
-           "tokens"]
+__all__ = ["MAX_TOKEN", "TokenMemo", "canonical_tones", "fold", "heading_slug", "nfc", "number_key", "search_key",
+           "slugify", "tokens"]
 
 # Letters that look like Đ/đ but are other code points (Icelandic eth, African D), as pasted from Word or PDFs.
 _LOOKALIKES = str.maketrans({"Ð": "Đ", "Ɖ": "Đ", "ð": "đ", "ɖ": "đ"})
@@ -63,6 +63,17 @@ def slugify(text: str, max_length: int | None = None) -> str:
         return slug
     cut = slug.rfind("-", 0, max_length + 1)
     return slug[:cut] if cut > 0 else slug.split("-")[0]
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """The anchor of a heading: its URL slug, words joined by ``separator`` (Python-Markdown's toc ``slugify``).
+
+    Examples:
+        >>> heading_slug("I. MỤC ĐÍCH, YÊU CẦU")
+        'i-muc-dich-yeu-cau'
+    """
+    slug = slugify(value)
+    return slug if separator == "-" else slug.replace("-", separator)
 
 
 def canonical_tones(text: str) -> str:

@@ -245,6 +245,7 @@ def _loa_version() -> str:
     except PackageNotFoundError:
         number = "0"
     digest = hashlib.sha256()
-    for module in ("revision_pages", "content_cache", "history", "sanitize", "trust", "bundle", "document"):
+    for module in ("revision_pages", "content_cache", "history", "sanitize", "trust", "bundle", "document", "headings",
+                   "normalize"):
         digest.update((Path(__file__).parent / f"{module}.py").read_bytes())
     return f"{number}+{digest.hexdigest()[:16]}"

@@ -11,11 +11,15 @@ the second defence). And an ``id`` written in a body must not take one of the pa
 Material reads its configuration from, ``__search``…): every ``id`` but a heading's is prefixed with
 ``ID_PREFIX``, as forges do with ``user-content-``, and the body's in-page links ``href="#x"`` follow. Heading ids
 (Python-Markdown's toc anchors, which old links depend on) stay as they are, unless they start with ``__``, the
-theme's own prefix, or ``loa-search``, the ids Loa's search script looks up.
+theme's own prefix, or ``loa-search``, the ids Loa's search script looks up. So do the old anchors that
+`loa.core.headings` puts inside a heading whose anchor changed (``<span class="loa-old-anchor" id="muc-ich"></span>``,
+recognised in the exact form that extension writes, with an id of Python-Markdown's old slug), so that links to
+them still land: written by hand, such an anchor can take no id a heading could not take with ``{#id}``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import unquote
 
@@ -23,9 +27,13 @@ import nh3
 
 from loa.core.trust import LINK_SCHEMES, is_external
 
-__all__ = ["ID_PREFIX", "sanitize_body"]
+__all__ = ["ID_PREFIX", "OLD_ANCHOR_CLASS", "sanitize_body"]
 
 ID_PREFIX = "nd-"
+OLD_ANCHOR_CLASS = "loa-old-anchor"
+"""The class of the empty element that keeps a heading's old anchor (`loa.core.headings`)."""
+# Python-Markdown's old slugs are lower-case ASCII letters, digits, "_" and "-"; its serialiser sorts attributes.
+_OLD_ANCHOR = re.compile(rf'<span class="{OLD_ANCHOR_CLASS}" id="([a-z0-9_-]+)"></span>')
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # Ids that scripts look up: the theme's (Material's all start with "__") and Loa's search page's.
 _RESERVED_ID_PREFIXES = ("__", "loa-search")
@@ -66,13 +74,18 @@ def sanitize_body(html: str) -> str:
         are kept; links keep their ``rel`` as written.
     """
     prefixed: set[str] = set()
+    old_anchors = set(_OLD_ANCHOR.findall(html)) if OLD_ANCHOR_CLASS in html else set()
 
     def attribute(tag: str, name: str, value: str) -> str | None:
         if name == "src" and is_external(value):
             return None
         if name == "id":
-            if tag in _HEADINGS and not value.startswith(_RESERVED_ID_PREFIXES):
-                return value
+            if not value.startswith(_RESERVED_ID_PREFIXES):
+                if tag in _HEADINGS:
+                    return value
+                if tag == "span" and value in old_anchors:
+                    old_anchors.discard(value)  # one element per old anchor: the first, inside its heading
+                    return value
             prefixed.add(value)
             return ID_PREFIX + value
         return value
