@@ -46,7 +46,7 @@ _TAGS = {
 }
 _ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
-    "a": {"href", "hreflang"},
+    "a": {"href", "hreflang", "rel"},
     "img": {"src", "alt", "width", "height", "loading"},
     "ol": {"start", "type", "reversed"},
     "td": {"colspan", "rowspan", "align", "style"},
@@ -74,6 +74,7 @@ def sanitize_body(html: str) -> str:
         are kept; links keep their ``rel`` as written.
     """
     prefixed: set[str] = set()
+    kept: set[str] = set()  # heading ids and old anchors: a link to one of them goes there, whatever else shares it
     old_anchors = set(_OLD_ANCHOR.findall(html)) if OLD_ANCHOR_CLASS in html else set()
 
     def attribute(tag: str, name: str, value: str) -> str | None:
@@ -82,9 +83,11 @@ def sanitize_body(html: str) -> str:
         if name == "id":
             if not value.startswith(_RESERVED_ID_PREFIXES):
                 if tag in _HEADINGS:
+                    kept.add(value)
                     return value
                 if tag == "span" and value in old_anchors:
                     old_anchors.discard(value)  # one element per old anchor: the first, inside its heading
+                    kept.add(value)
                     return value
             prefixed.add(value)
             return ID_PREFIX + value
@@ -95,7 +98,8 @@ def sanitize_body(html: str) -> str:
         return cleaned
 
     def link(tag: str, name: str, value: str) -> str | None:
-        if name == "href" and value.startswith("#") and (value[1:] in prefixed or unquote(value[1:]) in prefixed):
+        target = unquote(value[1:]) if name == "href" and value.startswith("#") else None
+        if target is not None and (value[1:] in prefixed or target in prefixed) and target not in kept:
             return "#" + ID_PREFIX + value[1:]
         return value
 
