@@ -86,3 +86,16 @@ def test_the_cli_refuses_a_folder_outside_the_project(tmp_path, capsys):
     config.write_text("site_name: x\nplugins:\n  - loa:\n      data_dir: /etc\n", encoding="utf-8")
     assert read_plugin_options(config) is None
     assert "'data_dir' phải là một thư mục nằm trong dự án" in capsys.readouterr().err
+
+
+def test_the_cli_reads_a_configuration_with_python_tags(tmp_path):
+    # Themes document `!!python/name:` for slug and emoji functions; Loa's own readers must not choke on it.
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:os.system\n"
+                      "site_url: !ENV [LOA_SITE_URL, 'https://x.vn/']\nplugins:\n  - loa:\n      page_size: 20\n",
+                      encoding="utf-8")
+    found = read_plugin_options(config)
+    assert found is not None
+    mapping, options = found
+    assert options == {"page_size": 20}
+    assert mapping["markdown_extensions"][0]["toc"]["slugify"] is None  # read as null, nothing imported

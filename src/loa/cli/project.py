@@ -10,16 +10,9 @@ import yaml
 
 from loa.core.bounded_yaml import expansion_problem
 from loa.core.catalog import Layout
-from loa.core.settings import BOUNDS, bound_errors
+from loa.core.settings import BOUNDS, ConfigLoader, bound_errors
 
 __all__ = ["find_layout", "read_plugin_options"]
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring MkDocs' custom tags such as ``!ENV`` and ``!relative``."""
-
-
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def read_plugin_options(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]] | None:
@@ -29,7 +22,7 @@ def read_plugin_options(config_file: Path) -> tuple[dict[str, Any], dict[str, An
         if problem := expansion_problem(text):
             print(f"Tệp cấu hình {config_file} không hợp lệ: {problem}", file=sys.stderr)
             return None
-        config = yaml.load(text, Loader=_TolerantLoader) or {}
+        config = yaml.load(text, Loader=ConfigLoader) or {}
     except OSError:
         print(f"Không đọc được tệp cấu hình {config_file}", file=sys.stderr)
         return None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from loa.core.document import TIMEZONE, Document
+from loa.core.settings import ConfigLoader
 
 if TYPE_CHECKING:
     from loa.core.catalog import Layout
@@ -81,17 +82,10 @@ def preview_watermark(document: Document, *, at: dt.datetime) -> str | None:
     return exclusion_reason(document, at=at, target="public")
 
 
-class _TagBlindLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: its custom tags (``!ENV``, ``!relative``) read as null."""
-
-
-_TagBlindLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
 def configured_site_dir(config_file: Path) -> Path:
     """The public site folder ``config_file`` names (``site_dir``, by default ``site``), as an absolute path."""
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TagBlindLoader)
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader)
     except (OSError, yaml.YAMLError):
         config = None
     value = config.get("site_dir") if isinstance(config, dict) else None

@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-__all__ = ["BOUNDS", "FOLDERS", "Bound", "bound_error", "bound_errors", "folder_error"]
+import yaml
+
+__all__ = ["BOUNDS", "FOLDERS", "Bound", "ConfigLoader", "bound_error", "bound_errors", "folder_error"]
 
 
 @dataclass(frozen=True)
@@ -66,3 +68,12 @@ def bound_errors(options: Mapping[str, object]) -> list[str]:
     checks = [(name, bound_error) for name in BOUNDS] + [(name, folder_error) for name in FOLDERS]
     return [message for name, check in checks if name in options
             if (message := check(name, options[name])) is not None]
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` without MkDocs: its custom tags (``!ENV``, ``!relative``) and Python tags
+    (``!!python/name:…``, as themes document for slug and emoji functions) read as null, and nothing is imported."""
+
+
+ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
