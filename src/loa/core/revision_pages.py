@@ -23,7 +23,7 @@ from typing import Any
 
 from loa.core.bundle import LINK, is_relative
 from loa.core.content_cache import CacheStore, ContentCache
-from loa.core.document import vietnamese_datetime
+from loa.core.dates import vietnamese_datetime
 from loa.core.history import field_changes, word_diff
 from loa.core.sanitize import sanitize_body
 

@@ -16,7 +16,8 @@ from mkdocs.utils import get_relative_url
 from loa.core.agenda import Agenda, CalendarYear, UnitTasks
 from loa.core.amendments import Amendment, amendments_by_document
 from loa.core.catalog import topics_by_id
-from loa.core.document import CATEGORY_NAMES, Document, vietnamese_date, vietnamese_datetime
+from loa.core.dates import vietnamese_date, vietnamese_datetime
+from loa.core.document import CATEGORY_NAMES, Document
 from loa.core.feeds import FeedSpec
 from loa.core.listing import Listing, ListingGroup
 from loa.core.registry import Channel, Issuer
