@@ -23,6 +23,7 @@ from loa.core.dates import vietnamese_datetime
 from loa.core.diagnostics import Diagnostics, Severity
 from loa.core.document import Document, url_of
 from loa.core.links import Link, find_links
+from loa.core.relative_url import relative_url
 from loa.core.trust import external_resources, is_external, link_scheme, unsafe_links
 
 __all__ = ["LinkTargets", "check_links", "check_nav"]
@@ -217,7 +218,7 @@ class _Checker:
 
 
 def _relative(target: str, folder: str) -> str:
-    return posixpath.relpath(target, folder or ".")
+    return relative_url(target, folder + "/")
 
 
 def _sibling_hint(target: str, folder: str, targets: LinkTargets) -> str:
