@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from loa.core import catalog, xref
-from loa.core.citations import canonical_number
+from loa.core import catalog, citations, xref
+from loa.core.document_numbers import canonical_number, number_identity, number_symbol
 from loa.core.normalize import number_key
-from loa.core.validation import _PARTY_NUMBER, _STATE_NUMBER
 
 
 @pytest.mark.parametrize(("written", "canonical"), [
@@ -38,12 +37,16 @@ def test_canonical_number(written: str, canonical: str) -> None:
     ("85–KH/TU", "85–kh/tu"),  # today an en dash is kept: it does not match 85-KH/TU
 ])
 def test_identity_key(number: str, key: str) -> None:
-    assert catalog._number_key(number) == key
-    assert xref._number_key(number) == key
+    assert number_identity(number) == key
+
+
+def test_the_duplicate_check_and_the_resolver_share_the_key() -> None:
+    assert catalog.number_identity is xref.number_identity is number_identity
+    assert citations.canonical_number is canonical_number
 
 
 def test_identity_key_is_not_the_search_key() -> None:
-    assert catalog._number_key("KH/TU 85") != catalog._number_key("85-KH/TU")
+    assert number_identity("KH/TU 85") != number_identity("85-KH/TU")
     assert number_key("KH/TU 85") == number_key("85-KH/TU") == "85khtu"
 
 
@@ -57,5 +60,4 @@ def test_identity_key_is_not_the_search_key() -> None:
     ("- KH/TU", None),
 ])
 def test_symbol(number: str, symbol: str | None) -> None:
-    match = _PARTY_NUMBER.match(number) or _STATE_NUMBER.match(number)
-    assert (match[1] if match else None) == symbol
+    assert number_symbol(number) == symbol

@@ -21,6 +21,7 @@ from loa.core.document import (
     doc_type_by_name,
     url_of,
 )
+from loa.core.document_numbers import number_symbol
 from loa.core.frontmatter import FrontMatter
 from loa.core.normalize import fold
 from loa.core.redirects import alias_url
@@ -33,8 +34,6 @@ __all__ = ["validate_document"]
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_PARTY_NUMBER = re.compile(r"^\s*\d+\s*-\s*([^/\s]+)\s*/")
-_STATE_NUMBER = re.compile(r"^\s*\d+(?:/\d{4})?\s*/\s*([^-\s]+)\s*-")
 _SIGNER_KEYS = ("authority", "role", "name")
 _COVER_KEYS = ("src", "alt")
 _COVER_SRC = "cover.src"
@@ -356,10 +355,10 @@ def _check_issuer_period(issuer: Issuer, date: PartialDate, report: _Reporter) -
 
 
 def _check_number_symbol(number: str, abbreviation: str, type_name: str, report: _Reporter) -> None:
-    match = _PARTY_NUMBER.match(number) or _STATE_NUMBER.match(number)
-    if match and fold(match[1]) != fold(abbreviation):
+    symbol = number_symbol(number)
+    if symbol and fold(symbol) != fold(abbreviation):
         report.error("number", "meta.number-type",
-                     f"số ký hiệu '{number}' mang ký hiệu '{match[1]}' nhưng thể loại là {type_name} "
+                     f"số ký hiệu '{number}' mang ký hiệu '{symbol}' nhưng thể loại là {type_name} "
                      f"(ký hiệu {abbreviation})", severity=Severity.WARNING)
 
 
