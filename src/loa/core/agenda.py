@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from loa.core.dates import format_month, format_quarter
 from loa.core.document import Document
 from loa.core.tasks import Task, task_uid
 
@@ -32,7 +33,6 @@ AGENDA_ROOT = "don-vi"
 CALENDAR_ROOT = "lich"
 """The calendar page and the iCalendar files (``lich/tat-ca.ics``, ``lich/<unit id>.ics``)."""
 
-_ROMAN = ("I", "II", "III", "IV")
 
 
 def plan_years(document: Document) -> range | None:
@@ -105,7 +105,7 @@ class CalendarMonth:
     @property
     def label(self) -> str:
         """``Tháng 01/2022``."""
-        return f"Tháng {self.month:02d}/{self.year}"
+        return format_month(self.year, self.month, capital=True)
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ class CalendarQuarter:
     @property
     def label(self) -> str:
         """``Quý I/2022``."""
-        return f"Quý {_ROMAN[self.quarter - 1]}/{self.year}"
+        return format_quarter(self.year, self.quarter)
 
 
 @dataclass(frozen=True)

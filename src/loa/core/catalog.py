@@ -11,12 +11,12 @@ from pathlib import Path, PurePosixPath
 from loa.core.attachments import check_attachment
 from loa.core.diagnostics import Diagnostic, Diagnostics, suggest
 from loa.core.document import RELATIONS, Document, url_of
+from loa.core.document_numbers import number_identity
 from loa.core.external import ExternalDocument, load_external
 from loa.core.filenames import check_names, folder_problem, reserved_reason
 from loa.core.frontmatter import FrontMatter, parse_document_text
 from loa.core.linkcheck import LinkTargets, check_links
 from loa.core.listing import generated_pages
-from loa.core.normalize import fold
 from loa.core.registry import Channel, Issuer, load_channels, load_issuers
 from loa.core.validation import validate_document
 
@@ -411,14 +411,10 @@ def decode_document(data: bytes, display: str, max_size: int, diagnostics: Diagn
         return None
 
 
-def _number_key(number: str) -> str:
-    return fold("".join(number.split()))
-
-
 def numbered(documents: Iterable[Document], number: str, issuer: str | None) -> list[Document]:
     """The documents of ``issuer`` carrying ``number``, compared as the duplicate check compares numbers."""
-    key = _number_key(number)
-    return [d for d in documents if d.number and d.issuer == issuer and _number_key(d.number) == key]
+    key = number_identity(number)
+    return [d for d in documents if d.number and d.issuer == issuer and number_identity(d.number) == key]
 
 
 def _check_duplicate_numbers(documents: list[Document], diagnostics: Diagnostics) -> None:
@@ -430,7 +426,7 @@ def _check_duplicate_numbers(documents: list[Document], diagnostics: Diagnostics
         key = (
             document.issuer,
             document.doc_type.name if document.doc_type else None,
-            _number_key(document.number),
+            number_identity(document.number),
             document.date.year if document.date else None,
         )
         first = seen.setdefault(key, document)

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from loa.core.document_numbers import canonical_number
 from loa.core.normalize import nfc
 
 __all__ = ["SYMBOL_TYPES", "TYPE_WORDS", "Citation", "IssuerNames", "canonical_number", "detect_citations", "skeleton"]
@@ -161,11 +162,6 @@ _SKELETON = {
 }
 _MARKS = re.compile("[\u0300-\u036f]")
 _HINT = re.compile(r"\d|nghi\s+quyet|hien\s+phap")
-
-
-def canonical_number(number: str) -> str:
-    """Return a document number without spaces and with ASCII hyphens, Vietnamese letters kept (``72-KH/TU``)."""
-    return re.sub(r"\s+", "", re.sub(r"[‐‑–—]", "-", nfc(number)))
 
 
 def detect_citations(

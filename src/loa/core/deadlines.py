@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from loa.core.bounds import PERIOD_MAX, YEAR_MAX, YEAR_MIN
-from loa.core.document import vietnamese_date
+from loa.core.dates import format_month, format_quarter, format_year, vietnamese_date
 
 __all__ = ["RECURRENCES", "Deadline", "parse_deadline"]
 
@@ -22,7 +22,6 @@ RECURRENCES = {"P1M": ("hằng tháng", 1), "P3M": ("hằng quý", 3), "P6M": ("
                "P1Y": ("hằng năm", 12)}
 """Recurrence → (Vietnamese label, months between occurrences)."""
 
-_ROMAN = ("I", "II", "III", "IV")
 _YEAR = re.compile(r"^(\d{4})$")
 _LEADING_YEAR = re.compile(r"^(\d{4})(?!\d)")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -68,11 +67,11 @@ class Deadline:
         if self.kind == "date":
             return vietnamese_date(self.due)
         if self.kind == "month":
-            return f"tháng {self.due:%m/%Y}"
+            return format_month(self.due.year, self.due.month)
         if self.kind == "quarter":
-            return f"Quý {_ROMAN[(self.due.month - 1) // 3]}/{self.due.year}"
+            return format_quarter(self.due.year, (self.due.month - 1) // 3 + 1)
         if self.kind == "year":
-            return f"năm {self.due.year}"
+            return format_year(self.due.year)
         return f"từ {vietnamese_date(self.start)} đến {vietnamese_date(self.due)}"
 
     def occurrences(self, years: range) -> list[dt.date]:

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from loa.core.dates import format_day_parts, format_month, format_year, vietnamese_date, vietnamese_datetime
+
 if TYPE_CHECKING:  # tasks read deadlines, whose labels use this module's date format
     from loa.core.tasks import Budget, Task
 
@@ -76,16 +78,6 @@ DOC_TYPES: tuple[DocType, ...] = (
 _BY_NAME = {t.name.casefold(): t for t in DOC_TYPES}
 
 
-def vietnamese_date(day: dt.date) -> str:
-    """A day as Vietnamese readers expect it: ``ngày 15/12/2021``."""
-    return f"ngày {day:%d/%m/%Y}"
-
-
-def vietnamese_datetime(moment: dt.datetime) -> str:
-    """A moment as Vietnamese readers expect it: ``08:00 ngày 15/12/2021``."""
-    return f"{moment:%H:%M} {vietnamese_date(moment)}"
-
-
 def url_of(src_uri: str) -> str:
     """The directory-style URL of a source path: ``plans/2021/x.md`` → ``plans/2021/x/``, ``a/index.md`` → ``a/``."""
     stem = src_uri[: -len(".md")]
@@ -124,10 +116,10 @@ class PartialDate:
     def vietnamese(self) -> str:
         """Return the date as Vietnamese readers expect: ``ngày 15/12/2021``, ``tháng 01/2022``, ``năm 2022``."""
         if self.month is None:
-            return f"năm {self.year}"
+            return format_year(self.year)
         if self.day is None:
-            return f"tháng {self.month:02d}/{self.year}"
-        return f"ngày {self.day:02d}/{self.month:02d}/{self.year}"
+            return format_month(self.year, self.month)
+        return format_day_parts(self.year, self.month, self.day)
 
     @property
     def is_complete(self) -> bool:

@@ -9,9 +9,9 @@ from typing import Any
 
 from loa.core.bounded_yaml import read_data_file
 from loa.core.bounds import date_problem, not_scalar
-from loa.core.citations import canonical_number
 from loa.core.diagnostics import Diagnostics, suggest
 from loa.core.document import PartialDate, doc_type_by_name
+from loa.core.document_numbers import canonical_number
 from loa.core.frontmatter import load_yaml
 from loa.core.normalize import slugify
 from loa.core.registry import Issuer, check_url

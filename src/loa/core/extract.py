@@ -22,11 +22,11 @@ from loa.core.citations import (
     SYMBOL_TYPES,
     TYPE_WORDS,
     IssuerNames,
-    canonical_number,
     detect_citations,
     skeleton,
 )
 from loa.core.document import PartialDate
+from loa.core.document_numbers import canonical_number
 from loa.core.normalize import nfc
 from loa.core.registry import Issuer
 from loa.core.taskextract import PlanContent, extract_plan

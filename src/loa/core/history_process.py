@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -26,9 +24,9 @@ from typing import IO, Any
 
 from loa.core.cache_trust import open_cache
 from loa.core.catalog import Layout
+from loa.core.child_process import close_quietly, encode_line, report_write_error, start_child, stop_child
 from loa.core.document import TIMEZONE
 from loa.core.history import Revision, prime_front_matter, read_history
-from loa.core.releases import write_error_reason
 from loa.core.revision_pages import PageOptions, write_revision_pages
 from loa.core.revisions import (
     DocumentHistory,
@@ -41,9 +39,6 @@ from loa.core.revisions import (
 )
 
 __all__ = ["HistoryError", "HistoryJob", "HistoryProcess", "Subject"]
-
-_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
-
 
 class HistoryError(RuntimeError):
     """The child stopped before finishing (its own error is on standard error)."""
@@ -95,7 +90,7 @@ def _encode_value(value: Any) -> Any:
 def encode_job(job: HistoryJob) -> bytes:
     """The job as one line of JSON."""
     layout, options = job.layout, job.options
-    return json.dumps({
+    return encode_line({
         "layout": [str(layout.root), str(layout.content_dir), str(layout.plans_dir), str(layout.data_dir),
                    layout.max_file_size],
         "documents": [[d.path, d.src_uri, d.url, d.full_title] for d in job.documents],
@@ -106,7 +101,7 @@ def encode_job(job: HistoryJob) -> bytes:
                     "stylesheets": list(options.stylesheets),
                     "cache": None if options.cache is None else str(options.cache),
                     "targets": dict(options.targets)},
-    }, ensure_ascii=False).encode("utf-8") + b"\n"
+    })
 
 
 def decode_job(line: bytes) -> HistoryJob:
@@ -148,10 +143,8 @@ class HistoryProcess:
 
     def __init__(self, job: HistoryJob, report: Callable[[str], None] = lambda notice: None) -> None:
         message = encode_job(job)
-        paths = [str(_PACKAGE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
         self._report = report
-        self._process = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)})
+        self._process = start_child(__name__, read_output=True)
         assert self._process.stdin is not None and self._process.stdout is not None
         self._first = b""
         self._rest = b""
@@ -164,10 +157,7 @@ class HistoryProcess:
         except BrokenPipeError:
             pass
         finally:
-            try:
-                self._process.stdin.close()
-            except BrokenPipeError:
-                pass
+            close_quietly(self._process.stdin)
         self._histories: dict[str, DocumentHistory] | None = None
         self._notices: list[str] = []
 
@@ -208,14 +198,12 @@ class HistoryProcess:
 
     def discard(self) -> None:
         """Stop the child (the build failed)."""
-        if self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
+        stop_child(self._process)
         self._reader.join()
 
 
 def _send(output: IO[bytes], message: Mapping[str, Any]) -> None:
-    output.write(json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n")
+    output.write(encode_line(message))
     output.flush()
 
 
@@ -251,8 +239,7 @@ def main() -> int:
     try:
         run(job, sys.stdout.buffer)
     except OSError as error:  # a full or read-only disk: the build says so and keeps the previous site
-        print(f"LỖI: không ghi được các trang phiên bản cũ: {write_error_reason(error)}", file=sys.stderr)
-        return 1
+        return report_write_error("các trang phiên bản cũ", error)
     return 0
 
 

@@ -19,9 +19,11 @@ from functools import cached_property, partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from loa.core.dates import vietnamese_datetime
 from loa.core.diagnostics import Diagnostics, Severity
 from loa.core.document import Document, url_of
 from loa.core.links import Link, find_links
+from loa.core.relative_url import relative_url
 from loa.core.trust import external_resources, is_external, link_scheme, unsafe_links
 
 __all__ = ["LinkTargets", "check_links", "check_nav"]
@@ -190,7 +192,7 @@ class _Checker:
         elif target.access == "internal" and document.access == "public":
             reason = "chỉ có trong bản nội bộ (access: internal)"
         elif target.publish_at and target.publish_at > max(at, document.publish_at or at):
-            reason = f"hẹn đăng lúc {target.publish_at:%H:%M ngày %d/%m/%Y}, muộn hơn tài liệu này"
+            reason = f"hẹn đăng lúc {vietnamese_datetime(target.publish_at)}, muộn hơn tài liệu này"
         else:
             return
         report("link.withheld", f"liên kết '{link.url}' trỏ tới {target.path}, tài liệu {reason}: trên trang công "
@@ -216,7 +218,7 @@ class _Checker:
 
 
 def _relative(target: str, folder: str) -> str:
-    return posixpath.relpath(target, folder or ".")
+    return relative_url(target, folder + "/")
 
 
 def _sibling_hint(target: str, folder: str, targets: LinkTargets) -> str:

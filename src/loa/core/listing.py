@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from loa.core.dates import format_month
 from loa.core.document import DOC_TYPES, Document, url_of
 from loa.core.registry import Issuer
 from loa.core.xref import EXTERNAL_ROOT
@@ -188,9 +189,9 @@ def build_article_listings(
         channel_entries.append((name, pages[0].url, len(members)))
     for month, members in sorted(by_month.items(), reverse=True):
         year, number = month.split("/")
-        pages = _paginate(f"luu-tru/{month}/", f"Tin bài tháng {number}/{year}", members, page_size)
+        pages = _paginate(f"luu-tru/{month}/", f"Tin bài {format_month(int(year), int(number))}", members, page_size)
         listings += pages
-        month_entries.append((f"Tháng {number}/{year}", pages[0].url, len(members)))
+        month_entries.append((format_month(int(year), int(number), capital=True), pages[0].url, len(members)))
     for topic, members in sorted(by_topic.items()):
         page = topics[topic]
         listings += _paginate(f"chuyen-de/{topic}/", page.title, members, page_size, first=page.src_uri)

@@ -23,8 +23,9 @@ from typing import Any
 
 from loa.core.bundle import LINK, is_relative
 from loa.core.content_cache import CacheStore, ContentCache
-from loa.core.document import vietnamese_datetime
+from loa.core.dates import vietnamese_datetime
 from loa.core.history import field_changes, word_diff
+from loa.core.relative_url import relative_url
 from loa.core.sanitize import sanitize_body
 
 __all__ = ["PageOptions", "RevisionPage", "rebase_links", "render_revision_page", "write_revision_pages"]
@@ -91,9 +92,8 @@ class PageOptions:
 
 
 def _relative(target: str, page_url: str) -> str:
-    """``target`` relative to the directory-style ``page_url`` (both site-relative)."""
-    relative = posixpath.relpath(target.rstrip("/") or ".", page_url.rstrip("/") or ".")
-    return relative + "/" if target.endswith("/") or not target else relative
+    """``target`` relative to the directory-style ``page_url``; the site root (``""``) is a folder, so ends in ``/``."""
+    return relative_url(target or "/", page_url)
 
 
 def _link_source(url: str, folder: str) -> str | None:

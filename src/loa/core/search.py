@@ -38,7 +38,8 @@ from typing import Any
 import lxml.html
 
 from loa.core.catalog import topic_id
-from loa.core.document import CATEGORY_NAMES, DOC_TYPES, Document, vietnamese_date
+from loa.core.dates import vietnamese_date
+from loa.core.document import CATEGORY_NAMES, DOC_TYPES, Document
 from loa.core.normalize import TokenMemo, fold, number_key
 from loa.core.registry import Issuer
 from loa.core.xref import EXTERNAL_ROOT, ReferenceGraph, Target

@@ -15,21 +15,16 @@ serialised object: ``{"root": …, "entries": […]}``, then ``{"page": [src_uri
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any
 
-from loa.core.releases import write_error_reason
+from loa.core.child_process import close_quietly, encode_line, report_write_error, start_child, stop_child
 from loa.core.search import SearchEntry, SearchIndexWriter, html_text
 
 __all__ = ["SearchIndexError", "SearchIndexProcess"]
-
-_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
-
 
 class SearchIndexError(RuntimeError):
     """The child stopped before writing the index (its own error is on standard error)."""
@@ -44,11 +39,7 @@ class SearchIndexProcess:
     """
 
     def __init__(self, root: Path, entries: Sequence[SearchEntry]) -> None:
-        # The child imports this very copy of Loa, whatever the interpreter's own path says, and nothing from the
-        # working directory (-P), which is the site's project.
-        paths = [str(_PACKAGE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-        self._process = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
-                                         env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)})
+        self._process = start_child(__name__)
         self._input: IO[bytes] | None = self._process.stdin
         self._send({"root": str(root), "entries": [asdict(entry) for entry in entries]})
 
@@ -70,17 +61,13 @@ class SearchIndexProcess:
     def discard(self) -> None:
         """Stop the child without an index: it removes what it wrote."""
         self._close()
-        try:
-            self._process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+        stop_child(self._process, grace=60)
 
     def _send(self, message: Any) -> None:
         if self._input is None:
             raise SearchIndexError("chỉ mục tìm kiếm đã đóng")
         try:
-            self._input.write(json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n")
+            self._input.write(encode_line(message))
         except BrokenPipeError:
             self._input = None
             self.wait()
@@ -89,10 +76,7 @@ class SearchIndexProcess:
     def _close(self) -> None:
         if self._input is not None:
             stream, self._input = self._input, None
-            try:
-                stream.close()
-            except BrokenPipeError:
-                pass
+            close_quietly(stream)
 
 
 def _tuples(value: Any) -> Any:
@@ -121,8 +105,7 @@ def main() -> int:
             writer.add(src_uri, html_text(html))
     except OSError as error:  # a full or read-only disk: the build says so and keeps the previous site
         writer.discard()
-        print(f"LỖI: không ghi được chỉ mục tìm kiếm: {write_error_reason(error)}", file=sys.stderr)
-        return 1
+        return report_write_error("chỉ mục tìm kiếm", error)
     except BaseException:
         writer.discard()
         raise

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from loa.core.bounds import is_blank, path_problem, too_many, year_problem
+from loa.core.dates import format_day_number, vietnamese_datetime
 from loa.core.diagnostics import Diagnostics, Severity, suggest
 from loa.core.document import (
     KINDS,
@@ -20,6 +21,7 @@ from loa.core.document import (
     doc_type_by_name,
     url_of,
 )
+from loa.core.document_numbers import number_symbol
 from loa.core.frontmatter import FrontMatter
 from loa.core.normalize import fold
 from loa.core.redirects import alias_url
@@ -32,8 +34,6 @@ __all__ = ["validate_document"]
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_PARTY_NUMBER = re.compile(r"^\s*\d+\s*-\s*([^/\s]+)\s*/")
-_STATE_NUMBER = re.compile(r"^\s*\d+(?:/\d{4})?\s*/\s*([^-\s]+)\s*-")
 _SIGNER_KEYS = ("authority", "role", "name")
 _COVER_KEYS = ("src", "alt")
 _COVER_SRC = "cover.src"
@@ -347,18 +347,18 @@ def _check_issuer_period(issuer: Issuer, date: PartialDate, report: _Reporter) -
     latest = dt.date(date.year, date.month or 12, date.day or calendar.monthrange(date.year, date.month or 12)[1])
     if issuer.active_on(earliest) or issuer.active_on(latest):
         return
-    first = issuer.valid_from.strftime("%d/%m/%Y") if issuer.valid_from else "…"
-    last = issuer.valid_until.strftime("%d/%m/%Y") if issuer.valid_until else "nay"
+    first = format_day_number(issuer.valid_from) if issuer.valid_from else "…"
+    last = format_day_number(issuer.valid_until) if issuer.valid_until else "nay"
     report.error("date", "meta.issuer-period",
                  f"ngày ban hành ({date.vietnamese()}) nằm ngoài thời gian hoạt động của {issuer.name} "
                  f"({first} – {last})", severity=Severity.WARNING)
 
 
 def _check_number_symbol(number: str, abbreviation: str, type_name: str, report: _Reporter) -> None:
-    match = _PARTY_NUMBER.match(number) or _STATE_NUMBER.match(number)
-    if match and fold(match[1]) != fold(abbreviation):
+    symbol = number_symbol(number)
+    if symbol and fold(symbol) != fold(abbreviation):
         report.error("number", "meta.number-type",
-                     f"số ký hiệu '{number}' mang ký hiệu '{match[1]}' nhưng thể loại là {type_name} "
+                     f"số ký hiệu '{number}' mang ký hiệu '{symbol}' nhưng thể loại là {type_name} "
                      f"(ký hiệu {abbreviation})", severity=Severity.WARNING)
 
 
@@ -367,7 +367,7 @@ def _check_schedule(
 ) -> None:
     if publish_at is None:
         return
-    shown = f"{publish_at:%H:%M ngày %d/%m/%Y}"
+    shown = vietnamese_datetime(publish_at)
     if date is not None and publish_at.date() < dt.date(date.year, date.month or 1, date.day or 1):
         report.error("publish_at", "schedule.before-issue",
                      f"thời điểm đăng 'publish_at' ({shown}) sớm hơn ngày ban hành ({date.vietnamese()}): văn bản "
@@ -375,7 +375,7 @@ def _check_schedule(
                      severity=Severity.WARNING)
     if updated is not None and updated < publish_at:
         report.error("updated", "schedule.updated-before-publish",
-                     f"thời điểm sửa đổi 'updated' ({updated:%H:%M ngày %d/%m/%Y}) sớm hơn thời điểm đăng "
+                     f"thời điểm sửa đổi 'updated' ({vietnamese_datetime(updated)}) sớm hơn thời điểm đăng "
                      f"'publish_at' ({shown}); hãy sửa lại hoặc bỏ trường 'updated'", severity=Severity.WARNING)
 
 

@@ -17,8 +17,8 @@ from functools import cached_property
 from loa.core.citations import Citation, IssuerNames, detect_citations
 from loa.core.diagnostics import Diagnostic, Diagnostics, Severity
 from loa.core.document import Document, PartialDate
+from loa.core.document_numbers import number_identity
 from loa.core.external import ExternalDocument
-from loa.core.normalize import fold
 from loa.core.registry import Issuer
 
 __all__ = ["EXTERNAL_ROOT", "Reference", "ReferenceGraph", "Target", "build_reference_graph", "issuer_names"]
@@ -207,16 +207,12 @@ def _external_target(entry: ExternalDocument) -> Target:
                   entry.name, entry.title, entry.url, entry.implements)
 
 
-def _number_key(number: str) -> str:
-    return fold(number).replace(" ", "")
-
-
 def _index(targets: Iterable[Target]) -> dict[str, list[Target]]:
     index: dict[str, list[Target]] = defaultdict(list)
     for target in targets:
         if target.number:
-            index[_number_key(target.number)].append(target)
-            index["#" + _number_key(target.number).split("-")[0].split("/")[0]].append(target)
+            index[number_identity(target.number)].append(target)
+            index["#" + number_identity(target.number).split("-")[0].split("/")[0]].append(target)
         if target.name:
             index["@" + target.name].append(target)
     return index
@@ -290,7 +286,7 @@ def _candidates(citation: Citation, index: Mapping[str, list[Target]]) -> list[T
     if citation.number and re.fullmatch(r"\d+", citation.number):
         return [t for t in index.get("#" + citation.number, []) if t.type == citation.type]
     if citation.number:
-        return list(index.get(_number_key(citation.number), []))
+        return list(index.get(number_identity(citation.number), []))
     if citation.name:
         return list(index.get("@" + citation.name, []))
     return []

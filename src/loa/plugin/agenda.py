@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from loa.core.agenda import AGENDA_ROOT, CALENDAR_ROOT, build_agenda
+from loa.core.dates import format_year
 from loa.core.document import Document
 from loa.core.ical import calendar_specs, write_calendars
 from loa.core.registry import Issuer
@@ -50,7 +51,7 @@ class AgendaPages:
         if unit is not None:
             return f"Nhiệm vụ của {self.issuers[unit].name if unit in self.issuers else unit}"
         if src_uri in self.years:
-            return f"Lịch thực hiện nhiệm vụ năm {self.years[src_uri].year}"
+            return f"Lịch thực hiện nhiệm vụ {format_year(self.years[src_uri].year)}"
         return "Nhiệm vụ theo đơn vị" if src_uri == _UNITS_PAGE else "Lịch thực hiện nhiệm vụ"
 
     def render(self, src_uri: str, renderer: Renderer, page_url: str) -> str | None:

@@ -14,7 +14,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from loa.core.amendments import find_amendments
 from loa.core.attachments import published_attachments
@@ -44,6 +43,7 @@ from loa.core.publication import (
     source_problem,
 )
 from loa.core.redirects import nginx_redirects, redirect_map, write_redirect_pages
+from loa.core.relative_url import relative_url
 from loa.core.sanitize import sanitize_body
 from loa.core.search import SEARCH_ROOT, search_entries
 from loa.core.search_process import SearchIndexError, SearchIndexProcess
@@ -451,7 +451,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
 
     @staticmethod
     def _href(reference: Reference, page_url: str) -> str | None:
-        return get_relative_url(reference.target.page_url, page_url) if reference.target else None
+        return relative_url(reference.target.page_url, page_url) if reference.target else None
 
     def _report_xref(self, graph: ReferenceGraph) -> None:
         """Log unresolved and ambiguous citations at the configured level."""

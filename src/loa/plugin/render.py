@@ -11,15 +11,16 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from jinja2 import Environment
-from mkdocs.utils import get_relative_url
 
 from loa.core.agenda import Agenda, CalendarYear, UnitTasks
 from loa.core.amendments import Amendment, amendments_by_document
 from loa.core.catalog import topics_by_id
-from loa.core.document import CATEGORY_NAMES, Document, vietnamese_date, vietnamese_datetime
+from loa.core.dates import vietnamese_date, vietnamese_datetime
+from loa.core.document import CATEGORY_NAMES, Document
 from loa.core.feeds import FeedSpec
 from loa.core.listing import Listing, ListingGroup
 from loa.core.registry import Channel, Issuer
+from loa.core.relative_url import relative_url
 from loa.core.revisions import DocumentHistory
 from loa.core.tasks import format_amount
 from loa.core.xref import ReferenceGraph
@@ -47,7 +48,7 @@ class Renderer:
     def _render(self, name: str, page_url: str, **context: Any) -> str:
         template = self.env.get_template(f"fragments/loa/{name}")
         return template.render(
-            link=lambda url: get_relative_url(url or ".", page_url or "."),
+            link=lambda url: relative_url(url or "", page_url or ""),
             issuers=self.issuers,
             format_datetime=vietnamese_datetime,
             format_day=vietnamese_date,
