@@ -24,7 +24,7 @@ site_name: Thử nghiệm Loa
 site_url: https://loa.example/
 docs_dir: site-root
 theme:
-  name: material
+  name: !ENV [LOA_THEME, material]
   language: vi
   font: false
 nav:

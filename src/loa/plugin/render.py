@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from jinja2 import Environment
-from mkdocs.utils import get_relative_url
 
 from loa.core.agenda import Agenda, CalendarYear, UnitTasks
 from loa.core.amendments import Amendment, amendments_by_document
@@ -23,6 +22,7 @@ from loa.core.registry import Channel, Issuer
 from loa.core.revisions import DocumentHistory
 from loa.core.tasks import format_amount
 from loa.core.xref import ReferenceGraph
+from loa.plugin.host import get_relative_url
 
 __all__ = ["Renderer"]
 
