@@ -8,11 +8,11 @@ module and ``loa build`` take what they need from here.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 
 if importlib.util.find_spec("mkdocs") is None and importlib.util.find_spec("properdocs") is not None:
-    import properdocs.replacement  # noqa: F401  (installs the mkdocs -> properdocs alias)
-
+    importlib.import_module("properdocs.replacement")  # installs the mkdocs -> properdocs alias
     HOST = "properdocs"
 else:
     HOST = "mkdocs"
