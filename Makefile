@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-internal preview serve serve-nginx bench-serve edition test system-deps check bundle bench bench-feeds bench-search schema clean
+.PHONY: site site-internal preview serve serve-nginx bench-serve edition test test-forks system-deps check bundle bench bench-feeds bench-search schema clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần $(PYTHON) (hoặc chạy: make PYTHON=python3 ...)"; exit 1; }
@@ -51,9 +51,29 @@ system-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
 	  else echo "Cần$$missing cho các bài kiểm tra trình duyệt: sudo apt-get install$$missing"; exit 1; fi; }
 
-## Run the whole test suite.
+## Run the whole test suite, then the build and browser layers again on the maintained forks.
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory test-forks
+
+## The forks job: ProperDocs (for MkDocs) and MaterialX (for Material for MkDocs) in .venv-forks, with neither
+## MkDocs nor Material installed there; the build, browser and serving layers run on them.
+FORKS_VENV := .venv-forks
+FORKS_STAMP := $(FORKS_VENV)/.installed
+FORKS := properdocs==1.6.7 mkdocs-materialx==10.2.2
+$(FORKS_STAMP): pyproject.toml scripts/fork-requirements
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần $(PYTHON) (hoặc chạy: make PYTHON=python3 ...)"; exit 1; }
+	rm -rf $(FORKS_VENV)
+	$(PYTHON) -m venv $(FORKS_VENV)
+	$(FORKS_VENV)/bin/pip install --quiet --upgrade pip
+	$(FORKS_VENV)/bin/pip install --quiet --no-deps -e . $(FORKS)
+	$(FORKS_VENV)/bin/python scripts/fork-requirements > $(FORKS_VENV)/requirements.txt
+	$(FORKS_VENV)/bin/pip install --quiet -r $(FORKS_VENV)/requirements.txt $(filter properdocs%,$(FORKS))
+	! $(FORKS_VENV)/bin/python -c 'import importlib.util as u, sys; sys.exit(u.find_spec("mkdocs") is None)'
+	touch $(FORKS_STAMP)
+
+test-forks: $(FORKS_STAMP) system-deps
+	LOA_THEME=materialx $(FORKS_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/build tests/browser tests/serve
 
 ## Freeze an edition of the site on the gh-pages branch with mike: make edition EDITION=2022 [ALIAS=moi-nhat]
 edition: $(STAMP)

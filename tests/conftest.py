@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -16,6 +17,8 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILD_TIME = "2026-11-22T12:00:00+07:00"
+# The renderer's own command: MkDocs, or ProperDocs in the forks job (`make test-forks`), which has no mkdocs.
+HOST_MODULE = "mkdocs" if importlib.util.find_spec("mkdocs") else "properdocs"
 # MkDocs' docs_dir holds no document: a build that bypasses Loa publishes only this notice.
 SITE_ROOT = {"site-root/index.md": (REPO / "site-root" / "index.md").read_text(encoding="utf-8")}
 
@@ -24,7 +27,7 @@ site_name: Thử nghiệm Loa
 site_url: https://loa.example/
 docs_dir: site-root
 theme:
-  name: material
+  name: !ENV [LOA_THEME, material]
   language: vi
   font: false
 nav:
@@ -94,6 +97,12 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+
+
+def host_env(**extra: str) -> dict[str, str]:
+    """The environment of a plain renderer run (no Loa setting but the theme's name, which the forks job sets)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LOA_") or k == "LOA_THEME"}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
 def run_loa(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

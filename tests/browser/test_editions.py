@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import _QuietHandler
-from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, REPO, SITE_ROOT, plan_text
+from tests.conftest import BUILD_TIME, HOST_MODULE, MINIMAL_MKDOCS, REPO, SITE_ROOT, plan_text
 from tests.unit.test_history import Repo
+
+# mike depends on the mkdocs package and deploys with the `mkdocs` command; the forks job installs neither.
+pytestmark = pytest.mark.skipif(HOST_MODULE != "mkdocs", reason="mike needs MkDocs itself (not ProperDocs)")
 
 MKDOCS = MINIMAL_MKDOCS + "extra:\n  version:\n    provider: mike\n"
 

@@ -15,7 +15,7 @@ HOSTILE = '</title><script>alert("xss")</script><img src=x onerror=alert(1)>'
 def test_hostile_front_matter_renders_inert(project, tmp_path):
     mkdocs = (
         "site_name: Thử <b>nghiệm</b>\nsite_url: https://loa.example/\ndocs_dir: site-root\n"
-        "theme:\n  name: material\n  custom_dir: " + str(__import__("tests.conftest").conftest.REPO / "theme")
+        "theme:\n  name: !ENV [LOA_THEME, material]\n  custom_dir: " + str(__import__("tests.conftest").conftest.REPO / "theme")
         + "\n  language: vi\n  font: false\n"
         "nav:\n  - Trang chủ: index.md\n  - Danh mục: danh-muc/index.md\n"
         "validation:\n  nav:\n    omitted_files: ignore\nplugins:\n  - loa\n"
@@ -102,7 +102,7 @@ Khối **có** Markdown.
 def test_hostile_body_is_sanitised(project):
     mkdocs = (
         "site_name: Thử nghiệm\nsite_url: https://loa.example/\ndocs_dir: site-root\n"
-        "theme:\n  name: material\n  language: vi\n  font: false\n"
+        "theme:\n  name: !ENV [LOA_THEME, material]\n  language: vi\n  font: false\n"
         "nav:\n  - Trang chủ: index.md\nvalidation:\n  nav:\n    omitted_files: ignore\n"
         "markdown_extensions:\n  - tables\n  - attr_list\n  - md_in_html\n  - admonition\n  - loa.core.headings\n"
         "plugins:\n  - loa\n"

@@ -36,7 +36,7 @@ access: public
 Nội dung tin.
 """
 TASK = "Tổ chức hội nghị quán triệt."
-MKDOCS = MINIMAL_MKDOCS.replace("  name: material\n", f"  name: material\n  custom_dir: {REPO / 'theme'}\n")
+MKDOCS = MINIMAL_MKDOCS.replace("  name: !ENV [LOA_THEME, material]\n", f"  name: !ENV [LOA_THEME, material]\n  custom_dir: {REPO / 'theme'}\n")
 
 
 def _hostile_project(project) -> Path:

@@ -36,12 +36,23 @@ def _build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
     return run_loa("build", "--at", BUILD_TIME, "--site-dir", str(site), cwd=root)
 
 
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _leave_room(disk: Path, room: int) -> None:
+    """Fill the disk up to ``room`` free bytes: less than one more build, whatever the theme's assets weigh."""
+    stat = os.statvfs(disk)
+    (disk / "filler").write_bytes(b"\0" * max(stat.f_bavail * stat.f_frsize - room, 0))
+
+
 def test_a_full_disk_keeps_the_previous_site(project, disk):
     root = _project(project)
     site = disk / "site"
     first = _build(root, site)
     assert first.returncode == 0, first.stderr
     before = snapshot(site)
+    _leave_room(disk, _size(disk / os.readlink(site)) // 2)
     (root / "plans/2022/b.md").write_text(plan_text(number="13-KH/TU"), encoding="utf-8")
     result = _build(root, site)
     assert result.returncode == 1

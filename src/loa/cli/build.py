@@ -150,7 +150,7 @@ def _build_locked(config_file: Path, final: Path, *, at: str, target: str, stric
         publish_release(release, final, edition=target)
         published = True
     finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
+        _host_logger().removeHandler(handler)
         if not published:
             discard_release(release)
     print(f"Đã dựng trang vào {final} (thời điểm {at}, bản {target}).", file=sys.stderr)
@@ -158,9 +158,7 @@ def _build_locked(config_file: Path, final: Path, *, at: str, target: str, stric
 
 
 def _run_mkdocs(config_file: Path, staging: Path, final: Path, strict: bool) -> bool:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    from loa.plugin.host import MkDocsException, build, load_config
 
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
@@ -202,9 +200,16 @@ def _mkdocs_abort(message: str) -> str:
     return message
 
 
+def _host_logger() -> logging.Logger:
+    """MkDocs' root logger, or ProperDocs' when Loa runs on the fork (`loa.plugin.host`)."""
+    from loa.plugin.host import LOGGER
+
+    return logging.getLogger(LOGGER)
+
+
 def _install_log_handler() -> logging.Handler:
     handler = _Handler(logging.WARNING)
-    logger = logging.getLogger("mkdocs")
+    logger = _host_logger()
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     return handler

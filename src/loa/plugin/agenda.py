@@ -6,14 +6,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
-
 from loa.core.agenda import AGENDA_ROOT, CALENDAR_ROOT, build_agenda
 from loa.core.dates import format_year
 from loa.core.document import Document
 from loa.core.ical import calendar_specs, write_calendars
 from loa.core.registry import Issuer
+from loa.plugin.host import File, Files, MkDocsConfig
 from loa.plugin.render import Renderer
 
 __all__ = ["AgendaPages"]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-from mkdocs.config.base import BaseConfigOption, ValidationError
-
 from loa.core.settings import BOUNDS, FOLDERS, bound_error, folder_error
+from loa.plugin.host import BaseConfigOption, ValidationError, base
+from loa.plugin.host import config_options as c
 
 __all__ = ["LoaConfig", "XrefConfig"]
 

@@ -9,11 +9,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from loa.core.amendments import find_amendments
 from loa.core.attachments import published_attachments
@@ -51,6 +46,16 @@ from loa.core.serving import script_hashes, write_nginx_includes
 from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
 from loa.plugin.agenda import AgendaPages
 from loa.plugin.config import LoaConfig
+from loa.plugin.host import (
+    BasePlugin,
+    File,
+    Files,
+    MkDocsConfig,
+    Page,
+    PluginError,
+    event_priority,
+    get_plugin_logger,
+)
 from loa.plugin.outputs import Outputs
 from loa.plugin.render import Renderer
 from loa.plugin.revisions import history_enabled, start_history

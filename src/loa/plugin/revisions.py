@@ -8,14 +8,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-
 from loa.core.catalog import Layout
 from loa.core.document import Document
 from loa.core.history_process import HistoryError, HistoryJob, HistoryProcess
 from loa.core.revision_pages import PageOptions
+from loa.plugin.host import Files, MkDocsConfig, PluginError
 
 __all__ = ["history_enabled", "report_notice", "start_history"]
 
