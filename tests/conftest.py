@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib.metadata
 import os
 import shutil
 import subprocess
@@ -18,7 +18,9 @@ SEEDS = REPO.parent / "shared" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILD_TIME = "2026-11-22T12:00:00+07:00"
 # The renderer's own command: MkDocs, or ProperDocs in the forks job (`make test-forks`), which has no mkdocs.
-HOST_MODULE = "mkdocs" if importlib.util.find_spec("mkdocs") else "properdocs"
+# Read from the installed distributions, not by finding the module: the unit layer's guard blocks mkdocs' import.
+HOST_MODULE = "mkdocs" if any(d.metadata["Name"] == "mkdocs" for d in importlib.metadata.distributions()) \
+    else "properdocs"
 # MkDocs' docs_dir holds no document: a build that bypasses Loa publishes only this notice.
 SITE_ROOT = {"site-root/index.md": (REPO / "site-root" / "index.md").read_text(encoding="utf-8")}
 
