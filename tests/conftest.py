@@ -43,6 +43,13 @@ plugins:
   - loa
 """
 
+
+def base_files(mkdocs: str = MINIMAL_MKDOCS) -> dict[str, str]:
+    """The files every throwaway project starts from: configuration, notice, home page, registries."""
+    return {"mkdocs.yml": mkdocs, **SITE_ROOT, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
+            **{f"data/{name}": (REPO / "data" / name).read_text(encoding="utf-8")
+               for name in ("issuers.yml", "external.yml")}}
+
 PLAN_FIELDS = {
     "kind": "plan",
     "type": "Kế hoạch",

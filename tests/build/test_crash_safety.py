@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, REPO, SITE_ROOT, plan_text, run_loa
+from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, REPO, base_files, plan_text, run_loa
 from tests.unit.test_history import Repo
 
 BROKEN = "---\ntype: Kế hoạch\n  title: x\n---\n"
@@ -47,9 +47,7 @@ def _plan(i: int, text: str) -> str:
 def repo(tmp_path: Path) -> Repo:
     """A project under git with two public revisions of each plan: revision pages, cache, search, feeds."""
     repo = Repo(tmp_path / "project")
-    base = {"mkdocs.yml": MINIMAL_MKDOCS, **SITE_ROOT, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
-            "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
-            "data/external.yml": (REPO / "data" / "external.yml").read_text(encoding="utf-8")}
+    base = {**base_files(MINIMAL_MKDOCS)}
     plans = {f"plans/2021/k{i:02d}.md": _plan(i, "Bản đầu.") for i in range(1, 7)}
     repo.commit("2021-05-10T09:00:00+07:00", "Ban hành", {**base, **plans})
     repo.commit("2021-06-01T09:00:00+07:00", "Sửa đổi",

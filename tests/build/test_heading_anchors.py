@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, REPO, SITE_ROOT, plan_text, run_loa
+from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, base_files, plan_text, run_loa
 from tests.unit.test_history import Repo
 
 MKDOCS = MINIMAL_MKDOCS.replace("markdown_extensions:\n", "markdown_extensions:\n  - toc:\n      permalink: true\n")
@@ -36,9 +36,7 @@ ANCHORS = [("i-muc-dich-yeu-cau", "i-muc-ich-yeu-cau"), ("1-muc-dich", "1-muc-ic
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = Repo(tmp_path_factory.mktemp("anchors") / "project")
     repo.commit("2022-03-16T08:00:00+07:00", "Ban hành", {
-        "mkdocs.yml": MKDOCS, **SITE_ROOT, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
-        "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
-        "data/external.yml": (REPO / "data" / "external.yml").read_text(encoding="utf-8"),
+        **base_files(MKDOCS),
         "plans/2022/ke-hoach.md": plan_text(BODY)})
     site = repo.root.parent / "site"
     result = run_loa("build", "--site-dir", str(site), "--at", BUILD_TIME, cwd=repo.root)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_check_diagnostics import CHANNELS, article_text
-from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, REPO, SITE_ROOT, plan_text, run_loa
+from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, base_files, plan_text, run_loa
 from tests.unit.test_history import Repo
 
 PLAN = "plans/2021/ke-hoach.md"
@@ -85,9 +85,7 @@ def _commit(repo: Repo, when: str, message: str, files: dict[str, str | bytes | 
 @pytest.fixture(scope="module")
 def canary_project(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     repo = Repo(tmp_path_factory.mktemp("canary") / "project")
-    base = {"mkdocs.yml": MINIMAL_MKDOCS, **SITE_ROOT, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
-            "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
-            "data/external.yml": (REPO / "data" / "external.yml").read_text(encoding="utf-8"),
+    base = {**base_files(MINIMAL_MKDOCS),
             "data/channels.yml": CHANNELS}
     repo.commit("2021-04-01T08:00:00+07:00", "Dựng trang", base)
     repo.commit("2021-05-10T09:00:00+07:00", "Ban hành", {PLAN: PUBLISHED, ARTICLE: _article()})
