@@ -38,7 +38,7 @@ validation:
   nav:
     omitted_files: ignore
 markdown_extensions:
-  - loa.core.headings
+  - loa.core.outputs.headings
 plugins:
   - loa
 """

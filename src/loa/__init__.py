@@ -5,12 +5,12 @@ The public API is the renderer-independent core; the MkDocs plugin lives in `loa
 
 from __future__ import annotations
 
-from loa.core.catalog import Catalog, Layout, load_catalog
-from loa.core.diagnostics import Diagnostic, Severity
-from loa.core.document import DOC_TYPES, DocType, Document, PartialDate, Signer
-from loa.core.publication import exclusion_reason, select_published
-from loa.core.registry import Issuer
-from loa.core.schema import json_schema
+from loa.core.base.diagnostics import Diagnostic, Severity
+from loa.core.loading.catalog import Catalog, Layout, load_catalog
+from loa.core.model.document import DOC_TYPES, DocType, Document, PartialDate, Signer
+from loa.core.model.registry import Issuer
+from loa.core.model.schema import json_schema
+from loa.core.selection.publication import exclusion_reason, select_published
 
 __all__ = [
     "DOC_TYPES",

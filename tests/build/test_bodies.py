@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from loa.core.sanitize import ID_PREFIX
+from loa.core.safety.sanitize import ID_PREFIX
 from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, plan_text, run_loa
 from tests.unit.test_trust_bodies import CLOBBER
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from loa.core.diagnostics import collapse
+from loa.core.base.diagnostics import collapse
 from tests.conftest import BUILD_TIME, plan_text, run_loa, write_files
 from tests.unit.test_bounded_parsing import ARTICLE, BOMB, CHANNELS, fuzz_corpus
 
@@ -80,8 +80,8 @@ def test_hostile_and_fuzzed_front_matter_in_a_real_build(project, tmp_path):
 
 
 def _collapsed(found: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
-    """What the build shows of ``found``: the first ten of each code (`loa.core.diagnostics.collapse`)."""
-    from loa.core.diagnostics import Diagnostic, Severity
+    """What the build shows of ``found``: the first ten of each code (`loa.core.base.diagnostics.collapse`)."""
+    from loa.core.base.diagnostics import Diagnostic, Severity
 
     items = [Diagnostic(path, line, code, "", Severity.ERROR, None) for path, line, code in found]
     shown, _ = collapse(items)

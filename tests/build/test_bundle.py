@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
-from loa.core.bundle import absolute_links, inline_images, offline_links
+from loa.core.outputs.bundle import absolute_links, inline_images, offline_links
 from tests.build.test_canary import WITHHELD, _leaks, canary_project
 from tests.conftest import BUILD_TIME, REPO, run_loa
 

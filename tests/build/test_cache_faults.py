@@ -173,9 +173,9 @@ def test_a_crafted_pickle_anywhere_in_the_cache_runs_nothing(warm, reference, tm
     cache = root / ".cache" / "loa"
     # Where Loa used to read its pickled front matter (named by a digest of the parser's code), and in place of
     # every entry, signed or not.
-    import loa.core.frontmatter
+    import loa.core.safety.frontmatter
 
-    code = hashlib.sha256(Path(loa.core.frontmatter.__file__).read_bytes()).hexdigest()[:16]
+    code = hashlib.sha256(Path(loa.core.safety.frontmatter.__file__).read_bytes()).hexdigest()[:16]
     for name in (f"front-matter-{code}.pickle", "front-matter-0123456789abcdef.pickle"):
         (cache / name).write_bytes(payload)
     for entry in _entries(root):

@@ -1,7 +1,7 @@
 """Killed builds: the live site stays the old one or becomes the new one, byte for byte and inode for inode.
 
 `loa build` is killed (SIGKILL, as the OOM killer or a power cut would) at the named points of
-`loa.core.releases` (``LOA_FAULT_AT``) and at moments of its run, then followed by a failing build and a good one.
+`loa.core.outputs.releases` (``LOA_FAULT_AT``) and at moments of its run, then followed by a failing build and a good one.
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ def test_without_rename_exchange_a_build_stopped_between_the_renames_is_undone(r
     before = _plain_site(root)
     (root / ".site.releases").mkdir()
     (root / ".site.releases" / "new").mkdir()
-    script = ("import os, sys\nfrom pathlib import Path\nimport loa.core.releases as r\n"
+    script = ("import os, sys\nfrom pathlib import Path\nimport loa.core.outputs.releases as r\n"
               "def refuse(a, b): raise OSError(22, 'no exchange')\n"
               "r._exchange = refuse\n"
               "r.publish_release(Path(sys.argv[1]), Path(sys.argv[2]), edition='public')\n")

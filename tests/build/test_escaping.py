@@ -104,7 +104,7 @@ def test_hostile_body_is_sanitised(project):
         "site_name: Thử nghiệm\nsite_url: https://loa.example/\ndocs_dir: site-root\n"
         "theme:\n  name: !ENV [LOA_THEME, material]\n  language: vi\n  font: false\n"
         "nav:\n  - Trang chủ: index.md\nvalidation:\n  nav:\n    omitted_files: ignore\n"
-        "markdown_extensions:\n  - tables\n  - attr_list\n  - md_in_html\n  - admonition\n  - loa.core.headings\n"
+        "markdown_extensions:\n  - tables\n  - attr_list\n  - md_in_html\n  - admonition\n  - loa.core.outputs.headings\n"
         "plugins:\n  - loa\n"
     )
     root = project({"plans/2022/doc.md": plan_text(body=HOSTILE_BODY, number="7-KH/TU"),

@@ -144,10 +144,10 @@ def test_no_trace_of_a_never_public_revision_in_any_output(canary_project, targe
 
 
 def test_the_public_history_lists_only_strictly_valid_public_revisions(canary_project):
-    from loa.core.catalog import Layout
-    from loa.core.history import read_history
-    from loa.core.publication import parse_build_time
-    from loa.core.revisions import StrictLoader, public_revisions
+    from loa.core.history.git import read_history
+    from loa.core.history.revisions import StrictLoader, public_revisions
+    from loa.core.loading.catalog import Layout
+    from loa.core.selection.publication import parse_build_time
 
     root = canary_project.root
     history = read_history(root)

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from loa.core.normalize import heading_slug
+from loa.core.text.normalize import heading_slug
 from tests.conftest import REPO, SEEDS
 
 PLANS = sorted((REPO / "plans").rglob("*.md"))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from loa.core.attachments import referenced_files
-from loa.core.catalog import Layout, load_catalog
-from loa.core.filenames import clean_name, is_clean, reserved_reason
+from loa.core.loading.attachments import referenced_files
+from loa.core.loading.catalog import Layout, load_catalog
+from loa.core.loading.filenames import clean_name, is_clean, reserved_reason
 from tests.conftest import REPO, plan_text, write_files
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from loa.core.catalog import Layout, load_catalog
-from loa.core.trust import is_external
+from loa.core.loading.catalog import Layout, load_catalog
+from loa.core.safety.trust import is_external
 from tests.conftest import PLAN_FIELDS, REPO, plan_text, write_files
 
 # Nine levels of nine aliases: about 400 bytes that a composer expands into 9⁹ (387 million) strings.

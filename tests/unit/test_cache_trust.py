@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from loa.core.cache_trust import machine_key_path, open_cache
-from loa.core.content_cache import CacheStore, ContentCache
+from loa.core.loading.cache_trust import machine_key_path, open_cache
+from loa.core.loading.content_cache import CacheStore, ContentCache
 
 
 @pytest.fixture(autouse=True)

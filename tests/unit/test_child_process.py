@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 import loa
-from loa.core.child_process import close_quietly, encode_line, report_write_error, start_child, stop_child
+from loa.core.outputs.child_process import (
+    close_quietly,
+    encode_line,
+    report_write_error,
+    start_child,
+    stop_child,
+)
 
 
 def test_a_message_is_one_line_of_json_with_its_letters() -> None:

@@ -7,9 +7,9 @@ import unicodedata
 
 import pytest
 
-from loa.core.citations import IssuerNames, canonical_number, detect_citations
-from loa.core.diagnostics import Diagnostics
-from loa.core.registry import load_issuers
+from loa.core.base.diagnostics import Diagnostics
+from loa.core.model.registry import load_issuers
+from loa.core.text.citations import IssuerNames, canonical_number, detect_citations
 from tests.conftest import REPO
 
 NAMES = IssuerNames((n, i.id) for i in load_issuers(REPO / "data/issuers.yml", "x", Diagnostics()).values()

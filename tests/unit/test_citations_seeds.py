@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 import yaml
 
-from loa.core.citations import IssuerNames, detect_citations
-from loa.core.diagnostics import Diagnostics
-from loa.core.registry import load_issuers
+from loa.core.base.diagnostics import Diagnostics
+from loa.core.model.registry import load_issuers
+from loa.core.text.citations import IssuerNames, detect_citations
 from tests.conftest import FIXTURES, REPO, SEEDS
 
 FIXTURE = yaml.safe_load((FIXTURES / "citations" / "seeds.yml").read_text(encoding="utf-8"))

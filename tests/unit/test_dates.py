@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from loa.core.dates import (
+from loa.core.base.dates import (
     format_day_number,
     format_day_parts,
     format_month,
@@ -15,8 +15,8 @@ from loa.core.dates import (
     vietnamese_date,
     vietnamese_datetime,
 )
-from loa.core.deadlines import parse_deadline
-from loa.core.document import TIMEZONE, PartialDate
+from loa.core.model.deadlines import parse_deadline
+from loa.core.model.document import TIMEZONE, PartialDate
 
 MOMENT = dt.datetime(2026, 11, 20, 8, 5, tzinfo=TIMEZONE)
 

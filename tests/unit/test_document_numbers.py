@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from loa.core import catalog, citations, xref
-from loa.core.document_numbers import canonical_number, number_identity, number_symbol
-from loa.core.normalize import number_key
+from loa.core.loading import catalog
+from loa.core.references import xref
+from loa.core.text import citations
+from loa.core.text.document_numbers import canonical_number, number_identity, number_symbol
+from loa.core.text.normalize import number_key
 
 
 @pytest.mark.parametrize(("written", "canonical"), [

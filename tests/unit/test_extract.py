@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from loa.core.bodies import org_name
-from loa.core.extract import extract
+from loa.core.importing.bodies import org_name
+from loa.core.importing.extract import extract
 
 PARTY = """ĐẢNG BỘ TỈNH LÀO CAI                    ĐẢNG CỘNG SẢN VIỆT NAM
 HUYỆN ỦY BẢO THẮNG

@@ -10,12 +10,12 @@ import re
 import uuid
 from pathlib import Path
 
-from loa.core.amendments import Amendment, amendment_item, find_amendments
-from loa.core.catalog import Layout, load_catalog
-from loa.core.deadlines import parse_deadline
-from loa.core.document import TIMEZONE, Document, PartialDate
-from loa.core.feeds import guid_of
-from loa.core.tasks import Task, task_uid
+from loa.core.loading.catalog import Layout, load_catalog
+from loa.core.model.deadlines import parse_deadline
+from loa.core.model.document import TIMEZONE, Document, PartialDate
+from loa.core.model.tasks import Task, task_uid
+from loa.core.outputs.amendments import Amendment, amendment_item, find_amendments
+from loa.core.outputs.feeds import guid_of
 from tests.conftest import plan_text
 
 SITE = "https://loa.example/"

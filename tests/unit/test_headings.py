@@ -8,8 +8,8 @@ import markdown
 import pytest
 from lxml import html as lxml_html
 
-from loa.core.normalize import heading_slug
-from loa.core.sanitize import ID_PREFIX, OLD_ANCHOR_CLASS, sanitize_body
+from loa.core.safety.sanitize import ID_PREFIX, OLD_ANCHOR_CLASS, sanitize_body
+from loa.core.text.normalize import heading_slug
 
 
 @pytest.mark.parametrize(("text", "slug"), [
@@ -35,7 +35,7 @@ def test_heading_slug_joins_words_with_the_tocs_separator():
 
 
 def _convert(body: str, **toc: object) -> tuple[lxml_html.HtmlElement, list[dict[str, object]]]:
-    md = markdown.Markdown(extensions=["toc", "attr_list", "loa.core.headings"],
+    md = markdown.Markdown(extensions=["toc", "attr_list", "loa.core.outputs.headings"],
                            extension_configs={"toc": {"permalink": True, **toc}})
     root = lxml_html.fragment_fromstring(sanitize_body(md.convert(body)), create_parent="div")
     return root, md.toc_tokens
@@ -106,7 +106,7 @@ def test_an_operators_own_slugify_stands():
 
 
 def test_without_the_toc_headings_get_no_id():
-    md = markdown.Markdown(extensions=["loa.core.headings"])
+    md = markdown.Markdown(extensions=["loa.core.outputs.headings"])
     assert md.convert("## Mục đích\n") == "<h2>Mục đích</h2>"
 
 

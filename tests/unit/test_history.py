@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from loa.core.diagnostics import Diagnostics
-from loa.core.document import TIMEZONE
-from loa.core.history import Revision, field_changes, read_history, word_diff
-from loa.core.registry import load_issuers
-from loa.core.revisions import StrictLoader, public_revisions
+from loa.core.base.diagnostics import Diagnostics
+from loa.core.history.git import Revision, field_changes, read_history, word_diff
+from loa.core.history.revisions import StrictLoader, public_revisions
+from loa.core.model.document import TIMEZONE
+from loa.core.model.registry import load_issuers
 from tests.conftest import REPO, plan_text
 
 
@@ -135,8 +135,8 @@ def test_no_history_without_git_or_in_a_shallow_clone(repo, tmp_path):
 def test_cached_revision_pages_follow_the_current_targets_of_their_links(tmp_path):
     import datetime as dt
 
-    from loa.core.content_cache import CacheStore
-    from loa.core.revision_pages import PageOptions, RevisionPage, write_revision_pages
+    from loa.core.history.revision_pages import PageOptions, RevisionPage, write_revision_pages
+    from loa.core.loading.content_cache import CacheStore
 
     since = dt.datetime(2022, 1, 10, 8, tzinfo=dt.timezone(dt.timedelta(hours=7)))
     page = RevisionPage(url="plans/a/phien-ban/0123456789/", document_url="plans/a/", src_uri="plans/a.md",

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from loa.core.citations import detect_citations
-from loa.core.document import PartialDate
-from loa.core.linking import CitationLinker
-from loa.core.xref import Reference, Target
+from loa.core.model.document import PartialDate
+from loa.core.references.linking import CitationLinker
+from loa.core.references.xref import Reference, Target
+from loa.core.text.citations import detect_citations
 
 MENTION = "Kế hoạch số 85-KH/TU"
 TARGET = Target(key="doc:plans/2021/a.md", label="Kế hoạch số 85-KH/TU", number="85-KH/TU", type="Kế hoạch",

@@ -10,9 +10,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from loa.core.catalog import Layout, load_catalog
-from loa.core.document import TIMEZONE
-from loa.core.links import find_links
+from loa.core.loading.catalog import Layout, load_catalog
+from loa.core.model.document import TIMEZONE
+from loa.core.text.links import find_links
 from tests.conftest import plan_text, write_files
 
 # The extensions of the shipped mkdocs.yml.

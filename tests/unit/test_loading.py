@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from loa.core.catalog import Layout, load_catalog
-from loa.core.diagnostics import Severity
+from loa.core.base.diagnostics import Severity
+from loa.core.loading.catalog import Layout, load_catalog
 from tests.conftest import plan_text
 
 
@@ -153,7 +153,7 @@ def test_valid_document_is_loaded_with_aware_times_and_nfc(project):
 
 
 def test_repeated_diagnostics_collapse_into_one_summary_line(project):
-    from loa.core.diagnostics import collapse
+    from loa.core.base.diagnostics import collapse
 
     root = project({f"plans/p{i:02d}.md": plan_text(status="xong", number=f"{i}-KH/TU") for i in range(14)})
     catalog = _load(root)

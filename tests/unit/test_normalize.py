@@ -9,7 +9,16 @@ import unicodedata
 
 import pytest
 
-from loa.core.normalize import TokenMemo, canonical_tones, fold, nfc, number_key, search_key, slugify, tokens
+from loa.core.text.normalize import (
+    TokenMemo,
+    canonical_tones,
+    fold,
+    nfc,
+    number_key,
+    search_key,
+    slugify,
+    tokens,
+)
 from tests.conftest import FIXTURES
 
 SHARED = json.loads((FIXTURES / "normalize.json").read_text(encoding="utf-8"))

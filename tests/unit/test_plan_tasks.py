@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from loa.core.agenda import build_agenda
-from loa.core.deadlines import parse_deadline
-from loa.core.document import Document, PartialDate
-from loa.core.ical import task_calendar
-from loa.core.tasks import format_amount, parse_budget, parse_tasks
+from loa.core.model.deadlines import parse_deadline
+from loa.core.model.document import Document, PartialDate
+from loa.core.model.tasks import format_amount, parse_budget, parse_tasks
+from loa.core.outputs.agenda import build_agenda
+from loa.core.outputs.ical import task_calendar
 
 BODY = ("Các chi, đảng bộ trực thuộc **tổ chức** triển khai hoàn thành trong tháng 01/2022.\n\n"
         "Báo cáo kết quả trước ngày 25/3/2022.\n\nTổ chức hội nghị tuyên vận hằng tháng.\n")

@@ -7,9 +7,9 @@ import itertools
 
 import pytest
 
-from loa.core.catalog import Layout, load_catalog
-from loa.core.document import ACCESS_LEVELS, STATUSES, TIMEZONE, Document
-from loa.core.publication import (
+from loa.core.loading.catalog import Layout, load_catalog
+from loa.core.model.document import ACCESS_LEVELS, STATUSES, TIMEZONE, Document
+from loa.core.selection.publication import (
     TARGETS,
     exclusion_reason,
     find_leaked_pages,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from loa.core.redirects import alias_url, nginx_redirects, redirect_page
+from loa.core.routing.redirects import alias_url, nginx_redirects, redirect_page
 
 
 @pytest.mark.parametrize(("written", "url"), [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loa.core.relative_url import relative_url
+from loa.core.base.relative_url import relative_url
 
 
 @pytest.mark.parametrize(("target", "page", "expected"), [

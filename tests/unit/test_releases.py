@@ -1,4 +1,4 @@
-"""What `loa.core.releases` takes for its own: links of its exact shape, marked folders, empty ones."""
+"""What `loa.core.outputs.releases` takes for its own: links of its exact shape, marked folders, empty ones."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from loa.core.releases import OutputRefused, check_output_folder, edition_of, output_path
+from loa.core.outputs.releases import OutputRefused, check_output_folder, edition_of, output_path
 
 
 def _check(final: Path, root: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from loa.core.sanitize import ID_PREFIX, sanitize_body
+from loa.core.safety.sanitize import ID_PREFIX, sanitize_body
 
 KEPT = [
     '<div class="admonition note"><p class="admonition-title">Ghi chú</p><p>Nội dung</p></div>',

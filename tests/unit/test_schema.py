@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from loa.core.schema import json_schema
+from loa.core.model.schema import json_schema
 from tests.conftest import REPO
 
 
@@ -37,7 +37,7 @@ def test_schema_rejects_unknown_fields_and_types():
 
 
 def test_editors_guide_field_tables_are_generated_from_the_schema():
-    from loa.core.schema import field_table, update_field_tables
+    from loa.core.model.schema import field_table, update_field_tables
 
     guide = (REPO / "HUONG-DAN.md").read_text(encoding="utf-8")
     assert update_field_tables(guide) == guide, "run `make schema` and commit the result"

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from loa.core.document import Document, PartialDate, doc_type_by_name
-from loa.core.normalize import tokens
-from loa.core.registry import Issuer
-from loa.core.search import SearchEntry, SearchIndexWriter, _collapse, html_text, search_entries
-from loa.core.search_process import SearchIndexError, SearchIndexProcess
+from loa.core.model.document import Document, PartialDate, doc_type_by_name
+from loa.core.model.registry import Issuer
+from loa.core.outputs.search import SearchEntry, SearchIndexWriter, _collapse, html_text, search_entries
+from loa.core.outputs.search_process import SearchIndexError, SearchIndexProcess
+from loa.core.text.normalize import tokens
 
 ISSUERS = {"thi-uy-sa-pa": Issuer("thi-uy-sa-pa", "Thị ủy Sa Pa", "Thị ủy", "huyen")}
 

@@ -1,4 +1,4 @@
-"""Deadlines, targets, units, tasks and budget of a plan (loa.core.taskextract), on sentences and on the seeds."""
+"""Deadlines, targets, units, tasks and budget of a plan (loa.core.importing.taskextract), on sentences and on the seeds."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from loa.bench.importeval import evaluate_tasks
-from loa.core.diagnostics import Diagnostics
-from loa.core.document import PartialDate
-from loa.core.extract import extract
-from loa.core.registry import load_issuers
-from loa.core.taskextract import extract_plan, parse_amount, parse_vietnamese_number
+from loa.core.base.diagnostics import Diagnostics
+from loa.core.importing.extract import extract
+from loa.core.importing.taskextract import extract_plan, parse_amount, parse_vietnamese_number
+from loa.core.model.document import PartialDate
+from loa.core.model.registry import load_issuers
 
 SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
 REPO = Path(__file__).parents[2]

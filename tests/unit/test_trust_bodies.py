@@ -6,8 +6,8 @@ import markdown
 import pytest
 from lxml import html as lxml_html
 
-from loa.core.sanitize import ID_PREFIX, sanitize_body
-from loa.core.trust import external_resources
+from loa.core.safety.sanitize import ID_PREFIX, sanitize_body
+from loa.core.safety.trust import external_resources
 from tests.conftest import plan_text
 from tests.unit.test_loading import _load
 
@@ -122,7 +122,7 @@ def test_the_sanitiser_drops_what_would_load_from_elsewhere(src):
 
 
 def _render(body: str) -> str:
-    md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html", "tables", "loa.core.headings"],
+    md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html", "tables", "loa.core.outputs.headings"],
                            extension_configs={"toc": {"permalink": True}})
     return sanitize_body(md.convert(body))
 
@@ -182,7 +182,7 @@ def test_body_ids_are_prefixed_and_in_page_links_follow():
 
 def test_heading_anchors_are_unchanged_by_the_sanitiser():
     body = "# Kế hoạch\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\n### 1. Mục đích\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\n## ——\n"
-    md = markdown.Markdown(extensions=["toc", "attr_list", "loa.core.headings"],
+    md = markdown.Markdown(extensions=["toc", "attr_list", "loa.core.outputs.headings"],
                            extension_configs={"toc": {"permalink": True}})
     raw = md.convert(body)
     assert _render(body) == sanitize_body(raw)

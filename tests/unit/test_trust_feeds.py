@@ -12,8 +12,8 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from loa.core.document import TIMEZONE, Document
-from loa.core.feeds import FeedItem, absolute_html, plan_feeds, render_feed
+from loa.core.model.document import TIMEZONE, Document
+from loa.core.outputs.feeds import FeedItem, absolute_html, plan_feeds, render_feed
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",

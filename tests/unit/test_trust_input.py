@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from loa.core.trust import invisible_characters, url_problem
+from loa.core.safety.trust import invisible_characters, url_problem
 from tests.conftest import REPO, plan_text
 from tests.unit.test_loading import _load
 
@@ -210,9 +210,9 @@ def test_the_body_keeps_what_the_original_has(project):
 
 
 def test_an_imported_draft_has_no_invisible_characters_in_its_front_matter():
-    from loa.core.diagnostics import Diagnostics
-    from loa.core.importing import import_text
-    from loa.core.registry import load_issuers
+    from loa.core.base.diagnostics import Diagnostics
+    from loa.core.importing.convert import import_text
+    from loa.core.model.registry import load_issuers
     from tests.unit.test_extract import PARTY
 
     issuers = load_issuers(REPO / "data" / "issuers.yml", "data/issuers.yml", Diagnostics())

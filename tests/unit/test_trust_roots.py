@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loa.core.catalog import Layout, load_catalog
+from loa.core.loading.catalog import Layout, load_catalog
 from tests.conftest import REPO, plan_text, write_files
 
 

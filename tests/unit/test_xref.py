@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loa.core.catalog import Layout, load_catalog
-from loa.core.xref import build_reference_graph
+from loa.core.loading.catalog import Layout, load_catalog
+from loa.core.references.xref import build_reference_graph
 from tests.conftest import plan_text
 
 REGISTRY = """\

@@ -16,7 +16,7 @@ from typing import Literal
 
 import yaml
 
-from loa.core.normalize import slugify
+from loa.core.text.normalize import slugify
 
 __all__ = ["SITE_NAME", "THEME_DIR", "Layout", "generate_corpus"]
 
@@ -201,7 +201,7 @@ def _write_project_files(dest: Path, n: int, layout: Layout) -> None:
     config = {"site_name": SITE_NAME, "theme": theme, "docs_dir": "site-root" if layout == "loa" else docs_dir,
               "nav": [{"Trang chủ": "index.md"}], "plugins": plugins}
     if layout == "loa":
-        config["markdown_extensions"] = ["loa.core.headings"]  # as the shipped mkdocs.yml
+        config["markdown_extensions"] = ["loa.core.outputs.headings"]  # as the shipped mkdocs.yml
     _write_text(dest / "mkdocs.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     _write_text(dest / docs_dir / "index.md", (
         f"---\nkind: index\ntitle: Trang chủ\n---\n\n# {SITE_NAME}\n\nTrang thông tin đăng tải các kế hoạch, "

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from loa.bench.corpus import generate_corpus
-from loa.core.catalog import Layout, load_catalog, topics_by_id
-from loa.core.feeds import FEED_FORMATS, FeedItem, feed_time, guid_of, plan_feeds, render_feed
-from loa.core.publication import parse_build_time, select_published
+from loa.core.loading.catalog import Layout, load_catalog, topics_by_id
+from loa.core.outputs.feeds import FEED_FORMATS, FeedItem, feed_time, guid_of, plan_feeds, render_feed
+from loa.core.selection.publication import parse_build_time, select_published
 
 __all__ = ["main", "measure_feeds"]
 

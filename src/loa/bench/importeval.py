@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from loa.core.extract import extract
-from loa.core.importing import SUFFIXES, read_source
+from loa.core.importing.convert import SUFFIXES, read_source
+from loa.core.importing.extract import extract
 
 __all__ = ["FIELDS", "SEEDS", "TASK_KEYS", "TaskScore", "evaluate", "evaluate_tasks", "main"]
 

@@ -2,7 +2,7 @@
 
 MkDocs alone empties ``site/`` before building, so a failed or killed build leaves no site at all. Here the
 previous site stays in place until the new one is complete and checked, and only a folder Loa made itself is
-ever replaced (`loa.core.releases`).
+ever replaced (`loa.core.outputs.releases`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from loa.cli.project import read_plugin_options
-from loa.core.publication import TARGETS, configured_site_dir, edition_site_problem, parse_build_time
-from loa.core.releases import (
+from loa.core.outputs.releases import (
     OutputRefused,
     check_output_folder,
     discard_release,
@@ -29,7 +28,13 @@ from loa.core.releases import (
     publish_release,
     write_error_reason,
 )
-from loa.core.serving import restrict_edition
+from loa.core.outputs.serving import restrict_edition
+from loa.core.selection.publication import (
+    TARGETS,
+    configured_site_dir,
+    edition_site_problem,
+    parse_build_time,
+)
 
 __all__ = ["add_build_arguments", "build_site", "build_time", "os_error_message", "register", "source_folders"]
 
@@ -78,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def build_site(config_file: Path, *, site_dir: Path | None, at: str, target: str, strict: bool = True) -> int:
-    """Build into a new release folder, then put it in place of ``site_dir`` at once (`loa.core.releases`).
+    """Build into a new release folder, then put it in place of ``site_dir`` at once (`loa.core.outputs.releases`).
 
     Returns:
         0 on success, 1 if the build failed or the output folder was refused (the previous site is untouched).

@@ -11,8 +11,8 @@ from typing import Any
 
 from loa.cli.build import add_build_arguments, build_site, build_time, os_error_message, source_folders
 from loa.cli.project import read_plugin_options
-from loa.core.bundle import write_bundle
-from loa.core.releases import OutputRefused, check_output_file, output_path
+from loa.core.outputs.bundle import write_bundle
+from loa.core.outputs.releases import OutputRefused, check_output_file, output_path
 
 __all__ = ["register"]
 

@@ -10,11 +10,11 @@ from typing import Any
 
 from loa.cli.build import build_time
 from loa.cli.project import find_layout, read_plugin_options
-from loa.core.catalog import link_targets, load_catalog
-from loa.core.diagnostics import Diagnostics, Severity
-from loa.core.linkcheck import check_nav
-from loa.core.publication import docs_dir_problem
-from loa.core.xref import build_reference_graph
+from loa.core.base.diagnostics import Diagnostics, Severity
+from loa.core.loading.catalog import link_targets, load_catalog
+from loa.core.loading.linkcheck import check_nav
+from loa.core.references.xref import build_reference_graph
+from loa.core.selection.publication import docs_dir_problem
 
 
 def register(commands: Any) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from loa.cli.project import find_layout
-from loa.core.catalog import load_catalog, numbered
-from loa.core.extract import Extraction
-from loa.core.importing import SourceError, import_text, plan_file_text, read_source, suggested_path
+from loa.core.importing.convert import SourceError, import_text, plan_file_text, read_source, suggested_path
+from loa.core.importing.extract import Extraction
+from loa.core.loading.catalog import load_catalog, numbered
 
 __all__ = ["register"]
 

@@ -12,11 +12,11 @@ from typing import Any
 import yaml
 
 from loa.cli.project import find_layout
-from loa.core.catalog import load_catalog, numbered
-from loa.core.diagnostics import suggest
-from loa.core.document import CATEGORIES, CATEGORY_NAMES, DOC_TYPES, TIMEZONE, DocType
-from loa.core.document_numbers import canonical_number
-from loa.core.normalize import fold, nfc, slugify
+from loa.core.base.diagnostics import suggest
+from loa.core.loading.catalog import load_catalog, numbered
+from loa.core.model.document import CATEGORIES, CATEGORY_NAMES, DOC_TYPES, TIMEZONE, DocType
+from loa.core.text.document_numbers import canonical_number
+from loa.core.text.normalize import fold, nfc, slugify
 
 __all__ = ["register"]
 

@@ -1,7 +1,7 @@
 """``loa nginx``: write the shipped nginx configuration for a built site, or run nginx with it on 127.0.0.1.
 
 The configurations ship inside the package (``loa/deploy/``), so the command works from any folder. The edition
-is read from the marker the build writes (`loa.core.releases`): the internal edition and the editors' preview
+is read from the marker the build writes (`loa.core.outputs.releases`): the internal edition and the editors' preview
 are served only with ``nginx-internal.conf``, behind a password over TLS, and never without them.
 """
 
@@ -22,8 +22,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from loa.core.releases import OutputRefused, check_output_file, edition_of, output_path
-from loa.core.serving import NGINX_DIR, render_nginx_config
+from loa.core.outputs.releases import OutputRefused, check_output_file, edition_of, output_path
+from loa.core.outputs.serving import NGINX_DIR, render_nginx_config
 
 __all__ = ["TEMPLATE", "TEMPLATES", "command", "prepare", "register", "template_for"]
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import yaml
 
-from loa.core.bounded_yaml import expansion_problem
-from loa.core.catalog import Layout
-from loa.core.settings import BOUNDS, ConfigLoader, bound_errors
+from loa.core.base.settings import BOUNDS, ConfigLoader, bound_errors
+from loa.core.loading.catalog import Layout
+from loa.core.safety.bounded_yaml import expansion_problem
 
 __all__ = ["find_layout", "read_plugin_options"]
 

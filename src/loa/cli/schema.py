@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from loa.core.document import KINDS
-from loa.core.releases import OutputRefused, check_output_file, output_path, write_error_reason
-from loa.core.schema import json_schema, update_field_tables
+from loa.core.model.document import KINDS
+from loa.core.model.schema import json_schema, update_field_tables
+from loa.core.outputs.releases import OutputRefused, check_output_file, output_path, write_error_reason
 
 
 def register(commands: Any) -> None:

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from loa.core.agenda import AGENDA_ROOT, CALENDAR_ROOT, build_agenda
-from loa.core.dates import format_year
-from loa.core.document import Document
-from loa.core.ical import calendar_specs, write_calendars
-from loa.core.registry import Issuer
+from loa.core.base.dates import format_year
+from loa.core.model.document import Document
+from loa.core.model.registry import Issuer
+from loa.core.outputs.agenda import AGENDA_ROOT, CALENDAR_ROOT, build_agenda
+from loa.core.outputs.ical import calendar_specs, write_calendars
 from loa.plugin.host import File, Files, MkDocsConfig
 from loa.plugin.render import Renderer
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loa.core.settings import BOUNDS, FOLDERS, bound_error, folder_error
+from loa.core.base.settings import BOUNDS, FOLDERS, bound_error, folder_error
 from loa.plugin.host import BaseConfigOption, ValidationError, base
 from loa.plugin.host import config_options as c
 
@@ -12,7 +12,7 @@ _LEVELS = ("warn", "info", "ignore")
 
 
 class _Bounded(BaseConfigOption[int]):
-    """A whole number within the bounds the core sets for the option ``name`` (`loa.core.settings.BOUNDS`)."""
+    """A whole number within the bounds the core sets for the option ``name`` (`loa.core.base.settings.BOUNDS`)."""
 
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -28,7 +28,7 @@ class _Bounded(BaseConfigOption[int]):
 
 
 class _Folder(BaseConfigOption[str]):
-    """A folder inside the project, relative to ``mkdocs.yml`` (`loa.core.settings.folder_error`)."""
+    """A folder inside the project, relative to ``mkdocs.yml`` (`loa.core.base.settings.folder_error`)."""
 
     def __init__(self, name: str) -> None:
         super().__init__()

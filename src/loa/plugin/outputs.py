@@ -1,6 +1,6 @@
 """Outputs besides the pages: feeds, share cards and the Open Graph data of every page.
 
-The decisions live in the core (`loa.core.feeds`, `loa.core.cards`); this module only gathers what MkDocs knows
+The decisions live in the core (`loa.core.outputs.feeds`, `loa.core.outputs.cards`); this module only gathers what MkDocs knows
 (site URL, rendered HTML) and writes files.
 """
 
@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-from loa.core.amendments import Amendment, amendment_item
-from loa.core.cards import CARD_SIZE, render_card
-from loa.core.catalog import Layout, cover_path, topics_by_id
-from loa.core.document import CATEGORY_NAMES, Document
-from loa.core.feeds import (
+from loa.core.loading.catalog import Layout, cover_path, topics_by_id
+from loa.core.model.document import CATEGORY_NAMES, Document
+from loa.core.model.registry import Channel, Issuer
+from loa.core.outputs.amendments import Amendment, amendment_item
+from loa.core.outputs.cards import CARD_SIZE, render_card
+from loa.core.outputs.feeds import (
     FEED_FORMATS,
     Enclosure,
     FeedItem,
@@ -29,8 +30,7 @@ from loa.core.feeds import (
     plan_feeds,
     render_feed,
 )
-from loa.core.registry import Channel, Issuer
-from loa.core.serving import precompressed
+from loa.core.outputs.serving import precompressed
 
 __all__ = ["Outputs"]
 

@@ -10,16 +10,15 @@ from typing import Any
 
 from markupsafe import Markup
 
-from loa.core.amendments import find_amendments
-from loa.core.attachments import published_attachments
-from loa.core.bundle import absolute_links, inline_images
-from loa.core.catalog import Catalog, Layout, is_backup_file, load_catalog, topics_by_id
-from loa.core.diagnostics import Severity, collapse
-from loa.core.document import Document
-from loa.core.frontmatter import read_body
-from loa.core.history_process import HistoryError, HistoryProcess
-from loa.core.linking import CitationLinker
-from loa.core.listing import (
+from loa.core.base.diagnostics import Severity, collapse
+from loa.core.base.relative_url import relative_url
+from loa.core.history.history_process import HistoryError, HistoryProcess
+from loa.core.loading.attachments import published_attachments
+from loa.core.loading.catalog import Catalog, Layout, is_backup_file, load_catalog, topics_by_id
+from loa.core.model.document import Document
+from loa.core.outputs.amendments import find_amendments
+from loa.core.outputs.bundle import absolute_links, inline_images
+from loa.core.outputs.listing import (
     ARTICLES_ROOT,
     FEEDS_PAGE,
     SEARCH_PAGE,
@@ -30,20 +29,21 @@ from loa.core.listing import (
     describe,
     latest_documents,
 )
-from loa.core.publication import (
+from loa.core.outputs.search import SEARCH_ROOT, search_entries
+from loa.core.outputs.search_process import SearchIndexError, SearchIndexProcess
+from loa.core.outputs.serving import script_hashes, write_nginx_includes
+from loa.core.references.linking import CitationLinker
+from loa.core.references.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
+from loa.core.routing.redirects import nginx_redirects, redirect_map, write_redirect_pages
+from loa.core.safety.frontmatter import read_body
+from loa.core.safety.sanitize import sanitize_body
+from loa.core.selection.publication import (
     find_leaked_pages,
     parse_build_time,
     preview_watermark,
     select_published,
     source_problem,
 )
-from loa.core.redirects import nginx_redirects, redirect_map, write_redirect_pages
-from loa.core.relative_url import relative_url
-from loa.core.sanitize import sanitize_body
-from loa.core.search import SEARCH_ROOT, search_entries
-from loa.core.search_process import SearchIndexError, SearchIndexProcess
-from loa.core.serving import script_hashes, write_nginx_includes
-from loa.core.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
 from loa.plugin.agenda import AgendaPages
 from loa.plugin.config import LoaConfig
 from loa.plugin.host import (

@@ -12,18 +12,18 @@ from typing import Any
 
 from jinja2 import Environment
 
-from loa.core.agenda import Agenda, CalendarYear, UnitTasks
-from loa.core.amendments import Amendment, amendments_by_document
-from loa.core.catalog import topics_by_id
-from loa.core.dates import vietnamese_date, vietnamese_datetime
-from loa.core.document import CATEGORY_NAMES, Document
-from loa.core.feeds import FeedSpec
-from loa.core.listing import Listing, ListingGroup
-from loa.core.registry import Channel, Issuer
-from loa.core.relative_url import relative_url
-from loa.core.revisions import DocumentHistory
-from loa.core.tasks import format_amount
-from loa.core.xref import ReferenceGraph
+from loa.core.base.dates import vietnamese_date, vietnamese_datetime
+from loa.core.base.relative_url import relative_url
+from loa.core.history.revisions import DocumentHistory
+from loa.core.loading.catalog import topics_by_id
+from loa.core.model.document import CATEGORY_NAMES, Document
+from loa.core.model.registry import Channel, Issuer
+from loa.core.model.tasks import format_amount
+from loa.core.outputs.agenda import Agenda, CalendarYear, UnitTasks
+from loa.core.outputs.amendments import Amendment, amendments_by_document
+from loa.core.outputs.feeds import FeedSpec
+from loa.core.outputs.listing import Listing, ListingGroup
+from loa.core.references.xref import ReferenceGraph
 
 __all__ = ["Renderer"]
 

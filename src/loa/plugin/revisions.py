@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from loa.core.catalog import Layout
-from loa.core.document import Document
-from loa.core.history_process import HistoryError, HistoryJob, HistoryProcess
-from loa.core.revision_pages import PageOptions
+from loa.core.history.history_process import HistoryError, HistoryJob, HistoryProcess
+from loa.core.history.revision_pages import PageOptions
+from loa.core.loading.catalog import Layout
+from loa.core.model.document import Document
 from loa.plugin.host import Files, MkDocsConfig, PluginError
 
 __all__ = ["history_enabled", "report_notice", "start_history"]

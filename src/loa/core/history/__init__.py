@@ -1,0 +1,1 @@
+"""The revision history read from git, and the pages of past revisions."""

@@ -1,0 +1,1 @@
+"""Reading a project: the catalog of documents, their validation, attachments, links and the signed caches."""

@@ -1,0 +1,1 @@
+"""Everything a build writes besides the theme's pages: listings, search, feeds, cards, calendars, releases."""

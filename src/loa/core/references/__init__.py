@@ -1,0 +1,1 @@
+"""Citations resolved into a reference graph, and the linker that turns them into links."""

@@ -1,0 +1,1 @@
+"""What is published: the one publication rule, for every target and build time."""

@@ -1,0 +1,1 @@
+"""Text rules: Unicode normalisation, document numbers and citations, link syntax, body restructuring."""
