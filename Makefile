@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-internal preview serve serve-nginx bench-serve edition test test-forks system-deps check bundle bench bench-feeds bench-search schema clean
+.PHONY: lint site site-internal preview serve serve-nginx bench-serve edition test test-forks system-deps check bundle bench bench-feeds bench-search schema clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần $(PYTHON) (hoặc chạy: make PYTHON=python3 ...)"; exit 1; }
@@ -51,8 +51,16 @@ system-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
 	  else echo "Cần$$missing cho các bài kiểm tra trình duyệt: sudo apt-get install$$missing"; exit 1; fi; }
 
-## Run the whole test suite, then the build and browser layers again on the maintained forks.
+## Lint, a step of its own: the formatter's check, the curated ruff rules (pyproject.toml), mypy strict.
+LINTED := src tests scripts
+lint: $(STAMP)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/python -m mypy
+
+## Lint, then the whole test suite, then the build and browser layers again on the maintained forks.
 test: $(STAMP) system-deps
+	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory test-forks
 

@@ -19,8 +19,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILD_TIME = "2026-11-22T12:00:00+07:00"
 # The renderer's own command: MkDocs, or ProperDocs in the forks job (`make test-forks`), which has no mkdocs.
 # Read from the installed distributions, not by finding the module: the unit layer's guard blocks mkdocs' import.
-HOST_MODULE = "mkdocs" if any(d.metadata["Name"] == "mkdocs" for d in importlib.metadata.distributions()) \
+HOST_MODULE = (
+    "mkdocs"
+    if any(d.metadata["Name"] == "mkdocs" for d in importlib.metadata.distributions())
     else "properdocs"
+)
 # MkDocs' docs_dir holds no document: a build that bypasses Loa publishes only this notice.
 SITE_ROOT = {"site-root/index.md": (REPO / "site-root" / "index.md").read_text(encoding="utf-8")}
 
@@ -46,9 +49,16 @@ plugins:
 
 def base_files(mkdocs: str = MINIMAL_MKDOCS) -> dict[str, str]:
     """The files every throwaway project starts from: configuration, notice, home page, registries."""
-    return {"mkdocs.yml": mkdocs, **SITE_ROOT, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
-            **{f"data/{name}": (REPO / "data" / name).read_text(encoding="utf-8")
-               for name in ("issuers.yml", "external.yml")}}
+    return {
+        "mkdocs.yml": mkdocs,
+        **SITE_ROOT,
+        "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
+        **{
+            f"data/{name}": (REPO / "data" / name).read_text(encoding="utf-8")
+            for name in ("issuers.yml", "external.yml")
+        },
+    }
+
 
 PLAN_FIELDS = {
     "kind": "plan",
@@ -89,8 +99,9 @@ def project(tmp_path: Path) -> Callable[..., Path]:
         (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
         shutil.copy(REPO / "data" / "issuers.yml", root / "data" / "issuers.yml")
         shutil.copy(REPO / "data" / "external.yml", root / "data" / "external.yml")
-        (root / "content" / "index.md").write_text("---\nkind: index\n---\n\n# Trang chủ thử nghiệm\n",
-                                                   encoding="utf-8")
+        (root / "content" / "index.md").write_text(
+            "---\nkind: index\n---\n\n# Trang chủ thử nghiệm\n", encoding="utf-8"
+        )
         write_files(root, files or {})
         return root
 
@@ -119,14 +130,23 @@ def run_loa(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     full_env.pop("LOA_BUILD_TIME", None)
     full_env.pop("LOA_TARGET", None)
-    return subprocess.run([sys.executable, "-m", "loa.cli", *args], cwd=cwd, env=full_env, check=False, capture_output=True,
-                          text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "loa.cli", *args],
+        cwd=cwd,
+        env=full_env,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="session")
 def sapa_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("sapa") / "site"
-    result = run_loa("build", "-f", str(REPO / "mkdocs.yml"), "--site-dir", str(site), "--at", BUILD_TIME, cwd=REPO)
+    result = run_loa(
+        "build", "-f", str(REPO / "mkdocs.yml"), "--site-dir", str(site), "--at", BUILD_TIME, cwd=REPO
+    )
     assert result.returncode == 0, result.stderr
     return site
 
@@ -139,8 +159,9 @@ def open_to_workers(path: Path) -> None:
             folder.chmod(mode | 0o001)
 
 
-def start_nginx(site: Path, prefix: Path, *, edition: str = "public",
-                values: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
+def start_nginx(
+    site: Path, prefix: Path, *, edition: str = "public", values: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     """Run Debian's nginx in the foreground with the shipped configuration on a free loopback port."""
     import socket
     import time
@@ -181,8 +202,15 @@ def nginx_site(sapa_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     process.wait(timeout=10)
 
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 
 
 @pytest.fixture(scope="session")

@@ -56,8 +56,9 @@ def firefox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
 def bundle_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline bundle of the repository's site, unzipped: the folder readers open."""
     work = tmp_path_factory.mktemp("bundle")
-    result = run_loa("bundle", "-f", str(REPO / "mkdocs.yml"), "-o", str(work / "loa.zip"), "--at", BUILD_TIME,
-                     cwd=work)
+    result = run_loa(
+        "bundle", "-f", str(REPO / "mkdocs.yml"), "-o", str(work / "loa.zip"), "--at", BUILD_TIME, cwd=work
+    )
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(work / "loa.zip") as archive:
         archive.extractall(work / "x")

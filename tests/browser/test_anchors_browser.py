@@ -9,7 +9,9 @@ FILLER = "Đoạn dài để trang phải cuộn.\n\n" * 120
 
 
 def test_old_and_new_anchors_scroll_to_the_heading_without_script(browser, project, tmp_path):
-    body = BODY.replace("## II. NHIỆM VỤ", FILLER + "## II. NHIỆM VỤ").replace("## Đảng bộ", FILLER + "## Đảng bộ")
+    body = BODY.replace("## II. NHIỆM VỤ", FILLER + "## II. NHIỆM VỤ").replace(
+        "## Đảng bộ", FILLER + "## Đảng bộ"
+    )
     root = project({"plans/2022/ke-hoach.md": plan_text(body + FILLER)}, mkdocs=MKDOCS)
     result = run_loa("build", "--at", BUILD_TIME, cwd=root)
     assert result.returncode == 0, result.stderr
@@ -17,13 +19,18 @@ def test_old_and_new_anchors_scroll_to_the_heading_without_script(browser, proje
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1000, "height": 700})
     try:
         page = context.new_page()
-        for fragment, heading in [("1-muc-ich_1", "1-muc-dich_1"), ("1-muc-dich_1", "1-muc-dich_1"),
-                                  ("ang-bo-cac-xa", "dang-bo-cac-xa")]:
+        for fragment, heading in [
+            ("1-muc-ich_1", "1-muc-dich_1"),
+            ("1-muc-dich_1", "1-muc-dich_1"),
+            ("ang-bo-cac-xa", "dang-bo-cac-xa"),
+        ]:
             page.goto(f"{url}/plans/2022/ke-hoach/#{fragment}")
             box = page.locator(f"[id='{heading}']").bounding_box()
             assert box is not None and 0 <= box["y"] < 200, (fragment, box)
         page.goto(f"{url}/plans/2022/ke-hoach/")
-        assert page.locator("[id='dang-bo-cac-xa']").bounding_box()["y"] > 700, "the control: it is below the fold"
+        assert page.locator("[id='dang-bo-cac-xa']").bounding_box()["y"] > 700, (
+            "the control: it is below the fold"
+        )
     finally:
         context.close()
         process.terminate()

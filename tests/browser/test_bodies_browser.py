@@ -11,8 +11,10 @@ from tests.unit.test_trust_bodies import CLOBBER
 
 def test_clobbering_ids_leave_the_theme_working(browser, project, tmp_path):
     body = CLOBBER.replace('src="anh.png"', 'src="../anh.png"') + "\n" + "Đoạn dài.\n\n" * 80
-    root = project({"plans/2022/doc.md": plan_text(body, number="7-KH/TU"),
-                    "plans/2022/anh.png": b"\x89PNG\r\n\x1a\n"}, mkdocs=MKDOCS)
+    root = project(
+        {"plans/2022/doc.md": plan_text(body, number="7-KH/TU"), "plans/2022/anh.png": b"\x89PNG\r\n\x1a\n"},
+        mkdocs=MKDOCS,
+    )
     result = run_loa("build", "--at", BUILD_TIME, cwd=root)
     assert result.returncode == 0, result.stderr
     process, url = start_nginx(root / "site", tmp_path / "nginx")
@@ -23,12 +25,19 @@ def test_clobbering_ids_leave_the_theme_working(browser, project, tmp_path):
         assert page.evaluate("document.getElementById('__config').tagName") == "SCRIPT"
         assert page.evaluate("JSON.parse(document.getElementById('__config').textContent).base") == "../../.."
         assert page.evaluate("typeof window.__md_get") == "function", "Material's bundle ran"
-        assert page.evaluate("document.querySelectorAll('[name=__search], [name=__toc], [name=getElementById]')"
-                             ".length") == 0
+        assert (
+            page.evaluate(
+                "document.querySelectorAll('[name=__search], [name=__toc], [name=getElementById]').length"
+            )
+            == 0
+        )
         assert page.evaluate("typeof document.getElementById") == "function"
         page.locator("article a", has_text="điểm a").click()
         assert page.evaluate("location.hash") == "#nd-diem-a"
-        assert page.evaluate("document.getElementById(location.hash.slice(1)).textContent.trim()") == "Đoạn có neo."
+        assert (
+            page.evaluate("document.getElementById(location.hash.slice(1)).textContent.trim()")
+            == "Đoạn có neo."
+        )
         page.locator("article a", has_text="phạm vi").click()
         assert page.evaluate("location.hash") == "#pham-vi"
         watched.check()

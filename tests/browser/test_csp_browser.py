@@ -25,7 +25,9 @@ class Watched:
         self.page: Page = browser.new_page()
         self.problems: list[str] = []
         self.page.add_init_script(WATCH)
-        self.page.on("console", lambda m: m.type in ("error", "warning") and self.problems.append(f"console: {m.text}"))
+        self.page.on(
+            "console", lambda m: m.type in ("error", "warning") and self.problems.append(f"console: {m.text}")
+        )
         self.failed: list[str] = []
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(r.url))
         self.page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
@@ -53,16 +55,23 @@ def watched(browser: Browser) -> Iterator[Watched]:
 
 def test_site_runs_under_its_csp(watched, nginx_site, sapa_site):
     plan = next((sapa_site / "plans").glob("*/*/index.html")).parent.relative_to(sapa_site).as_posix()
-    for path, status in [("/", 200), (f"/{plan}/", 200), ("/danh-muc/", 200), ("/nguon-tin/", 200),
-                         ("/tin-bai/", 200), ("/khong-co-trang-nay/", 404)]:
+    for path, status in [
+        ("/", 200),
+        (f"/{plan}/", 200),
+        ("/danh-muc/", 200),
+        ("/nguon-tin/", 200),
+        ("/tin-bai/", 200),
+        ("/khong-co-trang-nay/", 404),
+    ]:
         watched.visit(nginx_site + path, status=status)
         watched.check()
     # Material's own scripts ran (they hash the palette and build the header), and so does Loa's search.
     watched.visit(nginx_site + "/tim-kiem/")
     assert watched.page.evaluate("typeof window.__md_get") == "function"
     watched.page.locator("#loa-search-q").press_sequentially("kế hoạch")
-    watched.page.wait_for_function("() => document.querySelectorAll('#loa-search-results > li').length > 0",
-                                   timeout=15_000)
+    watched.page.wait_for_function(
+        "() => document.querySelectorAll('#loa-search-results > li').length > 0", timeout=15_000
+    )
     watched.check()
     # The header box leads to the search page.
     watched.visit(nginx_site + "/")
@@ -70,8 +79,9 @@ def test_site_runs_under_its_csp(watched, nginx_site, sapa_site):
     box.fill("phát triển")
     box.press("Enter")
     watched.page.wait_for_url("**/tim-kiem/**")
-    watched.page.wait_for_function("() => document.querySelectorAll('#loa-search-results > li').length > 0",
-                                   timeout=15_000)
+    watched.page.wait_for_function(
+        "() => document.querySelectorAll('#loa-search-results > li').length > 0", timeout=15_000
+    )
     watched.check()
 
 
@@ -94,11 +104,19 @@ BODY = f"""\
 
 @pytest.fixture
 def hostile_site(project, tmp_path) -> Iterator[str]:
-    root = project({
-        "plans/2022/doc.md": plan_text(body=BODY, number="7-KH/TU", title=f"về việc {PAYLOAD}",
-                                       place=PAYLOAD, recipients=[PAYLOAD], description=f"Mô tả {PAYLOAD}"),
-        "plans/2022/anh.png": b"\x89PNG\r\n\x1a\n",
-    })
+    root = project(
+        {
+            "plans/2022/doc.md": plan_text(
+                body=BODY,
+                number="7-KH/TU",
+                title=f"về việc {PAYLOAD}",
+                place=PAYLOAD,
+                recipients=[PAYLOAD],
+                description=f"Mô tả {PAYLOAD}",
+            ),
+            "plans/2022/anh.png": b"\x89PNG\r\n\x1a\n",
+        }
+    )
     result = run_loa("build", "--at", BUILD_TIME, cwd=root)
     assert result.returncode == 0, result.stderr
     process, url = start_nginx(root / "site", tmp_path / "nginx")
@@ -121,12 +139,11 @@ def test_hostile_content_never_runs(watched, hostile_site):
         watched.problems, watched.failed = [], []
     watched.visit(hostile_site + "/tim-kiem/")
     watched.page.locator("#loa-search-q").press_sequentially("thử")
-    watched.page.wait_for_function("() => document.querySelectorAll('#loa-search-results > li').length > 0",
-                                   timeout=15_000)
+    watched.page.wait_for_function(
+        "() => document.querySelectorAll('#loa-search-results > li').length > 0", timeout=15_000
+    )
     assert watched.page.evaluate("window.__pwned") is None
     watched.check()
-
-
 
 
 UNSANITISED_BUILD = """
@@ -143,12 +160,25 @@ def test_the_csp_alone_stops_a_body_script(watched, project, tmp_path):
     import subprocess
     import sys
 
-    root = project({"plans/2022/doc.md": plan_text(body="Đoạn đầu.\n\n<script>window.__pwned = 1</script>\n",
-                                                    number="7-KH/TU")})
-    build = subprocess.run([sys.executable, "-c", UNSANITISED_BUILD, "build", "--at", BUILD_TIME], cwd=root,
-                           capture_output=True, text=True, check=False, timeout=300)
+    root = project(
+        {
+            "plans/2022/doc.md": plan_text(
+                body="Đoạn đầu.\n\n<script>window.__pwned = 1</script>\n", number="7-KH/TU"
+            )
+        }
+    )
+    build = subprocess.run(
+        [sys.executable, "-c", UNSANITISED_BUILD, "build", "--at", BUILD_TIME],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     assert build.returncode == 0, build.stderr
-    assert "<script>window.__pwned = 1</script>" in (root / "site/plans/2022/doc/index.html").read_text("utf-8")
+    assert "<script>window.__pwned = 1</script>" in (root / "site/plans/2022/doc/index.html").read_text(
+        "utf-8"
+    )
     process, url = start_nginx(root / "site", tmp_path / "nginx")
     try:
         watched.visit(url + "/plans/2022/doc/")

@@ -7,8 +7,12 @@ import json
 from tests.conftest import FIXTURES, REPO
 
 SCRIPT = REPO / "src/loa/static/loa-normalize.js"
-NAMES = {"search_key": "searchKey", "canonical_tones": "canonicalTones", "number_key": "numberKey",
-         "tokens": "tokens"}
+NAMES = {
+    "search_key": "searchKey",
+    "canonical_tones": "canonicalTones",
+    "number_key": "numberKey",
+    "tokens": "tokens",
+}
 
 
 def test_browser_and_core_agree_on_the_shared_fixture(browser):

@@ -32,11 +32,14 @@ def _offline_page(browser) -> tuple[Page, list[str], list[str]]:
 
     context.route("**/*", route)
     page = context.new_page()
+
     def record(request):
         # A request the browser itself cancels by moving on to the next page (the favicon) did not fail,
         # provided what it asked for is there.
         local = Path(url2pathname(urlsplit(request.url).path))
-        if not (request.failure == "net::ERR_ABORTED" and request.url.startswith("file://") and local.is_file()):
+        if not (
+            request.failure == "net::ERR_ABORTED" and request.url.startswith("file://") and local.is_file()
+        ):
             failed.append(f"{request.url}: {request.failure}")
 
     page.on("requestfailed", record)
@@ -66,19 +69,30 @@ def test_bundle_browses_and_searches_from_file_with_no_network(browser, bundle_d
 def test_single_file_document_opens_alone_and_shows_its_images(browser, sapa_site, tmp_path):
     # The canary site's public article has a cover image; the Sa Pa plans have none.
     canary = tmp_path / "canary-site"
-    result = run_loa("build", "-f", str(canary_project(tmp_path) / "mkdocs.yml"), "--site-dir", str(canary), "--at", BUILD_TIME,
-                     cwd=tmp_path)
+    result = run_loa(
+        "build",
+        "-f",
+        str(canary_project(tmp_path) / "mkdocs.yml"),
+        "--site-dir",
+        str(canary),
+        "--at",
+        BUILD_TIME,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     page, outside, failed = _offline_page(browser)
     # Alone in a folder, as received in a chat: nothing next to it to lean on.
-    for source in (canary / "tin-bai/cong-khai/cong-khai.html",
-                   sapa_site / PLAN / "ke-hoach-tuyen-truyen-sau-dai-hoi-xiii.html"):
+    for source in (
+        canary / "tin-bai/cong-khai/cong-khai.html",
+        sapa_site / PLAN / "ke-hoach-tuyen-truyen-sau-dai-hoi-xiii.html",
+    ):
         copy = tmp_path / "received" / source.name
         copy.parent.mkdir(exist_ok=True)
         copy.write_bytes(source.read_bytes())
         page.goto(copy.as_uri())
-        images = page.eval_on_selector_all("img", "images => images.map(i => [i.complete && i.naturalWidth > 0,"
-                                                  " i.src.slice(0, 22)])")
+        images = page.eval_on_selector_all(
+            "img", "images => images.map(i => [i.complete && i.naturalWidth > 0, i.src.slice(0, 22)])"
+        )
         if source.name == "cong-khai.html":
             assert images == [[True, "data:image/png;base64,"]]
         assert all(shown for shown, _ in images), source

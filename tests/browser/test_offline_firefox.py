@@ -15,10 +15,25 @@ REPORT_FAILED_LOADS = """(report) => window.addEventListener("error", (event) =>
 
 
 def _offline_tab(firefox: Session) -> Tab:
-    firefox.command("session.subscribe", {"events": ["network.beforeRequestSent", "network.fetchError",
-                                                     "log.entryAdded", "script.message", "browsingContext.load"]})
-    firefox.command("script.addPreloadScript", {"functionDeclaration": REPORT_FAILED_LOADS,
-                                                "arguments": [{"type": "channel", "value": {"channel": "failed"}}]})
+    firefox.command(
+        "session.subscribe",
+        {
+            "events": [
+                "network.beforeRequestSent",
+                "network.fetchError",
+                "log.entryAdded",
+                "script.message",
+                "browsingContext.load",
+            ]
+        },
+    )
+    firefox.command(
+        "script.addPreloadScript",
+        {
+            "functionDeclaration": REPORT_FAILED_LOADS,
+            "arguments": [{"type": "channel", "value": {"channel": "failed"}}],
+        },
+    )
     return Tab(firefox)
 
 
@@ -27,7 +42,9 @@ def _outside_and_failed(firefox: Session) -> tuple[list[str], list[str]]:
     outside, failed = [], []
     for event in firefox.events:
         method, params = event["method"], event["params"]
-        if method == "network.beforeRequestSent" and not params["request"]["url"].startswith(("file:", "data:")):
+        if method == "network.beforeRequestSent" and not params["request"]["url"].startswith(
+            ("file:", "data:")
+        ):
             outside.append(params["request"]["url"])
         elif method == "network.fetchError":
             failed.append(f"{params['request']['url']}: {params['errorText']}")
@@ -56,8 +73,9 @@ def test_bundle_browses_and_searches_from_file_in_firefox_with_no_network(firefo
     tab = _offline_tab(firefox)
     tab.goto((bundle_dir / "index.html").as_uri())
     assert "Văn bản Thị ủy Sa Pa" in tab.call("() => document.title")
-    assert tab.call("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky", \
+    assert tab.call("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky", (
         "Material's stylesheet applies"
+    )
     assert tab.call("s => document.querySelector(s).checkVisibility()", f'a[href="{PLAN}index.html"]')
     tab.click(f'a[href="{PLAN}index.html"]', wait_for_url=f"/{PLAN}index.html")
     assert tab.call("() => document.querySelector('article h1') !== null")

@@ -36,7 +36,9 @@ def search(page: Page, query: str) -> list[str]:
     while more.is_visible():
         count = page.locator("#loa-search-results > li").count()
         more.click()
-        page.wait_for_function(f"() => document.querySelectorAll('#loa-search-results > li').length > {count}")
+        page.wait_for_function(
+            f"() => document.querySelectorAll('#loa-search-results > li').length > {count}"
+        )
         _settled(page)
     return page.eval_on_selector_all("#loa-search-results > li", "items => items.map(i => i.dataset.url)")
 
@@ -77,7 +79,12 @@ def test_result_shows_type_number_issuer_and_date(search_page):
     search(search_page, "85-KH/TU")
     first = search_page.locator("#loa-search-results > li").first
     meta = first.locator(".loa-result__meta").inner_text()
-    assert "Kế hoạch" in meta and "Số 85-KH/TU" in meta and "Tỉnh ủy Lào Cai" in meta and "ngày 15/12/2021" in meta
+    assert (
+        "Kế hoạch" in meta
+        and "Số 85-KH/TU" in meta
+        and "Tỉnh ủy Lào Cai" in meta
+        and "ngày 15/12/2021" in meta
+    )
     # Matched words are marked, in the title and in the excerpt; titles are text, never HTML.
     search(search_page, "dang vien")
     marks = search_page.eval_on_selector_all("#loa-search-results mark", "ms => ms.map(m => m.textContent)")
@@ -89,7 +96,9 @@ def test_filters_narrow_results_and_count_them(search_page):
     everything = search(search_page, "tuyen truyen")
     search_page.select_option("select[name=loai]", "ke-hoach")
     _settled(search_page)
-    plans = search_page.eval_on_selector_all("#loa-search-results > li", "items => items.map(i => i.dataset.url)")
+    plans = search_page.eval_on_selector_all(
+        "#loa-search-results > li", "items => items.map(i => i.dataset.url)"
+    )
     assert plans and set(plans) < set(everything)
     assert all(url.startswith("plans/") for url in plans)
     label = search_page.locator("select[name=loai] option[value=ke-hoach]").inner_text()
@@ -97,8 +106,9 @@ def test_filters_narrow_results_and_count_them(search_page):
     assert "loai=ke-hoach" in search_page.url
     search_page.select_option("select[name=nam]", "2022")
     _settled(search_page)
-    assert search_page.eval_on_selector_all("#loa-search-results > li", "items => items.map(i => i.dataset.url)") \
-        == ["plans/2022/ke-hoach-trien-khai-de-an-11-da-tu-nam-2022/"]
+    assert search_page.eval_on_selector_all(
+        "#loa-search-results > li", "items => items.map(i => i.dataset.url)"
+    ) == ["plans/2022/ke-hoach-trien-khai-de-an-11-da-tu-nam-2022/"]
     search_page.select_option("select[name=loai]", "")
     search_page.select_option("select[name=nam]", "")
     _settled(search_page)

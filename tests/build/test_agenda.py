@@ -30,11 +30,19 @@ def _events(site: Path, name: str) -> list:
 
 
 def test_seed_000_deadlines_on_the_unit_page(sapa_site):
-    items = [(li.time["datetime"], _text(li)) for li in _soup(sapa_site, f"don-vi/{CHI_BO}").select("li")
-             if li.time and SEED_000 in li.a["href"]]
-    assert [(day, ("tháng 01/2022" in text, "Quý I/2022" in text, "ngày 25/03/2022" in text))
-            for day, text in items] == [("2022-01-31", (True, False, False)), ("2022-03-25", (False, False, True)),
-                                        ("2022-03-31", (False, True, False))]
+    items = [
+        (li.time["datetime"], _text(li))
+        for li in _soup(sapa_site, f"don-vi/{CHI_BO}").select("li")
+        if li.time and SEED_000 in li.a["href"]
+    ]
+    assert [
+        (day, ("tháng 01/2022" in text, "Quý I/2022" in text, "ngày 25/03/2022" in text))
+        for day, text in items
+    ] == [
+        ("2022-01-31", (True, False, False)),
+        ("2022-03-25", (False, False, True)),
+        ("2022-03-31", (False, True, False)),
+    ]
     assert "trong Quý I năm 2022" in items[2][1] and "trước ngày 25/3/2022" in items[1][1]
     btg = _text(_soup(sapa_site, f"don-vi/{BTG}"))
     assert "hội nghị báo cáo viên các cấp (tháng 01/2022)" in btg
@@ -44,7 +52,9 @@ def test_calendar_has_seed_000_months_and_seed_003_quarters(sapa_site):
     page = _soup(sapa_site, "lich/2022")
     assert "Năm 2022" in _text(_soup(sapa_site, "lich").select_one("nav.loa-calendar__years"))
     january = page.find(id="thang-01-2022").find_next("ol")
-    assert sum(1 for a in january.select("li > a") if SEED_000 in a["href"]) == 3  # two rollouts, the conference
+    assert (
+        sum(1 for a in january.select("li > a") if SEED_000 in a["href"]) == 3
+    )  # two rollouts, the conference
     march = _text(page.find(id="thang-03-2022").find_next("ol"))
     assert "trước ngày 25/3/2022" in march and "Quý I/2022" in march
     for quarter in ("quy-1-2022", "quy-2-2022", "quy-3-2022", "quy-4-2022"):
@@ -62,8 +72,12 @@ def test_plan_pages_carry_their_task_table_and_checked_budget(sapa_site):
     first = [_text(td) for td in rows[0].find_all("td")]
     assert first[1].startswith("Tổ chức ít nhất 05 hội nghị") and "5 hội nghị" in first[5]
     budget = _text(page.select_one("section.loa-budget"))
-    for part in ("Ngân sách của Thị xã 6.145.490.000 đ", "Xã hội hoá 360.000.000 đ",
-                 "Tổng kinh phí 6.505.490.000 đ", "Nhu cầu kinh phí năm 2022: 1.750.060.000 đ"):
+    for part in (
+        "Ngân sách của Thị xã 6.145.490.000 đ",
+        "Xã hội hoá 360.000.000 đ",
+        "Tổng kinh phí 6.505.490.000 đ",
+        "Nhu cầu kinh phí năm 2022: 1.750.060.000 đ",
+    ):
         assert part in budget
     # The official text is untouched: the tables follow it, outside the body.
     assert page.select_one(".loa-body section.loa-tasks") is None
@@ -76,9 +90,18 @@ def test_ics_feeds_carry_the_seed_deadlines(sapa_site):
     monthly = [e for e in events if SEED_003 in str(e["url"]) and e.get("rrule")]
     assert any(e["rrule"]["FREQ"] == ["MONTHLY"] and e["rrule"]["INTERVAL"] == [1] for e in monthly)
     quarterly = {e.decoded("dtstart") for e in events if SEED_003 in str(e["url"]) and not e.get("rrule")}
-    assert {dt.date(2022, 3, 31), dt.date(2022, 6, 30), dt.date(2022, 9, 30), dt.date(2022, 12, 31)} <= quarterly
+    assert {
+        dt.date(2022, 3, 31),
+        dt.date(2022, 6, 30),
+        dt.date(2022, 9, 30),
+        dt.date(2022, 12, 31),
+    } <= quarterly
     unit = _events(sapa_site, f"{CHI_BO}.ics")
-    assert {e.decoded("dtstart") for e in unit} >= {dt.date(2022, 1, 31), dt.date(2022, 3, 25), dt.date(2022, 3, 31)}
+    assert {e.decoded("dtstart") for e in unit} >= {
+        dt.date(2022, 1, 31),
+        dt.date(2022, 3, 25),
+        dt.date(2022, 3, 31),
+    }
     assert {str(e["uid"]) for e in unit} <= {str(e["uid"]) for e in events}
 
 
@@ -89,14 +112,37 @@ SECRET = "Rà soát danh sách nội bộ trước ngày 10/02/2022."
 @pytest.fixture(scope="module")
 def agenda_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("agenda") / "project"
-    public = plan_text(f"{TASK}\n", date="2022-01-05", publish_at="2022-01-06T08:00:00+07:00",
-                       tasks=[{"task": TASK, "lead": CHI_BO, "deadline": "2022-02",
-                               "targets": [{"count": 3, "unit": "hội nghị"}]}])
-    internal = plan_text(f"{SECRET}\n", number="13-KH/TU", date="2022-01-05", access="internal",
-                         tasks=[{"task": SECRET, "lead": "van-phong-thi-uy-sa-pa", "deadline": "2022-02-10"}])
-    write_files(root, {"mkdocs.yml": MINIMAL_MKDOCS, **SITE_ROOT, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
-                       "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
-                       "plans/2022/cong-khai.md": public, "plans/2022/noi-bo.md": internal})
+    public = plan_text(
+        f"{TASK}\n",
+        date="2022-01-05",
+        publish_at="2022-01-06T08:00:00+07:00",
+        tasks=[
+            {
+                "task": TASK,
+                "lead": CHI_BO,
+                "deadline": "2022-02",
+                "targets": [{"count": 3, "unit": "hội nghị"}],
+            }
+        ],
+    )
+    internal = plan_text(
+        f"{SECRET}\n",
+        number="13-KH/TU",
+        date="2022-01-05",
+        access="internal",
+        tasks=[{"task": SECRET, "lead": "van-phong-thi-uy-sa-pa", "deadline": "2022-02-10"}],
+    )
+    write_files(
+        root,
+        {
+            "mkdocs.yml": MINIMAL_MKDOCS,
+            **SITE_ROOT,
+            "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
+            "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
+            "plans/2022/cong-khai.md": public,
+            "plans/2022/noi-bo.md": internal,
+        },
+    )
     sites = []
     for name in ("a", "b"):
         site = root.parent / name
@@ -112,7 +158,9 @@ def test_calendars_are_identical_across_builds(agenda_sites):
         assert (first / "lich" / name).read_bytes() == (second / "lich" / name).read_bytes()
     (event,) = _events(first, "tat-ca.ics")
     assert str(event["uid"]) == str(_events(second, "tat-ca.ics")[0]["uid"])
-    assert event.decoded("dtstart") == dt.date(2022, 2, 28) and "Chỉ tiêu: 3 hội nghị" in str(event["description"])
+    assert event.decoded("dtstart") == dt.date(2022, 2, 28) and "Chỉ tiêu: 3 hội nghị" in str(
+        event["description"]
+    )
 
 
 def test_home_page_lists_upcoming_deadlines(agenda_sites):

@@ -10,14 +10,29 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import BUILD_TIME, SITE_ROOT, plan_text, run_loa
 
-ORIGINAL = plan_text(number="12-KH/TU", title="về công tác tuyên truyền năm 2022", date="2022-01-05",
-                     publish_at="2022-01-06T08:00:00+07:00")
-AMENDING = plan_text(number="20-KH/TU", title="sửa đổi, bổ sung Kế hoạch số 12-KH/TU", date="2022-05-02",
-                     publish_at="2022-05-03T08:00:00+07:00", amends=["plans/2022/goc.md"])
-REPLACING = plan_text(number="31-KH/TU", title="về công tác tuyên truyền (thay thế)", date="2022-09-01",
-                      publish_at="2022-09-02T08:00:00+07:00", replaces=["plans/2022/goc.md"])
-DRAFT = plan_text(number="40-KH/TU", title="dự thảo sửa đổi chưa ban hành", status="draft",
-                  amends=["plans/2022/goc.md"])
+ORIGINAL = plan_text(
+    number="12-KH/TU",
+    title="về công tác tuyên truyền năm 2022",
+    date="2022-01-05",
+    publish_at="2022-01-06T08:00:00+07:00",
+)
+AMENDING = plan_text(
+    number="20-KH/TU",
+    title="sửa đổi, bổ sung Kế hoạch số 12-KH/TU",
+    date="2022-05-02",
+    publish_at="2022-05-03T08:00:00+07:00",
+    amends=["plans/2022/goc.md"],
+)
+REPLACING = plan_text(
+    number="31-KH/TU",
+    title="về công tác tuyên truyền (thay thế)",
+    date="2022-09-01",
+    publish_at="2022-09-02T08:00:00+07:00",
+    replaces=["plans/2022/goc.md"],
+)
+DRAFT = plan_text(
+    number="40-KH/TU", title="dự thảo sửa đổi chưa ban hành", status="draft", amends=["plans/2022/goc.md"]
+)
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +40,19 @@ def amended_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.conftest import MINIMAL_MKDOCS, REPO, write_files
 
     root = tmp_path_factory.mktemp("amended") / "project"
-    write_files(root, {"mkdocs.yml": MINIMAL_MKDOCS, **SITE_ROOT, "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
-                       "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
-                       "plans/2022/goc.md": ORIGINAL, "plans/2022/sua-doi.md": AMENDING,
-                       "plans/2022/thay-the.md": REPLACING, "plans/2022/du-thao.md": DRAFT})
+    write_files(
+        root,
+        {
+            "mkdocs.yml": MINIMAL_MKDOCS,
+            **SITE_ROOT,
+            "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
+            "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
+            "plans/2022/goc.md": ORIGINAL,
+            "plans/2022/sua-doi.md": AMENDING,
+            "plans/2022/thay-the.md": REPLACING,
+            "plans/2022/du-thao.md": DRAFT,
+        },
+    )
     result = run_loa("build", "--site-dir", str(root.parent / "site"), "--at", BUILD_TIME, cwd=root)
     assert result.returncode == 0, result.stderr
     return root.parent / "site"
@@ -41,8 +65,9 @@ def _soup(site: Path, path: str) -> BeautifulSoup:
 def test_the_replaced_document_says_so_and_lists_its_amendments(amended_site):
     page = _soup(amended_site, "plans/2022/goc")
     banner = page.select_one(".loa-replaced")
-    assert " ".join(banner.get_text().split()) == ("Văn bản này đã được thay thế bằng Kế hoạch về công tác tuyên "
-                                                   "truyền (thay thế) (số 31-KH/TU).")
+    assert " ".join(banner.get_text().split()) == (
+        "Văn bản này đã được thay thế bằng Kế hoạch về công tác tuyên truyền (thay thế) (số 31-KH/TU)."
+    )
     assert banner.a["href"] == "../thay-the/"
     section = page.find(id="sua-doi").find_parent("section")
     items = [" ".join(li.get_text().split()) for li in section.find_all("li")]
@@ -66,7 +91,9 @@ def test_feeds_carry_an_item_per_amendment_with_its_own_guid(amended_site):
     feed = feedparser.parse((amended_site / "feeds" / "tat-ca.rss").read_bytes())
     assert not feed.bozo, feed.bozo_exception
     by_title = {entry.title: entry for entry in feed.entries}
-    original = next(e for e in feed.entries if e.title.startswith("Kế hoạch về công tác tuyên truyền năm 2022"))
+    original = next(
+        e for e in feed.entries if e.title.startswith("Kế hoạch về công tác tuyên truyền năm 2022")
+    )
     amended = by_title["Được sửa đổi, bổ sung: Kế hoạch về công tác tuyên truyền năm 2022 (số 12-KH/TU)"]
     replaced = by_title["Được thay thế: Kế hoạch về công tác tuyên truyền năm 2022 (số 12-KH/TU)"]
     guids = [e.id for e in feed.entries]
@@ -80,5 +107,7 @@ def test_feeds_carry_an_item_per_amendment_with_its_own_guid(amended_site):
 
 
 def test_a_draft_amendment_marks_nothing(amended_site):
-    everything = b"".join(p.read_bytes() for p in amended_site.rglob("*") if p.is_file() and p.suffix != ".gz")
+    everything = b"".join(
+        p.read_bytes() for p in amended_site.rglob("*") if p.is_file() and p.suffix != ".gz"
+    )
     assert b"40-KH/TU" not in everything and "dự thảo sửa đổi".encode() not in everything

@@ -12,8 +12,11 @@ from tests.conftest import BUILD_TIME, REPO, plan_text, run_loa
 
 
 def _digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_failed_build_keeps_previous_site_and_explains(project):
@@ -37,8 +40,9 @@ def test_same_sources_and_time_give_identical_bytes(tmp_path):
     sites = []
     for name in ("one", "two"):
         site = tmp_path / name
-        result = run_loa("build", "-f", str(REPO / "mkdocs.yml"), "--site-dir", str(site), "--at", BUILD_TIME,
-                         cwd=REPO)
+        result = run_loa(
+            "build", "-f", str(REPO / "mkdocs.yml"), "--site-dir", str(site), "--at", BUILD_TIME, cwd=REPO
+        )
         assert result.returncode == 0, result.stderr
         sites.append(_digest(site))
     assert sites[0] == sites[1]

@@ -15,8 +15,10 @@ from loa.core.safety.sanitize import ID_PREFIX
 from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, plan_text, run_loa
 from tests.unit.test_trust_bodies import CLOBBER
 
-MKDOCS = MINIMAL_MKDOCS.replace("markdown_extensions:\n", "markdown_extensions:\n  - toc:\n      permalink: true\n"
-                                "  - attr_list\n  - md_in_html\n  - tables\n")
+MKDOCS = MINIMAL_MKDOCS.replace(
+    "markdown_extensions:\n",
+    "markdown_extensions:\n  - toc:\n      permalink: true\n  - attr_list\n  - md_in_html\n  - tables\n",
+)
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -28,11 +30,17 @@ def _theme_ids(soup: BeautifulSoup) -> Counter[str]:
 
 
 def test_an_attacker_body_cannot_take_the_themes_ids(project):
-    root = project({"plans/2022/doc.md": plan_text(CLOBBER, number="7-KH/TU"),
-                    "plans/2022/sach.md": plan_text("## Điều một\n\nNội dung.\n", number="8-KH/TU",
-                                                    title="về việc đối chứng"),
-                    "plans/2022/anh.png": b"\x89PNG\r\n\x1a\n", "content/anh.png": b"\x89PNG\r\n\x1a\n"},
-                   mkdocs=MKDOCS)
+    root = project(
+        {
+            "plans/2022/doc.md": plan_text(CLOBBER, number="7-KH/TU"),
+            "plans/2022/sach.md": plan_text(
+                "## Điều một\n\nNội dung.\n", number="8-KH/TU", title="về việc đối chứng"
+            ),
+            "plans/2022/anh.png": b"\x89PNG\r\n\x1a\n",
+            "content/anh.png": b"\x89PNG\r\n\x1a\n",
+        },
+        mkdocs=MKDOCS,
+    )
     result = run_loa("build", "--at", BUILD_TIME, cwd=root)
     assert result.returncode == 0, result.stderr
     page = _soup(root / "site/plans/2022/doc/index.html")
@@ -46,7 +54,12 @@ def test_an_attacker_body_cannot_take_the_themes_ids(project):
     ids = {e["id"] for e in page.find_all(id=True)}
     assert {"dieu-mot", "pham-vi"} <= ids, "heading anchors are the toc's"
     assert clean.select_one("h2#dieu-mot > span.loa-old-anchor#ieu-mot"), "the old anchor still lands"
-    assert {f"{ID_PREFIX}diem-a", f"{ID_PREFIX}ghi-chu", f"{ID_PREFIX}__config", f"{ID_PREFIX}__search"} <= ids
+    assert {
+        f"{ID_PREFIX}diem-a",
+        f"{ID_PREFIX}ghi-chu",
+        f"{ID_PREFIX}__config",
+        f"{ID_PREFIX}__search",
+    } <= ids
     for anchor in body.find_all("a", href=re.compile("^#")):
         target = anchor["href"][1:]
         assert target in ids, f"in-page link {anchor['href']} has no target"
@@ -91,15 +104,19 @@ def test_refused_inputs_stop_the_build_and_check_agrees(project, capsys):
     hostile = plan_text(HOSTILE_BODY, number="9-KH/TU", title="về việc\u202e thử")
     external = (root / "data/external.yml").read_text(encoding="utf-8")
     (root / "plans/2022/hostile.md").write_text(hostile, encoding="utf-8")
-    (root / "data/external.yml").write_text(external + "- number: 1-KH/TU\n  url: ' JaVaScRiPt:alert(1)'\n",
-                                            encoding="utf-8")
-    (root / "data/channels.yml").write_text("kenh:\n  name: Kênh\n  platform: website\n  url: //evil.example/\n",
-                                            encoding="utf-8")
+    (root / "data/external.yml").write_text(
+        external + "- number: 1-KH/TU\n  url: ' JaVaScRiPt:alert(1)'\n", encoding="utf-8"
+    )
+    (root / "data/channels.yml").write_text(
+        "kenh:\n  name: Kênh\n  platform: website\n  url: //evil.example/\n", encoding="utf-8"
+    )
     result = run_loa("build", "--at", BUILD_TIME, cwd=root)
     assert result.returncode != 0
     lines = hostile.split("\n")
-    line = {needle: next(i for i, x in enumerate(lines, 1) if needle in x)
-            for needle in ("<img", "![Ảnh", "<video", "<p style", "title:")}
+    line = {
+        needle: next(i for i, x in enumerate(lines, 1) if needle in x)
+        for needle in ("<img", "![Ảnh", "<video", "<p style", "title:")
+    }
     expected = {
         ("plans/2022/hostile.md", line["<img"], "body.external"),
         ("plans/2022/hostile.md", line["![Ảnh"], "body.external"),

@@ -15,7 +15,9 @@ from loa.core.base.diagnostics import collapse
 from tests.conftest import BUILD_TIME, plan_text, run_loa, write_files
 from tests.unit.test_bounded_parsing import ARTICLE, BOMB, CHANNELS, fuzz_corpus
 
-_SHOWN = re.compile(r"^(?:LỖI|CẢNH BÁO): loa: (?P<path>[^:\s]+)(?::(?P<line>\d+))?: .* \[(?P<code>[a-z]+\.[a-z-]+)\]$")
+_SHOWN = re.compile(
+    r"^(?:LỖI|CẢNH BÁO): loa: (?P<path>[^:\s]+)(?::(?P<line>\d+))?: .* \[(?P<code>[a-z]+\.[a-z-]+)\]$"
+)
 
 
 def _hostile() -> dict[str, str | bytes]:
@@ -25,8 +27,11 @@ def _hostile() -> dict[str, str | bytes]:
         "plans/bom.md": f"---\n{BOMB}---\n\nNội dung.\n",
         "plans/ky-tu.md": plan.replace("place: Sa Pa", 'place: "Sa\\x01\\0\\e Pa"').replace("12-KH", "13-KH"),
         "plans/nam.md": plan_text(period="0000", number="14-KH/TU"),
-        "plans/lich.md": plan_text(period="1000/9999", number="15-KH/TU",
-                                   tasks=[{"task": "Nội dung thử nghiệm.", "deadline": "R/P1M"}]),
+        "plans/lich.md": plan_text(
+            period="1000/9999",
+            number="15-KH/TU",
+            tasks=[{"task": "Nội dung thử nghiệm.", "deadline": "R/P1M"}],
+        ),
         "plans/sau.md": plan.replace("place: Sa Pa", "place: " + "[" * 10_000 + "]" * 10_000),
         "data/channels.yml": CHANNELS,
         "content/tin-bai/anh.md": f"---\n{yaml.safe_dump(cover, allow_unicode=True)}---\n\nTin.\n",
@@ -34,8 +39,11 @@ def _hostile() -> dict[str, str | bytes]:
 
 
 def _digests(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _checked(root: Path) -> tuple[list[dict[str, object]], int]:
@@ -73,8 +81,14 @@ def test_hostile_and_fuzzed_front_matter_in_a_real_build(project, tmp_path):
     from_build = [(m["path"], int(m["line"] or 0), m["code"]) for m in shown]
     from_check = [(str(d["path"]), int(str(d["line"])), str(d["code"])) for d in diagnostics]
     assert sorted(from_build) == sorted(_collapsed(from_check)), "loa check and the build agree"
-    for name in ("plans/bom.md", "plans/ky-tu.md", "plans/nam.md", "plans/lich.md", "plans/sau.md",
-                 "content/tin-bai/anh.md"):
+    for name in (
+        "plans/bom.md",
+        "plans/ky-tu.md",
+        "plans/nam.md",
+        "plans/lich.md",
+        "plans/sau.md",
+        "content/tin-bai/anh.md",
+    ):
         assert any(path == name for path, _, _ in from_build), name
     assert _digests(site) == before, "the previous site is intact"
 
@@ -92,7 +106,9 @@ def test_an_alias_bomb_in_mkdocs_yml_is_refused_quickly(project, tmp_path):
     from tests.conftest import MINIMAL_MKDOCS
 
     bomb = "".join(f"extra_{line}\n" for line in BOMB.splitlines())
-    root = project({"plans/a.md": plan_text()}, mkdocs=MINIMAL_MKDOCS + "extra:\n  x: &x Loa\n  y: *x\n" + bomb)
+    root = project(
+        {"plans/a.md": plan_text()}, mkdocs=MINIMAL_MKDOCS + "extra:\n  x: &x Loa\n  y: *x\n" + bomb
+    )
     for command in (["check"], ["build", "--site-dir", str(tmp_path / "site"), "--at", BUILD_TIME]):
         started = time.monotonic()
         result = run_loa(*command, cwd=root)

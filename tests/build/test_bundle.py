@@ -18,7 +18,9 @@ def _bundle(tmp_path, config, name):
 
 def _texts(path):
     with zipfile.ZipFile(path) as archive:
-        return {info.filename: archive.read(info).decode("utf-8", errors="replace") for info in archive.infolist()}
+        return {
+            info.filename: archive.read(info).decode("utf-8", errors="replace") for info in archive.infolist()
+        }
 
 
 def test_two_bundles_are_byte_identical_and_sorted(tmp_path):
@@ -63,6 +65,13 @@ def test_link_rewriting_rules():
     png = inline_images('<img alt="a" src="h.png">', lambda src: b"\x89PNG" if src == "h.png" else None)
     assert png == '<img alt="a" src="data:image/png;base64,iVBORw==">'
     # Never a request from an offline copy: a missing image keeps only its alternative text.
-    assert inline_images('<img alt="a" src="missing.png">', lambda src: None) == '<img alt="a" src="data:image/gif;base64,">'
-    assert inline_images('<img src="chu-thich.txt">', lambda src: b"x") == '<img src="data:image/gif;base64,">'
-    assert inline_images('<img src="https://a.vn/h.png">', lambda src: None) == '<img src="https://a.vn/h.png">'
+    assert (
+        inline_images('<img alt="a" src="missing.png">', lambda src: None)
+        == '<img alt="a" src="data:image/gif;base64,">'
+    )
+    assert (
+        inline_images('<img src="chu-thich.txt">', lambda src: b"x") == '<img src="data:image/gif;base64,">'
+    )
+    assert (
+        inline_images('<img src="https://a.vn/h.png">', lambda src: None) == '<img src="https://a.vn/h.png">'
+    )

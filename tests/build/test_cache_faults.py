@@ -33,16 +33,25 @@ def _plan(body: str, **fields: object) -> str:
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     repo = Repo(tmp_path_factory.mktemp("faults") / "project")
-    base = {**base_files(MINIMAL_MKDOCS),
-            "data/channels.yml": CHANNELS, ".gitignore": "/site/\n/.cache/\n"}
+    base = {**base_files(MINIMAL_MKDOCS), "data/channels.yml": CHANNELS, ".gitignore": "/site/\n/.cache/\n"}
     repo.commit("2021-04-01T08:00:00+07:00", "Dựng trang", base)
-    repo.commit("2021-05-10T09:00:00+07:00", "Ban hành", {
-        PLAN: _plan("Văn bản gốc, xem [tin](../../tin-bai/tin.md).\n"),
-        "content/tin-bai/tin.md": _article()})
+    repo.commit(
+        "2021-05-10T09:00:00+07:00",
+        "Ban hành",
+        {
+            PLAN: _plan("Văn bản gốc, xem [tin](../../tin-bai/tin.md).\n"),
+            "content/tin-bai/tin.md": _article(),
+        },
+    )
     repo.commit("2021-06-01T08:00:00+07:00", "Sửa lần một", {PLAN: _plan("Văn bản sửa lần một.\n")})
-    repo.commit("2021-07-01T08:00:00+07:00", "Sửa lần hai", {
-        PLAN: _plan("Văn bản sửa lần hai.\n", title="về việc thử nghiệm (sửa đổi)"),
-        "content/tin-bai/tin.md": _article("Nội dung tin đã sửa.\n")})
+    repo.commit(
+        "2021-07-01T08:00:00+07:00",
+        "Sửa lần hai",
+        {
+            PLAN: _plan("Văn bản sửa lần hai.\n", title="về việc thử nghiệm (sửa đổi)"),
+            "content/tin-bai/tin.md": _article("Nội dung tin đã sửa.\n"),
+        },
+    )
     return repo
 
 
@@ -50,7 +59,9 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def _build(root: Path, site: Path, key_home: Path, *options: str, cache: bool = True) -> subprocess.CompletedProcess[str]:
+def _build(
+    root: Path, site: Path, key_home: Path, *options: str, cache: bool = True
+) -> subprocess.CompletedProcess[str]:
     env = {"XDG_CACHE_HOME": str(key_home), "LOA_CACHE": "1" if cache else "0"}
     return run_loa("build", "--site-dir", str(site), "--at", BUILD_TIME, *options, cwd=root, env=env)
 
@@ -61,7 +72,9 @@ def _copy(source: Repo, target: Path) -> Path:
 
 
 def _entries(root: Path) -> list[Path]:
-    return sorted(p for p in (root / ".cache" / "loa" / "v1").rglob("*") if p.is_file() and p.name != "origin")
+    return sorted(
+        p for p in (root / ".cache" / "loa" / "v1").rglob("*") if p.is_file() and p.name != "origin"
+    )
 
 
 def _assert_no_shared_inode(site: Path, root: Path) -> None:
@@ -125,11 +138,18 @@ def _unsigned(data: bytes) -> bytes:
 
 def _forged(data: bytes) -> bytes:
     # A well-formed header that no key of this machine made.
-    return b"loa-cache-1 " + b"0" * 64 + b"\n" + data.partition(b"\n")[2].replace("Văn bản".encode(), b"FORGED")
+    return (
+        b"loa-cache-1 " + b"0" * 64 + b"\n" + data.partition(b"\n")[2].replace("Văn bản".encode(), b"FORGED")
+    )
 
 
-FAULTS = {"truncated": _truncate, "emptied": lambda data: b"", "garbled": _garble, "unsigned": _unsigned,
-          "forged": _forged}
+FAULTS = {
+    "truncated": _truncate,
+    "emptied": lambda data: b"",
+    "garbled": _garble,
+    "unsigned": _unsigned,
+    "forged": _forged,
+}
 
 
 def test_damaged_entries_are_rebuilt_and_replaced(warm, reference, tmp_path):
@@ -138,7 +158,14 @@ def test_damaged_entries_are_rebuilt_and_replaced(warm, reference, tmp_path):
     # Every entry damaged, each kind of damage on a share of them (pages, texts, diffs, links, front matter).
     faults = [FAULTS[name] for name in sorted(FAULTS)]
     damaged = {entry: faults[index % len(faults)](entry.read_bytes()) for index, entry in enumerate(entries)}
-    assert {entry.parts[-3] for entry in entries} == {"page", "text", "diff", "links", "front-matter", "verdicts"}
+    assert {entry.parts[-3] for entry in entries} == {
+        "page",
+        "text",
+        "diff",
+        "links",
+        "front-matter",
+        "verdicts",
+    }
     for entry, data in damaged.items():
         entry.write_bytes(data)
     result = _build(root, tmp_path / "site", keys)
@@ -161,8 +188,11 @@ def _pickle_payload(sentinel: Path) -> bytes:
 
 def test_the_pickle_payload_is_live(tmp_path):
     sentinel = tmp_path / "ran"
-    subprocess.run([sys.executable, "-c", "import pickle, sys; pickle.loads(sys.stdin.buffer.read())"],
-                   input=_pickle_payload(sentinel), check=True)
+    subprocess.run(
+        [sys.executable, "-c", "import pickle, sys; pickle.loads(sys.stdin.buffer.read())"],
+        input=_pickle_payload(sentinel),
+        check=True,
+    )
     assert sentinel.exists()
 
 
@@ -205,7 +235,9 @@ def test_a_cache_committed_to_the_repository_is_never_used_in_a_fresh_clone(warm
     _commit_all(root, "Thêm bộ nhớ đệm")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(root), str(clone)], check=True)
-    tracked = subprocess.run(["git", "ls-files", ".cache"], cwd=clone, capture_output=True, text=True, check=True).stdout
+    tracked = subprocess.run(
+        ["git", "ls-files", ".cache"], cwd=clone, capture_output=True, text=True, check=True
+    ).stdout
     assert tracked.strip()
     # Even on the machine whose key signed them, a tracked cache is not used at all: neither read nor rewritten.
     result = _build(clone, tmp_path / "site", keys)
@@ -218,8 +250,13 @@ def test_a_cache_committed_to_the_repository_is_never_used_in_a_fresh_clone(warm
     assert site == reference
     _assert_no_shared_inode(tmp_path / "site", clone)
     # The tracked files are left as they are: the build neither read nor wrote them.
-    status = subprocess.run(["git", "status", "--porcelain", "--ignored", ".cache"], cwd=clone, check=True,
-                            capture_output=True, text=True).stdout
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--ignored", ".cache"],
+        cwd=clone,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     assert status == ""
 
 
@@ -257,7 +294,9 @@ def test_a_cache_owned_by_another_user_is_not_used(warm, reference, tmp_path):
 
 
 def _object_file(root: Path, name: str) -> Path:
-    sha = subprocess.run(["git", "rev-parse", name], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+    sha = subprocess.run(
+        ["git", "rev-parse", name], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.strip()
     path = root / ".git" / "objects" / sha[:2] / sha[2:]
     assert path.exists(), "the test repository keeps loose objects"
     return path
@@ -282,7 +321,9 @@ def test_a_corrupt_blob_marks_the_history_of_its_document_unavailable(source, re
     assert not any(name.startswith("plans/2021/ke-hoach/phien-ban/") for name in site)
     # Everything else, the article's history included, is as in a sound repository.
     unchanged = {name: data for name, data in reference.items() if not name.startswith("plans/2021/ke-hoach")}
-    assert {name: data for name, data in site.items() if not name.startswith("plans/2021/ke-hoach")} == unchanged
+    assert {
+        name: data for name, data in site.items() if not name.startswith("plans/2021/ke-hoach")
+    } == unchanged
     assert "tin-bai/tin/phien-ban/" in "".join(site)
 
 
@@ -293,5 +334,6 @@ def test_a_corrupt_commit_makes_history_unavailable_with_a_notice(source, tmp_pa
     assert result.returncode == 0, result.stderr
     assert "không đọc được lịch sử thay đổi từ kho git" in result.stderr
     assert "Lịch sử thay đổi không có trong bản dựng này." in (
-        tmp_path / "site" / "plans/2021/ke-hoach/index.html").read_text(encoding="utf-8")
+        tmp_path / "site" / "plans/2021/ke-hoach/index.html"
+    ).read_text(encoding="utf-8")
     assert not list((tmp_path / "site").rglob("phien-ban"))

@@ -50,8 +50,12 @@ def _build(tmp_path: Path, *args: str) -> dict[str, str]:
 
 def _leaks(texts: dict[str, str], canaries: list[str]) -> list[tuple[str, str]]:
     # Case-insensitive: the search index holds words folded to lower case ("canarydraftbody").
-    return [(name, c) for name, text in texts.items() for c in canaries
-            if c.lower() in text.lower() or c.lower() in name.lower()]
+    return [
+        (name, c)
+        for name, text in texts.items()
+        for c in canaries
+        if c.lower() in text.lower() or c.lower() in name.lower()
+    ]
 
 
 def search_text(texts: dict[str, str]) -> str:
@@ -87,4 +91,6 @@ def test_scheduled_document_is_withheld_until_the_exact_minute(tmp_path, at):
 def test_internal_build_adds_internal_documents_only(tmp_path):
     texts = _build(tmp_path, "--at", BUILD_TIME, "--target", "internal")
     assert "CANARYINTERNALBODY" in texts["plans/2022/noi-bo/index.html"]
-    assert _leaks(texts, WITHHELD["draft"] + WITHHELD["scheduled"] + WITHHELD["review"] + WITHHELD["page"]) == []
+    assert (
+        _leaks(texts, WITHHELD["draft"] + WITHHELD["scheduled"] + WITHHELD["review"] + WITHHELD["page"]) == []
+    )

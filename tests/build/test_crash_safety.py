@@ -33,14 +33,24 @@ def snapshot(site: Path) -> dict[str, tuple[object, ...]]:
         if path.is_file():
             info = path.stat()
             result[path.relative_to(site).as_posix()] = (
-                hashlib.sha256(path.read_bytes()).hexdigest(), info.st_ino, info.st_nlink, info.st_size,
-                info.st_mode, info.st_mtime_ns, info.st_ctime_ns)
+                hashlib.sha256(path.read_bytes()).hexdigest(),
+                info.st_ino,
+                info.st_nlink,
+                info.st_size,
+                info.st_mode,
+                info.st_mtime_ns,
+                info.st_ctime_ns,
+            )
     return result
 
 
 def _plan(i: int, text: str) -> str:
-    return plan_text(f"Nội dung thử nghiệm thứ {i}.\n\n{text}\n", number=f"{i}-KH/TU",
-                     date="2021-05-09", publish_at="2021-05-10T09:00:00+07:00")
+    return plan_text(
+        f"Nội dung thử nghiệm thứ {i}.\n\n{text}\n",
+        number=f"{i}-KH/TU",
+        date="2021-05-09",
+        publish_at="2021-05-10T09:00:00+07:00",
+    )
 
 
 @pytest.fixture
@@ -50,8 +60,11 @@ def repo(tmp_path: Path) -> Repo:
     base = {**base_files(MINIMAL_MKDOCS)}
     plans = {f"plans/2021/k{i:02d}.md": _plan(i, "Bản đầu.") for i in range(1, 7)}
     repo.commit("2021-05-10T09:00:00+07:00", "Ban hành", {**base, **plans})
-    repo.commit("2021-06-01T09:00:00+07:00", "Sửa đổi",
-                {f"plans/2021/k{i:02d}.md": _plan(i, "Bản sửa.") for i in range(1, 7)})
+    repo.commit(
+        "2021-06-01T09:00:00+07:00",
+        "Sửa đổi",
+        {f"plans/2021/k{i:02d}.md": _plan(i, "Bản sửa.") for i in range(1, 7)},
+    )
     return repo
 
 
@@ -131,8 +144,14 @@ def test_killed_at_any_moment_changes_nothing_of_the_live_site(repo, fraction):
     before = snapshot(root / "site")
     _edit(root, "Bản sửa lần hai.")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "loa.cli", "build", "--at", BUILD_TIME], cwd=root, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "loa.cli", "build", "--at", BUILD_TIME],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     time.sleep(duration * fraction)
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -148,16 +167,27 @@ def test_killed_at_any_moment_changes_nothing_of_the_live_site(repo, fraction):
 
 
 def test_killed_while_writing_pages_keeps_the_old_site(project):
-    body = (REPO / "plans/2021/ke-hoach-tuyen-truyen-hoi-nghi-trung-uong-4-khoa-xiii.md").read_text(
-        encoding="utf-8").split("---\n", 2)[2]
+    body = (
+        (REPO / "plans/2021/ke-hoach-tuyen-truyen-hoi-nghi-trung-uong-4-khoa-xiii.md")
+        .read_text(encoding="utf-8")
+        .split("---\n", 2)[2]
+    )
     root = project({"plans/2022/a.md": plan_text(number="999-KH/TU")})
     assert _build(root).returncode == 0
     before = snapshot(root / "site")
     for i in range(1, 151):
-        (root / f"plans/2022/k{i:03d}.md").write_text(plan_text(body=body, number=f"{i}-KH/TU"), encoding="utf-8")
+        (root / f"plans/2022/k{i:03d}.md").write_text(
+            plan_text(body=body, number=f"{i}-KH/TU"), encoding="utf-8"
+        )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "loa.cli", "build", "--at", BUILD_TIME], cwd=root, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "loa.cli", "build", "--at", BUILD_TIME],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     # Kill once MkDocs has started writing pages into the new release.
     while time.monotonic() < deadline and not list(root.glob(".site.releases/*/plans/2022/k*/index.html")):
@@ -201,12 +231,17 @@ def test_without_rename_exchange_a_build_stopped_between_the_renames_is_undone(r
     before = _plain_site(root)
     (root / ".site.releases").mkdir()
     (root / ".site.releases" / "new").mkdir()
-    script = ("import os, sys\nfrom pathlib import Path\nimport loa.core.outputs.releases as r\n"
-              "def refuse(a, b): raise OSError(22, 'no exchange')\n"
-              "r._exchange = refuse\n"
-              "r.publish_release(Path(sys.argv[1]), Path(sys.argv[2]), edition='public')\n")
-    killed = subprocess.run([sys.executable, "-c", script, str(root / ".site.releases/new"), str(root / "site")],
-                            env={**os.environ, "LOA_FAULT_AT": "migrate"}, check=False)
+    script = (
+        "import os, sys\nfrom pathlib import Path\nimport loa.core.outputs.releases as r\n"
+        "def refuse(a, b): raise OSError(22, 'no exchange')\n"
+        "r._exchange = refuse\n"
+        "r.publish_release(Path(sys.argv[1]), Path(sys.argv[2]), edition='public')\n"
+    )
+    killed = subprocess.run(
+        [sys.executable, "-c", script, str(root / ".site.releases/new"), str(root / "site")],
+        env={**os.environ, "LOA_FAULT_AT": "migrate"},
+        check=False,
+    )
     assert killed.returncode == -signal.SIGKILL
     assert not os.path.lexists(root / "site")  # the window the next build repairs
     (root / "plans/2021/hong.md").write_text(BROKEN, encoding="utf-8")

@@ -15,23 +15,27 @@ HOSTILE = '</title><script>alert("xss")</script><img src=x onerror=alert(1)>'
 def test_hostile_front_matter_renders_inert(project, tmp_path):
     mkdocs = (
         "site_name: Thử <b>nghiệm</b>\nsite_url: https://loa.example/\ndocs_dir: site-root\n"
-        "theme:\n  name: !ENV [LOA_THEME, material]\n  custom_dir: " + str(__import__("tests.conftest").conftest.REPO / "theme")
+        "theme:\n  name: !ENV [LOA_THEME, material]\n  custom_dir: "
+        + str(__import__("tests.conftest").conftest.REPO / "theme")
         + "\n  language: vi\n  font: false\n"
         "nav:\n  - Trang chủ: index.md\n  - Danh mục: danh-muc/index.md\n"
         "validation:\n  nav:\n    omitted_files: ignore\nplugins:\n  - loa\n"
     )
-    root = project({
-        "plans/2022/doc.md": plan_text(
-            title=f"về việc {HOSTILE}",
-            number="7-KH/TU",
-            place=HOSTILE,
-            signer={"authority": HOSTILE, "role": "BÍ THƯ", "name": HOSTILE},
-            recipients=[HOSTILE],
-            topics=["doc-hai"],
-            description=f"Mô tả {HOSTILE}"[:300],
-        ),
-        "content/chuyen-de/doc-hai.md": f"---\nkind: topic\ntitle: '{HOSTILE}'\n---\n\nGiới thiệu.\n",
-    }, mkdocs=mkdocs)
+    root = project(
+        {
+            "plans/2022/doc.md": plan_text(
+                title=f"về việc {HOSTILE}",
+                number="7-KH/TU",
+                place=HOSTILE,
+                signer={"authority": HOSTILE, "role": "BÍ THƯ", "name": HOSTILE},
+                recipients=[HOSTILE],
+                topics=["doc-hai"],
+                description=f"Mô tả {HOSTILE}"[:300],
+            ),
+            "content/chuyen-de/doc-hai.md": f"---\nkind: topic\ntitle: '{HOSTILE}'\n---\n\nGiới thiệu.\n",
+        },
+        mkdocs=mkdocs,
+    )
     result = run_loa("build", "--at", BUILD_TIME, cwd=root)
     assert result.returncode == 0, result.stderr
     site = root / "site"
@@ -54,7 +58,10 @@ def test_hostile_front_matter_renders_inert(project, tmp_path):
     assert HOSTILE in plan.title.get_text()
     assert HOSTILE in plan.find("meta", attrs={"name": "description"})["content"]
     assert HOSTILE in plan.find(class_="loa-title").get_text()
-    assert HOSTILE in plan.find(class_="md-header__topic", attrs={"data-md-component": "header-topic"}).get_text()
+    assert (
+        HOSTILE
+        in plan.find(class_="md-header__topic", attrs={"data-md-component": "header-topic"}).get_text()
+    )
     listing = BeautifulSoup(pages["year"].read_text(encoding="utf-8"), "html.parser")
     assert HOSTILE in listing.find(class_="loa-list__title").get_text()
     for feed in (site / "feeds").rglob("*.*"):
@@ -107,8 +114,13 @@ def test_hostile_body_is_sanitised(project):
         "markdown_extensions:\n  - tables\n  - attr_list\n  - md_in_html\n  - admonition\n  - loa.core.outputs.headings\n"
         "plugins:\n  - loa\n"
     )
-    root = project({"plans/2022/doc.md": plan_text(body=HOSTILE_BODY, number="7-KH/TU"),
-                    "plans/2022/anh.png": b"\x89PNG\r\n\x1a\n"}, mkdocs=mkdocs)
+    root = project(
+        {
+            "plans/2022/doc.md": plan_text(body=HOSTILE_BODY, number="7-KH/TU"),
+            "plans/2022/anh.png": b"\x89PNG\r\n\x1a\n",
+        },
+        mkdocs=mkdocs,
+    )
     result = run_loa("build", "--at", BUILD_TIME, cwd=root)
     assert result.returncode == 0, result.stderr
     html = (root / "site/plans/2022/doc/index.html").read_text(encoding="utf-8")

@@ -13,8 +13,10 @@ from lxml import etree
 
 from tests.conftest import BUILD_TIME, run_loa
 
-RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} "
-                    r"\d{2}:\d{2}:\d{2} \+0700$")
+RFC822 = re.compile(
+    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} "
+    r"\d{2}:\d{2}:\d{2} \+0700$"
+)
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "https://sapa.loa.example/"
 
@@ -75,7 +77,9 @@ def test_rss_rules(sapa_site):
             description = item.findtext("description") or ""
             for text in (content, description):
                 assert not re.search(r"<\s*(script|iframe)", text, re.IGNORECASE)
-                assert not re.search(r"<[^>]+\son\w+\s*=", text, re.IGNORECASE), "event handler attribute in a feed"
+                assert not re.search(r"<[^>]+\son\w+\s*=", text, re.IGNORECASE), (
+                    "event handler attribute in a feed"
+                )
             for url in re.findall(r'(?:href|src)="([^"]*)"', content):
                 assert _absolute(url), url
 
@@ -90,7 +94,9 @@ def test_atom_rules(sapa_site):
             links = entry.findall(f"{ATOM}link")
             assert all(link.get("rel") for link in links), "feedgen #135: entry links must keep rel"
             alternate = [link for link in links if link.get("rel") == "alternate"]
-            assert alternate and alternate[0].get("type") == "text/html" and _absolute(alternate[0].get("href"))
+            assert (
+                alternate and alternate[0].get("type") == "text/html" and _absolute(alternate[0].get("href"))
+            )
             enclosure = [link for link in links if link.get("rel") == "enclosure"]
             assert enclosure and enclosure[0].get("length") not in (None, "None")
 
@@ -120,8 +126,14 @@ access: public
 
 Nội dung thử nghiệm.
 """
-    root = project({"content/tin-bai/ten-cu.md": article, "data/channels.yml":
-                    (Path(__file__).parents[2] / "data/channels.yml").read_text(encoding="utf-8")})
+    root = project(
+        {
+            "content/tin-bai/ten-cu.md": article,
+            "data/channels.yml": (Path(__file__).parents[2] / "data/channels.yml").read_text(
+                encoding="utf-8"
+            ),
+        }
+    )
 
     def guids() -> list[str]:
         assert run_loa("build", "--at", BUILD_TIME, cwd=root).returncode == 0
@@ -130,8 +142,9 @@ Nội dung thử nghiệm.
     before = guids()
     (root / "content/tin-bai/ten-cu.md").rename(root / "content/tin-bai/ten-moi.md")
     renamed = root / "content/tin-bai/ten-moi.md"
-    renamed.write_text(renamed.read_text(encoding="utf-8").replace("Tin thử nghiệm", "Tiêu đề đã sửa"),
-                       encoding="utf-8")
+    renamed.write_text(
+        renamed.read_text(encoding="utf-8").replace("Tin thử nghiệm", "Tiêu đề đã sửa"), encoding="utf-8"
+    )
     after = guids()
     assert before == after == ["urn:uuid:3f0b1c52-7f0e-4e51-9d64-0b7a1c2d3e4f"]
 

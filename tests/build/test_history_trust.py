@@ -26,8 +26,10 @@ PUBLISHED = plan_text("Văn bản gốc.\n", date="2021-05-09", publish_at="2021
 
 
 def _plan(canary: str, **fields: object) -> str:
-    return plan_text(f"Văn bản gốc. {canary}\n", **{"date": "2021-05-09", "publish_at": "2021-05-10T09:00:00+07:00",
-                                                      **fields})
+    return plan_text(
+        f"Văn bản gốc. {canary}\n",
+        **{"date": "2021-05-09", "publish_at": "2021-05-10T09:00:00+07:00", **fields},
+    )
 
 
 class Symlink(str):
@@ -46,8 +48,15 @@ def _replace(text: str, old: str, new: str) -> str:
 # Each never-public state: (canary, file, text). The canary is in the body and in the commit message.
 NEVER_PUBLIC: list[tuple[str, str, str | bytes | Symlink]] = [
     ("CANARYMISSPELT", PLAN, _replace(_plan("CANARYMISSPELT"), "access: public", "acess: public")),
-    ("CANARYDUPLICATE", PLAN, _replace(_plan("CANARYDUPLICATE", access="internal"), "access: internal",
-                                       "access: internal\naccess: public")),
+    (
+        "CANARYDUPLICATE",
+        PLAN,
+        _replace(
+            _plan("CANARYDUPLICATE", access="internal"),
+            "access: internal",
+            "access: internal\naccess: public",
+        ),
+    ),
     ("CANARYINTERNAL", PLAN, _plan("CANARYINTERNAL", access="internal")),
     ("CANARYDRAFT", PLAN, _plan("CANARYDRAFT", status="draft")),
     ("CANARYYAML", PLAN, _replace(_plan("CANARYYAML"), "place: Sa Pa", "place: Sa Pa: Lào Cai")),
@@ -63,8 +72,13 @@ NEVER_PUBLIC: list[tuple[str, str, str | bytes | Symlink]] = [
 ]
 
 
-def _commit(repo: Repo, when: str, message: str, files: dict[str, str | bytes | Symlink],
-            author: str = "Ban Tuyên giáo") -> None:
+def _commit(
+    repo: Repo,
+    when: str,
+    message: str,
+    files: dict[str, str | bytes | Symlink],
+    author: str = "Ban Tuyên giáo",
+) -> None:
     for path, text in files.items():
         target = repo.root / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -76,24 +90,39 @@ def _commit(repo: Repo, when: str, message: str, files: dict[str, str | bytes | 
         else:
             target.write_text(text, encoding="utf-8")
         repo.git("add", path)
-    env = {**os.environ, "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": "canary@example.invalid",
-           "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": "canary@example.invalid",
-           "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    subprocess.run(["git", "commit", "-q", "-m", message], cwd=repo.root, env=env, check=True, capture_output=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": author,
+        "GIT_AUTHOR_EMAIL": "canary@example.invalid",
+        "GIT_COMMITTER_NAME": author,
+        "GIT_COMMITTER_EMAIL": "canary@example.invalid",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+    }
+    subprocess.run(
+        ["git", "commit", "-q", "-m", message], cwd=repo.root, env=env, check=True, capture_output=True
+    )
 
 
 @pytest.fixture(scope="module")
 def canary_project(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     repo = Repo(tmp_path_factory.mktemp("canary") / "project")
-    base = {**base_files(MINIMAL_MKDOCS),
-            "data/channels.yml": CHANNELS}
+    base = {**base_files(MINIMAL_MKDOCS), "data/channels.yml": CHANNELS}
     repo.commit("2021-04-01T08:00:00+07:00", "Dựng trang", base)
     repo.commit("2021-05-10T09:00:00+07:00", "Ban hành", {PLAN: PUBLISHED, ARTICLE: _article()})
     for day, (canary, path, text) in enumerate(NEVER_PUBLIC, start=1):
         _commit(repo, f"2021-06-{day:02d}T08:00:00+07:00", f"Sửa {canary}", {path: text}, author=STRANGER)
-    _commit(repo, "2021-07-01T08:00:00+07:00", "Đăng lại", {
-        PLAN: plan_text("Văn bản đã sửa đổi.\n", date="2021-05-09", publish_at="2021-05-10T09:00:00+07:00"),
-        ARTICLE: _article("Nội dung tin đã sửa.\n")})
+    _commit(
+        repo,
+        "2021-07-01T08:00:00+07:00",
+        "Đăng lại",
+        {
+            PLAN: plan_text(
+                "Văn bản đã sửa đổi.\n", date="2021-05-09", publish_at="2021-05-10T09:00:00+07:00"
+            ),
+            ARTICLE: _article("Nội dung tin đã sửa.\n"),
+        },
+    )
     return repo
 
 
@@ -109,8 +138,9 @@ def _never_public_commits(repo: Repo) -> list[str]:
 @pytest.mark.parametrize("target", ["public", "internal"])
 def test_no_trace_of_a_never_public_revision_in_any_output(canary_project, target):
     site = canary_project.root.parent / f"site-{target}"
-    result = run_loa("build", "--site-dir", str(site), "--at", BUILD_TIME, "--target", target,
-                     cwd=canary_project.root)
+    result = run_loa(
+        "build", "--site-dir", str(site), "--at", BUILD_TIME, "--target", target, cwd=canary_project.root
+    )
     assert result.returncode == 0, result.stderr
     everything = _everything(site)
     commits = _never_public_commits(canary_project)
@@ -156,7 +186,9 @@ def test_the_public_history_lists_only_strictly_valid_public_revisions(canary_pr
     at = parse_build_time(BUILD_TIME)
     plan = [item.revision.message for item in public_revisions(history[PLAN], at=at, load=load)]
     assert plan == ["Ban hành", "Đăng lại"]
-    internal = [item.revision.message for item in public_revisions(history[PLAN], at=at, load=load, target="internal")]
+    internal = [
+        item.revision.message for item in public_revisions(history[PLAN], at=at, load=load, target="internal")
+    ]
     assert internal == ["Ban hành", "Sửa CANARYINTERNAL", "Đăng lại"]
     article = [item.revision.message for item in public_revisions(history[ARTICLE], at=at, load=load)]
     assert article == ["Ban hành", "Đăng lại"]

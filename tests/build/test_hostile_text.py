@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 
 from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, REPO, plan_text, run_loa
 
-PAYLOAD = '<img src=x onerror=alert(1)></title><script>alert(2)</script>&lt;script&gt;alert(3)&lt;/script&gt;'
+PAYLOAD = "<img src=x onerror=alert(1)></title><script>alert(2)</script>&lt;script&gt;alert(3)&lt;/script&gt;"
 RAW = ("<img src=x", "<script>alert", "onerror=alert(1)>")
 ARTICLE = f"""\
 ---
@@ -36,19 +36,29 @@ access: public
 Nội dung tin.
 """
 TASK = "Tổ chức hội nghị quán triệt."
-MKDOCS = MINIMAL_MKDOCS.replace("  name: !ENV [LOA_THEME, material]\n", f"  name: !ENV [LOA_THEME, material]\n  custom_dir: {REPO / 'theme'}\n")
+MKDOCS = MINIMAL_MKDOCS.replace(
+    "  name: !ENV [LOA_THEME, material]\n",
+    f"  name: !ENV [LOA_THEME, material]\n  custom_dir: {REPO / 'theme'}\n",
+)
 
 
 def _hostile_project(project) -> Path:
     issuers = (REPO / "data/issuers.yml").read_text(encoding="utf-8")
-    return project({
-        "data/issuers.yml": issuers + f"\ndon-vi-doc:\n  name: 'Đơn vị {PAYLOAD}'\n  level: xa\n",
-        "data/channels.yml": f"kenh-doc:\n  name: 'Kênh {PAYLOAD}'\n  platform: website\n",
-        "content/tin-bai/a.md": ARTICLE,
-        "content/chuyen-de/chu-de-doc.md": f"---\nkind: topic\ntitle: 'Chuyên đề {PAYLOAD}'\n---\n\nGiới thiệu.\n",
-        "plans/2022/doc.md": plan_text(f"{TASK}\n", number="7-KH/TU", description=f"Mô tả {PAYLOAD}"[:300],
-                                       tasks=[{"task": TASK, "lead": ["don-vi-doc"], "deadline": "2022-06"}]),
-    }, mkdocs=MKDOCS)
+    return project(
+        {
+            "data/issuers.yml": issuers + f"\ndon-vi-doc:\n  name: 'Đơn vị {PAYLOAD}'\n  level: xa\n",
+            "data/channels.yml": f"kenh-doc:\n  name: 'Kênh {PAYLOAD}'\n  platform: website\n",
+            "content/tin-bai/a.md": ARTICLE,
+            "content/chuyen-de/chu-de-doc.md": f"---\nkind: topic\ntitle: 'Chuyên đề {PAYLOAD}'\n---\n\nGiới thiệu.\n",
+            "plans/2022/doc.md": plan_text(
+                f"{TASK}\n",
+                number="7-KH/TU",
+                description=f"Mô tả {PAYLOAD}"[:300],
+                tasks=[{"task": TASK, "lead": ["don-vi-doc"], "deadline": "2022-06"}],
+            ),
+        },
+        mkdocs=MKDOCS,
+    )
 
 
 def _elements(markup: str) -> set[str]:
@@ -110,7 +120,9 @@ def test_hostile_text_is_text_in_every_output(project, tmp_path):
     unfolded = [p.read_text(encoding="utf-8").replace("\r\n ", "") for p in calendars]
     assert calendars and all("Chủ trì: Đơn vị &lt\\;img src=x" in text for text in unfolded), unfolded
     bundle = tmp_path / "bundle.zip"
-    result = run_loa("bundle", "-f", str(root / "mkdocs.yml"), "-o", str(bundle), "--at", BUILD_TIME, cwd=root)
+    result = run_loa(
+        "bundle", "-f", str(root / "mkdocs.yml"), "-o", str(bundle), "--at", BUILD_TIME, cwd=root
+    )
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(bundle) as archive:
         for info in archive.infolist():

@@ -15,8 +15,10 @@ VALID = (
     "<div>\n[trong HTML](khong-co.md)\n</div>"
 )
 ASSETS: dict[str, str | bytes] = {
-    "content/images/a.png": b"\x89PNG\r\n\x1a\n", "content/tai-nguyen/b.png": b"\x89PNG\r\n\x1a\n",
-    "plans/2022/a.md": plan_text(), "plans/2022/phu-luc.pdf": b"%PDF-1.4\n",
+    "content/images/a.png": b"\x89PNG\r\n\x1a\n",
+    "content/tai-nguyen/b.png": b"\x89PNG\r\n\x1a\n",
+    "plans/2022/a.md": plan_text(),
+    "plans/2022/phu-luc.pdf": b"%PDF-1.4\n",
 }
 
 
@@ -34,13 +36,21 @@ def test_links_loa_accepts_build_in_strict_mode(project, tmp_path):
 
 
 def test_check_and_build_report_the_same_broken_links(project, tmp_path):
-    root = project({"content/gioi-thieu/trang.md": _page("[Văn bản](../plans/2022/khong-co.md)\n\n"
-                                                         "![Ảnh](../images/khong-co.png)"), **ASSETS})
+    root = project(
+        {
+            "content/gioi-thieu/trang.md": _page(
+                "[Văn bản](../plans/2022/khong-co.md)\n\n![Ảnh](../images/khong-co.png)"
+            ),
+            **ASSETS,
+        }
+    )
     check = run_loa("check", "--format", "json", cwd=root)
     assert check.returncode == 1
     reported = [(d["path"], d["line"], d["code"]) for d in json.loads(check.stdout)["diagnostics"]]
-    assert reported == [("content/gioi-thieu/trang.md", 5, "link.missing"),
-                        ("content/gioi-thieu/trang.md", 7, "image.missing")]
+    assert reported == [
+        ("content/gioi-thieu/trang.md", 5, "link.missing"),
+        ("content/gioi-thieu/trang.md", 7, "image.missing"),
+    ]
     build = run_loa("build", "--site-dir", str(tmp_path / "site"), "--at", BUILD_TIME, cwd=root)
     assert build.returncode != 0
     for path, line, code in reported:

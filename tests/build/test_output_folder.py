@@ -45,28 +45,39 @@ def _refused(root: Path, *args: str, says: str, outside: Path | None = None) -> 
     assert tree(watched) == before
 
 
-@pytest.mark.parametrize(("site_dir", "says"), [
-    (".", "đây là thư mục dự án hoặc một thư mục chứa nó"),
-    ("plans/..", "đây là thư mục dự án hoặc một thư mục chứa nó"),
-    ("content", "nơi chứa nguồn của trang"),
-    ("content/anh", "nơi chứa nguồn của trang"),
-    ("plans", "nơi chứa nguồn của trang"),
-    ("plans/2022", "nơi chứa nguồn của trang"),
-    ("data", "nơi chứa nguồn của trang"),
-    ("theme", "nơi chứa nguồn của trang"),
-    (".git", "nơi chứa nguồn của trang"),
-    (".git/objects", "nơi chứa nguồn của trang"),
-    ("khac", "không trống và không có tệp đánh dấu .loa-site"),
-    ("ghi-chu.txt", "đây là một tệp, không phải thư mục"),
-])
+@pytest.mark.parametrize(
+    ("site_dir", "says"),
+    [
+        (".", "đây là thư mục dự án hoặc một thư mục chứa nó"),
+        ("plans/..", "đây là thư mục dự án hoặc một thư mục chứa nó"),
+        ("content", "nơi chứa nguồn của trang"),
+        ("content/anh", "nơi chứa nguồn của trang"),
+        ("plans", "nơi chứa nguồn của trang"),
+        ("plans/2022", "nơi chứa nguồn của trang"),
+        ("data", "nơi chứa nguồn của trang"),
+        ("theme", "nơi chứa nguồn của trang"),
+        (".git", "nơi chứa nguồn của trang"),
+        (".git/objects", "nơi chứa nguồn của trang"),
+        ("khac", "không trống và không có tệp đánh dấu .loa-site"),
+        ("ghi-chu.txt", "đây là một tệp, không phải thư mục"),
+    ],
+)
 def test_build_refuses_a_folder_it_did_not_make(root, site_dir, says):
     _refused(root, "build", "--at", BUILD_TIME, "--site-dir", site_dir, says=says)
 
 
 def test_build_refuses_an_ancestor_of_the_project(root):
     # The project's parent holds the project: refused before anything is written there either.
-    _refused(root, "build", "--at", BUILD_TIME, "--site-dir", "..", says="đây là thư mục dự án hoặc một thư mục chứa",
-             outside=root.parent)
+    _refused(
+        root,
+        "build",
+        "--at",
+        BUILD_TIME,
+        "--site-dir",
+        "..",
+        says="đây là thư mục dự án hoặc một thư mục chứa",
+        outside=root.parent,
+    )
 
 
 def test_build_refuses_a_link_it_did_not_make_and_a_folder_inside_a_site(root):
@@ -75,7 +86,9 @@ def test_build_refuses_a_link_it_did_not_make_and_a_folder_inside_a_site(root):
     (root / "site").unlink()
     assert run_loa("build", "--at", BUILD_TIME, cwd=root).returncode == 0
     _refused(root, "build", "--at", BUILD_TIME, "--site-dir", "site/con", says="nằm trong trang đã dựng")
-    _refused(root, "build", "--at", BUILD_TIME, "--site-dir", ".site.releases/x", says="nơi loa giữ các bản dựng")
+    _refused(
+        root, "build", "--at", BUILD_TIME, "--site-dir", ".site.releases/x", says="nơi loa giữ các bản dựng"
+    )
 
 
 @pytest.mark.parametrize("state", ["missing", "empty", "earlier-loa"])
@@ -85,22 +98,29 @@ def test_build_takes_a_missing_or_empty_folder_or_a_site_of_an_earlier_loa(root,
         site.mkdir()
     if state == "earlier-loa":
         (site / ".nginx").mkdir()
-        (site / ".nginx" / "csp.conf").write_text("# Written by Loa at build time from the site's inline scripts; "
-                                                  "do not edit.\n", encoding="utf-8")
+        (site / ".nginx" / "csp.conf").write_text(
+            "# Written by Loa at build time from the site's inline scripts; do not edit.\n", encoding="utf-8"
+        )
         (site / "index.html").write_text("trang cũ", encoding="utf-8")
     result = run_loa("build", "--at", BUILD_TIME, "--site-dir", "ra", cwd=root)
     assert result.returncode == 0, result.stderr
-    assert site.is_symlink() and (site / ".loa-site").read_text(encoding="utf-8") == "loa-site 1\ntarget=public\n"
+    assert (
+        site.is_symlink()
+        and (site / ".loa-site").read_text(encoding="utf-8") == "loa-site 1\ntarget=public\n"
+    )
     assert "Trang chủ thử nghiệm" in (site / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("output", "says"), [
-    ("mkdocs.yml", "không phải tệp zip do loa ghi"),
-    ("ghi-chu.txt", "không phải tệp zip do loa ghi"),
-    ("khac", "đây là một thư mục"),
-    ("content/ban.zip", "nơi chứa nguồn của trang"),
-    ("plans/ban.zip", "nơi chứa nguồn của trang"),
-])
+@pytest.mark.parametrize(
+    ("output", "says"),
+    [
+        ("mkdocs.yml", "không phải tệp zip do loa ghi"),
+        ("ghi-chu.txt", "không phải tệp zip do loa ghi"),
+        ("khac", "đây là một thư mục"),
+        ("content/ban.zip", "nơi chứa nguồn của trang"),
+        ("plans/ban.zip", "nơi chứa nguồn của trang"),
+    ],
+)
 def test_bundle_refuses_to_overwrite_what_it_did_not_write(root, output, says):
     _refused(root, "bundle", "--at", BUILD_TIME, "-o", output, says=says)
 
@@ -128,8 +148,14 @@ def test_a_committed_releases_link_never_lets_the_build_delete_what_it_points_at
     (victim / "quan-trong").mkdir(parents=True)
     (victim / "quan-trong" / "tep.txt").write_text("đừng xoá\n", encoding="utf-8")
     (root / ".site.releases").symlink_to(victim)
-    _refused(root, "build", "--at", BUILD_TIME, says="là một liên kết tượng trưng, không do loa tạo",
-             outside=victim)
+    _refused(
+        root,
+        "build",
+        "--at",
+        BUILD_TIME,
+        says="là một liên kết tượng trưng, không do loa tạo",
+        outside=victim,
+    )
     assert not (root / "site").exists()
 
 

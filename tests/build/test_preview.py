@@ -9,11 +9,22 @@ from tests.conftest import BUILD_TIME, REPO, run_loa
 
 def test_preview_watermarks_non_public_pages_only(tmp_path):
     site = tmp_path / "preview"
-    result = run_loa("build", "-f", str(REPO / "mkdocs.yml"), "--preview", "--site-dir", str(site), "--at",
-                     BUILD_TIME, cwd=REPO)
+    result = run_loa(
+        "build",
+        "-f",
+        str(REPO / "mkdocs.yml"),
+        "--preview",
+        "--site-dir",
+        str(site),
+        "--at",
+        BUILD_TIME,
+        cwd=REPO,
+    )
     assert result.returncode == 0, result.stderr
-    pages = {p.relative_to(site).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
-             for p in site.joinpath("tin-bai").rglob("index.html")}
+    pages = {
+        p.relative_to(site).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+        for p in site.joinpath("tin-bai").rglob("index.html")
+    }
     marked = {name for name, soup in pages.items() if soup.select_one(".loa-watermark")}
     assert {name.split("/")[2] for name in marked} == {
         "bai-nhap-mau-canarybannhap-hoc-tap-va-lam-theo-bac-tu-viec-lam-hang-ngay",

@@ -57,12 +57,18 @@ def test_chain_from_the_central_document_down(sapa_site):
 
 
 def test_site_documents_link_each_other_both_ways(project):
-    root = project({
-        "plans/2021/tinh.md": plan_text(number="85-KH/TU", issuer="tinh-uy-lao-cai", date="2021-12-15",
-                                        title="về tuyên truyền"),
-        "plans/2022/thi.md": plan_text(body="Thực hiện Kế hoạch số 85-KH/TU, ngày 15/12/2021 của Tỉnh ủy Lào Cai.\n",
-                                       number="3-KH/TU", date="2022-01-05"),
-    })
+    root = project(
+        {
+            "plans/2021/tinh.md": plan_text(
+                number="85-KH/TU", issuer="tinh-uy-lao-cai", date="2021-12-15", title="về tuyên truyền"
+            ),
+            "plans/2022/thi.md": plan_text(
+                body="Thực hiện Kế hoạch số 85-KH/TU, ngày 15/12/2021 của Tỉnh ủy Lào Cai.\n",
+                number="3-KH/TU",
+                date="2022-01-05",
+            ),
+        }
+    )
     result = run_loa("build", "--at", BUILD_TIME, cwd=root)
     assert result.returncode == 0, result.stderr
     citing = _soup(root / "site/plans/2022/thi/index.html")
@@ -70,7 +76,9 @@ def test_site_documents_link_each_other_both_ways(project):
     assert citing.select_one(".loa-related--implements a")["href"] == "../../2021/tinh/"
     cited = _soup(root / "site/plans/2021/tinh/index.html")
     assert [a["href"] for a in cited.select(".loa-related--citing a")] == ["../../2022/thi/"]
-    assert not (root / "site/tham-chieu/85-kh-tu-2021").exists(), "the registry entry is the published document"
+    assert not (root / "site/tham-chieu/85-kh-tu-2021").exists(), (
+        "the registry entry is the published document"
+    )
 
 
 def test_unresolved_citations_are_warnings_in_the_build_and_in_check(project):

@@ -31,7 +31,9 @@ def _squash(text: str) -> str:
 
 def _text_of(element) -> str:
     """Text as a reader sees it: block elements separated, inline elements joined without extra spaces."""
-    for block in element.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "dt", "dd", "br", "tr"]):
+    for block in element.find_all(
+        ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "dt", "dd", "br", "tr"]
+    ):
         block.append("\n")
     return _squash(element.get_text(""))
 
@@ -63,10 +65,12 @@ def test_published_text_equals_the_seed(sapa_site, plan):
     body = _text_of(soup.select_one(".loa-body"))
     title = _text_of(soup.select_one(".loa-title__text"))
     seed = _seed_as_text((SEEDS / front["source"]).read_text(encoding="utf-8"))
-    tail = seed[len(seed) - len(body):]
+    tail = seed[len(seed) - len(body) :]
     if tail != body:
-        at = next(i for i, (a, b) in enumerate(zip(tail, body)) if a != b)
-        pytest.fail(f"body differs from the seed at {at}: seed {tail[at - 40:at + 40]!r} page {body[at - 40:at + 40]!r}")
+        at = next(i for i, (a, b) in enumerate(zip(tail, body, strict=False)) if a != b)
+        pytest.fail(
+            f"body differs from the seed at {at}: seed {tail[at - 40 : at + 40]!r} page {body[at - 40 : at + 40]!r}"
+        )
     # What precedes the body in the seed is the header: type word, title, and the blanks shown in the card.
     header = seed[: len(seed) - len(body)]
     for part in (front.get("date_as_written"), front.get("number_as_written"), "KẾ HOẠCH", title):
@@ -83,7 +87,14 @@ def test_plan_page_has_card_and_toc(sapa_site, plan):
     soup = _page(sapa_site, plan)
     card = soup.select_one(".loa-card")
     labels = [dt.get_text() for dt in card.find_all("dt")]
-    assert labels[:6] == ["Số ký hiệu", "Loại văn bản", "Cơ quan ban hành", "Ngày ban hành", "Người ký", "Nơi nhận"]
+    assert labels[:6] == [
+        "Số ký hiệu",
+        "Loại văn bản",
+        "Cơ quan ban hành",
+        "Ngày ban hành",
+        "Người ký",
+        "Nơi nhận",
+    ]
     text = _squash(card.get_text(" "))
     assert "Thị ủy Sa Pa" in text and "ngừng hoạt động từ ngày 01/07/2025" in text
     assert front["signer"]["name"] in text
@@ -124,11 +135,16 @@ def test_listings_and_home_page_list_the_plans(sapa_site):
     home = BeautifulSoup((sapa_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     latest = [a["href"] for a in home.select(".loa-latest:not(.loa-latest--articles) .loa-list__title")]
     assert len(latest) == 3
-    for path in ("danh-muc/nam/2022", "danh-muc/nam/khong-ro-nam", "danh-muc/loai/ke-hoach",
-                 "danh-muc/co-quan/thi-uy-sa-pa"):
+    for path in (
+        "danh-muc/nam/2022",
+        "danh-muc/nam/khong-ro-nam",
+        "danh-muc/loai/ke-hoach",
+        "danh-muc/co-quan/thi-uy-sa-pa",
+    ):
         assert (sapa_site / path / "index.html").is_file(), path
-    by_type = BeautifulSoup((sapa_site / "danh-muc/loai/ke-hoach/index.html").read_text(encoding="utf-8"),
-                            "html.parser")
+    by_type = BeautifulSoup(
+        (sapa_site / "danh-muc/loai/ke-hoach/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert len(by_type.select(".loa-list__item")) == 3
     overview = (sapa_site / "danh-muc/index.html").read_text(encoding="utf-8")
     assert "Theo năm" in overview and "Theo thể loại" in overview and "Theo cơ quan ban hành" in overview

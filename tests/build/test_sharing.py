@@ -50,8 +50,16 @@ def test_withheld_articles_appear_nowhere_in_the_real_site(sapa_site):
 
 def test_scheduled_article_appears_in_pages_and_feeds_at_its_time(tmp_path):
     site = tmp_path / "site"
-    result = run_loa("build", "-f", str(REPO / "mkdocs.yml"), "--site-dir", str(site), "--at",
-                     "2030-01-01T08:00:00+07:00", cwd=REPO)
+    result = run_loa(
+        "build",
+        "-f",
+        str(REPO / "mkdocs.yml"),
+        "--site-dir",
+        str(site),
+        "--at",
+        "2030-01-01T08:00:00+07:00",
+        cwd=REPO,
+    )
     assert result.returncode == 0, result.stderr
     texts = _all_text(site)
     assert "CANARYLICHHEN" in texts["feeds/tat-ca.rss"] and "CANARYLICHHEN" in search_text(texts)
@@ -59,13 +67,20 @@ def test_scheduled_article_appears_in_pages_and_feeds_at_its_time(tmp_path):
 
 
 def test_listings_per_topic_channel_and_month_newest_first(sapa_site):
-    for page in ("tin-bai/index.html", "kenh/anh-duong/index.html", "luu-tru/2025/05/index.html",
-                 "chuyen-de/huong-dan-su-dung/index.html"):
+    for page in (
+        "tin-bai/index.html",
+        "kenh/anh-duong/index.html",
+        "luu-tru/2025/05/index.html",
+        "chuyen-de/huong-dan-su-dung/index.html",
+    ):
         soup = BeautifulSoup((sapa_site / page).read_text(encoding="utf-8"), "html.parser")
         items = soup.select(".loa-list__item")
         assert items, page
-        dates = [tuple(reversed(li.get_text(" ").split("ngày ")[-1].split()[0].split("/"))) for li in items
-                 if "ngày " in li.get_text()]
+        dates = [
+            tuple(reversed(li.get_text(" ").split("ngày ")[-1].split()[0].split("/")))
+            for li in items
+            if "ngày " in li.get_text()
+        ]
         assert dates == sorted(dates, reverse=True), page
     overview = (sapa_site / "tin-bai/index.html").read_text(encoding="utf-8")
     assert "Theo kênh" in overview and "Theo tháng" in overview
@@ -73,8 +88,18 @@ def test_listings_per_topic_channel_and_month_newest_first(sapa_site):
 
 def test_internal_edition_adds_internal_articles(tmp_path):
     site = tmp_path / "internal"
-    result = run_loa("build", "-f", str(REPO / "mkdocs.yml"), "--target", "internal", "--site-dir", str(site),
-                     "--at", "2026-11-22T12:00:00+07:00", cwd=REPO)
+    result = run_loa(
+        "build",
+        "-f",
+        str(REPO / "mkdocs.yml"),
+        "--target",
+        "internal",
+        "--site-dir",
+        str(site),
+        "--at",
+        "2026-11-22T12:00:00+07:00",
+        cwd=REPO,
+    )
     assert result.returncode == 0, result.stderr
     texts = _all_text(site)
     assert "CANARYNOIBO" in texts["feeds/tat-ca.rss"]

@@ -19,11 +19,15 @@ def test_check_passes_on_the_shipped_site():
 
 
 def test_check_lists_every_problem_and_fails(project):
-    root = project({
-        "plans/a.md": plan_text(status="publised"),
-        "plans/b.md": plan_text(number="2-KH/TU", date="2021-13-01"),
-        "plans/c.md": plan_text(number="3-KH/TU", date="2025-09-01", publish_at="2025-09-02T08:00:00+07:00"),
-    })
+    root = project(
+        {
+            "plans/a.md": plan_text(status="publised"),
+            "plans/b.md": plan_text(number="2-KH/TU", date="2021-13-01"),
+            "plans/c.md": plan_text(
+                number="3-KH/TU", date="2025-09-01", publish_at="2025-09-02T08:00:00+07:00"
+            ),
+        }
+    )
     result = run_loa("check", cwd=root)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
@@ -61,7 +65,10 @@ def _validate_check_output(stdout: str) -> dict[str, object]:
     payload = json.loads(stdout)
     jsonschema.Draft202012Validator(CHECK_SCHEMA, format_checker=jsonschema.FormatChecker()).validate(payload)
     severities = [d["severity"] for d in payload["diagnostics"]]
-    assert (payload["errors"], payload["warnings"]) == (severities.count("error"), severities.count("warning"))
+    assert (payload["errors"], payload["warnings"]) == (
+        severities.count("error"),
+        severities.count("warning"),
+    )
     keys = [(d["path"], d["line"], d["code"]) for d in payload["diagnostics"]]
     assert keys == sorted(keys)
     return payload
@@ -69,13 +76,18 @@ def _validate_check_output(stdout: str) -> dict[str, object]:
 
 def test_check_json_output_matches_its_schema(project):
     jsonschema.Draft202012Validator.check_schema(CHECK_SCHEMA)
-    root = project({
-        "plans/a.md": plan_text(status="publised"),
-        "plans/b.md": plan_text("Thực hiện Kế hoạch số 99-KH/TU, ngày 02/02/2021 của Ban Thường vụ Thị ủy.\n",
-                                number="2-KH/TU"),
-        "content/trang.md": "---\ntitle: Trang\n---\n\n![](anh.png) [Phụ lục](phu-luc.pdf)\n",
-        "content/anh.png": b"\x89PNG\r\n\x1a\n",
-    }, mkdocs=MINIMAL_MKDOCS.replace("index.md\n", "index.md\n  - Giới thiệu: gioi-thieu.md\n", 1))
+    root = project(
+        {
+            "plans/a.md": plan_text(status="publised"),
+            "plans/b.md": plan_text(
+                "Thực hiện Kế hoạch số 99-KH/TU, ngày 02/02/2021 của Ban Thường vụ Thị ủy.\n",
+                number="2-KH/TU",
+            ),
+            "content/trang.md": "---\ntitle: Trang\n---\n\n![](anh.png) [Phụ lục](phu-luc.pdf)\n",
+            "content/anh.png": b"\x89PNG\r\n\x1a\n",
+        },
+        mkdocs=MINIMAL_MKDOCS.replace("index.md\n", "index.md\n  - Giới thiệu: gioi-thieu.md\n", 1),
+    )
     result = run_loa("check", "--format", "json", cwd=root)
     assert result.returncode == 1, result.stderr
     payload = _validate_check_output(result.stdout)
@@ -92,18 +104,61 @@ def test_check_json_output_of_the_shipped_site_matches_its_schema():
     assert _validate_check_output(result.stdout)["ok"] is True
 
 
-@pytest.mark.parametrize("broken", [
-    {"ok": "yes"},
-    {"diagnostics": [{"path": "/tuyet-doi.md", "line": 1, "code": "meta.choice", "severity": "error", "field": None,
-                      "message": "x"}]},
-    {"diagnostics": [{"path": "a.md", "line": -1, "code": "meta.choice", "severity": "error", "field": None,
-                      "message": "x"}]},
-    {"diagnostics": [{"path": "a.md", "line": 1, "code": "Meta Choice", "severity": "error", "field": None,
-                      "message": "x"}]},
-    {"diagnostics": [{"path": "a.md", "line": 1, "code": "meta.choice", "severity": "fatal", "field": None,
-                      "message": "x"}]},
-    {"extra": 1},
-])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"ok": "yes"},
+        {
+            "diagnostics": [
+                {
+                    "path": "/tuyet-doi.md",
+                    "line": 1,
+                    "code": "meta.choice",
+                    "severity": "error",
+                    "field": None,
+                    "message": "x",
+                }
+            ]
+        },
+        {
+            "diagnostics": [
+                {
+                    "path": "a.md",
+                    "line": -1,
+                    "code": "meta.choice",
+                    "severity": "error",
+                    "field": None,
+                    "message": "x",
+                }
+            ]
+        },
+        {
+            "diagnostics": [
+                {
+                    "path": "a.md",
+                    "line": 1,
+                    "code": "Meta Choice",
+                    "severity": "error",
+                    "field": None,
+                    "message": "x",
+                }
+            ]
+        },
+        {
+            "diagnostics": [
+                {
+                    "path": "a.md",
+                    "line": 1,
+                    "code": "meta.choice",
+                    "severity": "fatal",
+                    "field": None,
+                    "message": "x",
+                }
+            ]
+        },
+        {"extra": 1},
+    ],
+)
 def test_check_output_schema_rejects_malformed_output(broken):
     payload = {"ok": True, "documents": 0, "errors": 0, "warnings": 0, "diagnostics": [], **broken}
     with pytest.raises(jsonschema.ValidationError):

@@ -17,10 +17,36 @@ from tests.conftest import REPO, SEEDS, plan_text, run_loa
 PLANS = sorted((REPO / "plans").rglob("*.md"))
 # What the text itself says. The rest of a shipped plan's front matter (id, topics, status, publishing time)
 # is the editors' decision, made after the import.
-EXTRACTED = ("type", "number", "number_as_written", "issuer", "place", "date", "date_as_written", "title",
-             "signer", "recipients", "source")
-JSON_KEYS = {"type", "number", "issuer", "place", "date", "date_partial", "title", "signer", "recipients",
-             "references", "deadlines", "targets", "units", "tasks", "budget"}
+EXTRACTED = (
+    "type",
+    "number",
+    "number_as_written",
+    "issuer",
+    "place",
+    "date",
+    "date_as_written",
+    "title",
+    "signer",
+    "recipients",
+    "source",
+)
+JSON_KEYS = {
+    "type",
+    "number",
+    "issuer",
+    "place",
+    "date",
+    "date_partial",
+    "title",
+    "signer",
+    "recipients",
+    "references",
+    "deadlines",
+    "targets",
+    "units",
+    "tasks",
+    "budget",
+}
 
 
 def _split(path: Path) -> tuple[dict[str, object], str]:
@@ -51,14 +77,24 @@ def test_json_prints_what_was_found_and_writes_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == []
     assert (found["number"], found["date"], found["date_partial"]) == (None, None, "2022-01")
     assert found["issuer"] == "Thị ủy Sa Pa" and found["place"] == "Sa Pa"
-    assert found["signer"] == {"on_behalf": "BAN THƯỜNG VỤ", "acting_for": None, "role": "PHÓ BÍ THƯ THƯỜNG TRỰC",
-                               "name": "Thào A Sinh"}
+    assert found["signer"] == {
+        "on_behalf": "BAN THƯỜNG VỤ",
+        "acting_for": None,
+        "role": "PHÓ BÍ THƯ THƯỜNG TRỰC",
+        "name": "Thào A Sinh",
+    }
     numbers = [r["number"] for r in found["references"]]
     # The trích yếu cites two Đề án before the body cites the rest.
-    assert numbers[:4] == ["11-ĐA/TU", "17-ĐA/TU", "29-KH/TU", "72-KH/TU"] and len(numbers) == len(set(numbers))
-    assert found["references"][2] == {"type": "Kế hoạch", "number": "29-KH/TU", "date": "2020-12-31",
-                                      "issuer": "Thị ủy Sa Pa",
-                                      "as_written": "Kế hoạch số 29-KH/TU, ngày 31/12/2020 của Thị ủy Sa Pa"}
+    assert numbers[:4] == ["11-ĐA/TU", "17-ĐA/TU", "29-KH/TU", "72-KH/TU"] and len(numbers) == len(
+        set(numbers)
+    )
+    assert found["references"][2] == {
+        "type": "Kế hoạch",
+        "number": "29-KH/TU",
+        "date": "2020-12-31",
+        "issuer": "Thị ủy Sa Pa",
+        "as_written": "Kế hoạch số 29-KH/TU, ngày 31/12/2020 của Thị ủy Sa Pa",
+    }
     for value in _strings(found):
         assert unicodedata.is_normalized("NFC", value)
 
@@ -76,7 +112,7 @@ def _strings(value: object) -> list[str]:
 def _columns(document: Any, *columns: tuple[str, ...]) -> None:
     """A borderless one-row table, one paragraph per line in each cell, as Word lays out headers and signatures."""
     row = document.add_table(rows=1, cols=len(columns)).rows[0]
-    for cell, lines in zip(row.cells, columns):
+    for cell, lines in zip(row.cells, columns, strict=False):
         cell.text = lines[0]
         for line in lines[1:]:
             cell.add_paragraph(line)
@@ -85,15 +121,20 @@ def _columns(document: Any, *columns: tuple[str, ...]) -> None:
 def _word_document(path: Path) -> None:
     """A Huyện ủy plan as Word makes it: header and signature in borderless tables, numbered headings, lists."""
     document = docx.Document()
-    _columns(document, ("ĐẢNG BỘ TỈNH LÀO CAI", "HUYỆN ỦY BẢO THẮNG", "*", "Số 12-KH/HU"),
-             ("ĐẢNG CỘNG SẢN VIỆT NAM", "Bảo Thắng, ngày 05 tháng 3 năm 2022"))
+    _columns(
+        document,
+        ("ĐẢNG BỘ TỈNH LÀO CAI", "HUYỆN ỦY BẢO THẮNG", "*", "Số 12-KH/HU"),
+        ("ĐẢNG CỘNG SẢN VIỆT NAM", "Bảo Thắng, ngày 05 tháng 3 năm 2022"),
+    )
     kind = document.add_paragraph()
     kind.alignment = WD_ALIGN_PARAGRAPH.CENTER
     kind.add_run("KẾ HOẠCH").bold = True
     title = document.add_paragraph()
     title.add_run("tổ chức các hoạt động tuyên truyền kỷ niệm ngày thành lập Đảng").bold = True
-    document.add_paragraph("Thực hiện Kế hoạch số 85-KH/TU, ngày 15/12/2021 của Tỉnh ủy Lào Cai, Ban Thường vụ "
-                           "Huyện ủy xây dựng kế hoạch như sau:")
+    document.add_paragraph(
+        "Thực hiện Kế hoạch số 85-KH/TU, ngày 15/12/2021 của Tỉnh ủy Lào Cai, Ban Thường vụ "
+        "Huyện ủy xây dựng kế hoạch như sau:"
+    )
     document.add_paragraph().add_run("I. MỤC ĐÍCH, YÊU CẦU").bold = True
     document.add_paragraph("1. Mục đích")
     document.add_paragraph("Nâng cao nhận thức của cán bộ, đảng viên.")
@@ -102,13 +143,23 @@ def _word_document(path: Path) -> None:
     document.add_paragraph("Tuyên truyền trên hệ thống loa truyền thanh.", style="List Bullet")
     document.add_paragraph("Treo băng rôn, khẩu hiệu tại trung tâm các xã.", style="List Bullet")
     table = document.add_table(rows=3, cols=3)
-    for row, values in zip(table.rows, (("Đơn vị", "Số buổi", "Thời gian"), ("Xã Phong Niên", "3", "Quý I"),
-                                        ("Xã Xuân Quang", "2", "Quý II"))):
-        for cell, value in zip(row.cells, values):
+    for row, values in zip(
+        table.rows,
+        (
+            ("Đơn vị", "Số buổi", "Thời gian"),
+            ("Xã Phong Niên", "3", "Quý I"),
+            ("Xã Xuân Quang", "2", "Quý II"),
+        ),
+        strict=False,
+    ):
+        for cell, value in zip(row.cells, values, strict=False):
             cell.text = value
     document.add_paragraph("Trên đây là kế hoạch của Ban Thường vụ Huyện ủy.")
-    _columns(document, ("Nơi nhận:", "- Tỉnh ủy Lào Cai (b/c);", "- Các chi, đảng bộ trực thuộc;", "- Lưu VPHU."),
-             ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "(Đã ký)", "Nguyễn Văn Bình"))
+    _columns(
+        document,
+        ("Nơi nhận:", "- Tỉnh ủy Lào Cai (b/c);", "- Các chi, đảng bộ trực thuộc;", "- Lưu VPHU."),
+        ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "(Đã ký)", "Nguyễn Văn Bình"),
+    )
     document.save(str(path))
 
 
@@ -117,10 +168,18 @@ def test_importing_a_word_document(tmp_path):
     _word_document(source)
     found = json.loads(run_loa("import", str(source), "--json", cwd=tmp_path).stdout)
     assert found["type"] == "Kế hoạch" and found["number"] == "12-KH/HU"
-    assert (found["issuer"], found["place"], found["date"]) == ("Huyện ủy Bảo Thắng", "Bảo Thắng", "2022-03-05")
+    assert (found["issuer"], found["place"], found["date"]) == (
+        "Huyện ủy Bảo Thắng",
+        "Bảo Thắng",
+        "2022-03-05",
+    )
     assert found["title"] == "tổ chức các hoạt động tuyên truyền kỷ niệm ngày thành lập Đảng"
-    assert found["signer"] == {"on_behalf": "BAN THƯỜNG VỤ", "acting_for": None, "role": "PHÓ BÍ THƯ",
-                               "name": "Nguyễn Văn Bình"}
+    assert found["signer"] == {
+        "on_behalf": "BAN THƯỜNG VỤ",
+        "acting_for": None,
+        "role": "PHÓ BÍ THƯ",
+        "name": "Nguyễn Văn Bình",
+    }
     assert found["recipients"] == ["Tỉnh ủy Lào Cai (b/c)", "Các chi, đảng bộ trực thuộc", "Lưu VPHU"]
     assert [r["number"] for r in found["references"]] == ["85-KH/TU"]
 
@@ -128,10 +187,16 @@ def test_importing_a_word_document(tmp_path):
     assert run_loa("import", str(source), "-o", str(out), cwd=REPO).returncode == 0
     _, body = _split(out)
     assert body.startswith("\nThực hiện Kế hoạch số 85-KH/TU")
-    for expected in ("## I. MỤC ĐÍCH, YÊU CẦU", "### 1. Mục đích", "## II. NỘI DUNG", "#### 1.1. Hình thức tuyên truyền",
-                     "- Tuyên truyền trên hệ thống loa truyền thanh.\n- Treo băng rôn",
-                     "| Đơn vị | Số buổi | Thời gian |\n| --- | --- | --- |\n| Xã Phong Niên | 3 | Quý I |",
-                     "Nơi nhận:\n- Tỉnh ủy Lào Cai (b/c);", "Nguyễn Văn Bình"):
+    for expected in (
+        "## I. MỤC ĐÍCH, YÊU CẦU",
+        "### 1. Mục đích",
+        "## II. NỘI DUNG",
+        "#### 1.1. Hình thức tuyên truyền",
+        "- Tuyên truyền trên hệ thống loa truyền thanh.\n- Treo băng rôn",
+        "| Đơn vị | Số buổi | Thời gian |\n| --- | --- | --- |\n| Xã Phong Niên | 3 | Quý I |",
+        "Nơi nhận:\n- Tỉnh ủy Lào Cai (b/c);",
+        "Nguyễn Văn Bình",
+    ):
         assert expected in body
     assert "ĐẢNG CỘNG SẢN" not in body and "KẾ HOẠCH" not in body
 
@@ -155,17 +220,23 @@ def test_an_imported_plan_passes_check_once_completed(project, tmp_path):
 def test_refuses_a_document_already_published(project, tmp_path):
     root = project({"plans/a.md": plan_text(number="12-KH/TU", date="2021-05-01")})
     source = tmp_path / "b.txt"
-    source.write_text("Số 12-KH/TU\nSa Pa, ngày 01 tháng 5 năm 2021\n\nKẾ HOẠCH\nthử nghiệm\n\nThực hiện chỉ đạo, "
-                      "Thị ủy Sa Pa xây dựng kế hoạch như sau:\n", encoding="utf-8")
+    source.write_text(
+        "Số 12-KH/TU\nSa Pa, ngày 01 tháng 5 năm 2021\n\nKẾ HOẠCH\nthử nghiệm\n\nThực hiện chỉ đạo, "
+        "Thị ủy Sa Pa xây dựng kế hoạch như sau:\n",
+        encoding="utf-8",
+    )
     result = run_loa("import", str(source), cwd=root)
     assert result.returncode == 1 and "12-KH/TU đã có: plans/a.md" in result.stderr
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("a.pdf", b"%PDF-1.4", "chỉ nhập được tệp .docx, .txt hoặc .md"),
-    ("b.txt", b"K\xea\xec ho\xe0\xf2ch", "không phải UTF-8"),  # Windows-1258
-    ("c.docx", b"not a zip", "không đọc được tệp Word"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("a.pdf", b"%PDF-1.4", "chỉ nhập được tệp .docx, .txt hoặc .md"),
+        ("b.txt", b"K\xea\xec ho\xe0\xf2ch", "không phải UTF-8"),  # Windows-1258
+        ("c.docx", b"not a zip", "không đọc được tệp Word"),
+    ],
+)
 def test_unreadable_sources_get_a_message_not_a_traceback(tmp_path, name, content, message):
     source = tmp_path / name
     source.write_bytes(content)
@@ -176,8 +247,20 @@ def test_unreadable_sources_get_a_message_not_a_traceback(tmp_path, name, conten
 
 def test_new_creates_a_named_draft_and_refuses_duplicates(project):
     root = project({"plans/a.md": plan_text(number="12-KH/TU", date="2021-05-01")})
-    result = run_loa("new", "Kế hoạch", "--title", "tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng", "--so",
-                     "13 - KH/TU", "--co-quan", "thi-uy-sa-pa", "--ngay", "2025-01-06", "--no-input", cwd=root)
+    result = run_loa(
+        "new",
+        "Kế hoạch",
+        "--title",
+        "tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng",
+        "--so",
+        "13 - KH/TU",
+        "--co-quan",
+        "thi-uy-sa-pa",
+        "--ngay",
+        "2025-01-06",
+        "--no-input",
+        cwd=root,
+    )
     assert result.returncode == 0, result.stderr
     written = root / "plans/2025/ke-hoach-tuyen-truyen-ky-niem-95-nam-ngay-thanh-lap-dang.md"
     front, body = _split(written)
@@ -185,20 +268,43 @@ def test_new_creates_a_named_draft_and_refuses_duplicates(project):
     assert front["type"] == "Kế hoạch" and front["number"] == "13-KH/TU" and front["status"] == "draft"
     assert str(front["date"]) == "2025-01-06" and front["issuer"] == "thi-uy-sa-pa"
     assert run_loa("check", cwd=root).returncode == 0
-    again = run_loa("new", "KH", "--title", "khác", "--so", "12-KH/TU", "--co-quan", "thi-uy-sa-pa", "--no-input",
-                    cwd=root)
+    again = run_loa(
+        "new",
+        "KH",
+        "--title",
+        "khác",
+        "--so",
+        "12-KH/TU",
+        "--co-quan",
+        "thi-uy-sa-pa",
+        "--no-input",
+        cwd=root,
+    )
     assert again.returncode == 1 and "12-KH/TU" in again.stderr and "plans/a.md" in again.stderr
-    same = run_loa("new", "ke-hoach", "--title", "tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng", "--co-quan",
-                   "thi-uy-sa-pa", "--ngay", "2025-01-06", "--no-input", cwd=root)
+    same = run_loa(
+        "new",
+        "ke-hoach",
+        "--title",
+        "tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng",
+        "--co-quan",
+        "thi-uy-sa-pa",
+        "--ngay",
+        "2025-01-06",
+        "--no-input",
+        cwd=root,
+    )
     assert same.returncode == 1 and "đã có" in same.stderr
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("ke-hoac", "--title", "x", "--co-quan", "thi-uy-sa-pa"), "Có phải ý bạn là 'ke-hoach'"),
-    (("ke-hoach", "--title", "x", "--co-quan", "thi-uy-sapa"), "Có phải ý bạn là 'thi-uy-sa-pa'"),
-    (("ke-hoach", "--co-quan", "thi-uy-sa-pa"), "thiếu trích yếu"),
-    (("ke-hoach", "--title", "x", "--co-quan", "thi-uy-sa-pa", "--ngay", "15/12/2021"), "không hợp lệ"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("ke-hoac", "--title", "x", "--co-quan", "thi-uy-sa-pa"), "Có phải ý bạn là 'ke-hoach'"),
+        (("ke-hoach", "--title", "x", "--co-quan", "thi-uy-sapa"), "Có phải ý bạn là 'thi-uy-sa-pa'"),
+        (("ke-hoach", "--co-quan", "thi-uy-sa-pa"), "thiếu trích yếu"),
+        (("ke-hoach", "--title", "x", "--co-quan", "thi-uy-sa-pa", "--ngay", "15/12/2021"), "không hợp lệ"),
+    ],
+)
 def test_new_explains_bad_input(project, args, message):
     root = project({})
     result = run_loa("new", *args, "--no-input", cwd=root)
@@ -208,8 +314,16 @@ def test_new_explains_bad_input(project, args, message):
 
 def test_new_article(project):
     root = project({})
-    result = run_loa("new", "bai", "--title", "Bài mẫu: một ngày ở điểm bưu điện văn hóa xã", "--don-vi",
-                     "thi-uy-sa-pa", "--no-input", cwd=root)
+    result = run_loa(
+        "new",
+        "bai",
+        "--title",
+        "Bài mẫu: một ngày ở điểm bưu điện văn hóa xã",
+        "--don-vi",
+        "thi-uy-sa-pa",
+        "--no-input",
+        cwd=root,
+    )
     assert result.returncode == 0, result.stderr
     (written,) = (root / "content/tin-bai").rglob("*.md")
     front, _ = _split(written)
@@ -222,7 +336,10 @@ def test_an_imported_plan_carries_the_proposed_tasks_and_budget(project, tmp_pat
     result = run_loa("import", str(SEEDS / str(shipped["source"])), "-o", "plans/2022/de-an.md", cwd=root)
     assert result.returncode == 0, result.stderr
     front, _ = _split(root / "plans" / "2022" / "de-an.md")
-    assert front["budget"] == {**shipped["budget"], "years": {str(k): v for k, v in shipped["budget"]["years"].items()}}
+    assert front["budget"] == {
+        **shipped["budget"],
+        "years": {str(k): v for k, v in shipped["budget"]["years"].items()},
+    }
     deadlines = {t.get("deadline") for t in front["tasks"]}
     assert {"2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4", "R/P1M"} <= deadlines
     assert any(t.get("targets") == [{"count": 3, "unit": "lớp tập huấn"}] for t in front["tasks"])

@@ -13,8 +13,16 @@ from tests.conftest import REPO, plan_text
 
 def _run(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """Run a command, its standard error folded into its output (git prints the hooks' output there)."""
-    return subprocess.run(args, cwd=cwd, env=env, check=False, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, timeout=300)
+    return subprocess.run(
+        args,
+        cwd=cwd,
+        env=env,
+        check=False,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_pre_commit_hook_runs_loa_check(project, tmp_path):
@@ -27,8 +35,10 @@ def test_pre_commit_hook_runs_loa_check(project, tmp_path):
         "HOME": str(tmp_path / "home"),
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache"),
         "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Biên tập viên", "GIT_AUTHOR_EMAIL": "btv@loa.example",
-        "GIT_COMMITTER_NAME": "Biên tập viên", "GIT_COMMITTER_EMAIL": "btv@loa.example",
+        "GIT_AUTHOR_NAME": "Biên tập viên",
+        "GIT_AUTHOR_EMAIL": "btv@loa.example",
+        "GIT_COMMITTER_NAME": "Biên tập viên",
+        "GIT_COMMITTER_EMAIL": "btv@loa.example",
         "NO_MKDOCS_2_WARNING": "1",
     }
     env.pop("LOA_BUILD_TIME", None)
@@ -50,7 +60,9 @@ def test_pre_commit_hook_runs_loa_check(project, tmp_path):
     (root / "plans" / "b.md").write_text(plan_text(number="2-KH/TU", status="publised"), encoding="utf-8")
     refused = commit("Kế hoạch sai trạng thái", "plans/b.md")
     assert refused.returncode != 0, refused.stdout
-    assert "plans/b.md:" in refused.stdout and "[meta.choice]" in refused.stdout and "Failed" in refused.stdout
+    assert (
+        "plans/b.md:" in refused.stdout and "[meta.choice]" in refused.stdout and "Failed" in refused.stdout
+    )
     log = _run(git, "log", "--format=%s", cwd=root, env=env).stdout.splitlines()
     assert log == ["Kế hoạch hợp lệ"], "the bad commit was refused"
 

@@ -20,17 +20,26 @@ def test_defaults_are_accepted():
     assert _errors({}) == []
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    ({"page_size": 0}, "page_size: 'page_size' phải từ 1 đến 1.000 văn bản mỗi trang (nhận được 0)"),
-    ({"feed_items": -1}, "feed_items: 'feed_items' phải từ 1 đến 1.000 mục mỗi nguồn tin (nhận được -1)"),
-    ({"latest_count": 5000}, "latest_count: 'latest_count' phải từ 0 đến 100 văn bản (nhận được 5.000)"),
-    ({"max_file_size": 10**12},
-     "max_file_size: 'max_file_size' phải từ 100 đến 10.000.000 byte (nhận được 1.000.000.000.000)"),
-    ({"page_size": True},
-     "page_size: 'page_size' phải là một số nguyên từ 1 đến 1.000 văn bản mỗi trang (nhận được True)"),
-    ({"feed_items": "50"},
-     "feed_items: 'feed_items' phải là một số nguyên từ 1 đến 1.000 mục mỗi nguồn tin (nhận được '50')"),
-])
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"page_size": 0}, "page_size: 'page_size' phải từ 1 đến 1.000 văn bản mỗi trang (nhận được 0)"),
+        ({"feed_items": -1}, "feed_items: 'feed_items' phải từ 1 đến 1.000 mục mỗi nguồn tin (nhận được -1)"),
+        ({"latest_count": 5000}, "latest_count: 'latest_count' phải từ 0 đến 100 văn bản (nhận được 5.000)"),
+        (
+            {"max_file_size": 10**12},
+            "max_file_size: 'max_file_size' phải từ 100 đến 10.000.000 byte (nhận được 1.000.000.000.000)",
+        ),
+        (
+            {"page_size": True},
+            "page_size: 'page_size' phải là một số nguyên từ 1 đến 1.000 văn bản mỗi trang (nhận được True)",
+        ),
+        (
+            {"feed_items": "50"},
+            "feed_items: 'feed_items' phải là một số nguyên từ 1 đến 1.000 mục mỗi nguồn tin (nhận được '50')",
+        ),
+    ],
+)
 def test_out_of_bounds_values_are_refused_in_vietnamese(options, message):
     assert _errors(options) == [message]
 
@@ -46,7 +55,9 @@ def test_an_option_error_is_a_validation_error():
 
 def test_the_cli_refuses_the_same_values(tmp_path, capsys):
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: x\nplugins:\n  - loa:\n      page_size: 0\n      feed_items: -1\n", encoding="utf-8")
+    config.write_text(
+        "site_name: x\nplugins:\n  - loa:\n      page_size: 0\n      feed_items: -1\n", encoding="utf-8"
+    )
     assert read_plugin_options(config) is None
     err = capsys.readouterr().err
     assert "'page_size' phải từ 1 đến 1.000 văn bản mỗi trang (nhận được 0)" in err
@@ -73,8 +84,10 @@ def test_a_build_with_an_unbounded_option_fails_without_a_traceback(project):
     assert not (root / "site").exists()
 
 
-@pytest.mark.parametrize(("value", "shown"), [("/etc", "'/etc'"), ("../kho-khac", "'../kho-khac'"),
-                                              ("plans/../../x", "'plans/../../x'"), ("", "''")])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("/etc", "'/etc'"), ("../kho-khac", "'../kho-khac'"), ("plans/../../x", "'plans/../../x'"), ("", "''")],
+)
 def test_folders_must_stay_inside_the_project(value, shown):
     (error,) = _errors({"plans_dir": value})
     assert error.startswith("plans_dir: 'plans_dir' phải"), error
@@ -91,9 +104,11 @@ def test_the_cli_refuses_a_folder_outside_the_project(tmp_path, capsys):
 def test_the_cli_reads_a_configuration_with_python_tags(tmp_path):
     # Themes document `!!python/name:` for slug and emoji functions; Loa's own readers must not choke on it.
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: x\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:os.system\n"
-                      "site_url: !ENV [LOA_SITE_URL, 'https://x.vn/']\nplugins:\n  - loa:\n      page_size: 20\n",
-                      encoding="utf-8")
+    config.write_text(
+        "site_name: x\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:os.system\n"
+        "site_url: !ENV [LOA_SITE_URL, 'https://x.vn/']\nplugins:\n  - loa:\n      page_size: 20\n",
+        encoding="utf-8",
+    )
     found = read_plugin_options(config)
     assert found is not None
     mapping, options = found

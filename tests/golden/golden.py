@@ -30,8 +30,10 @@ SUFFIXES = {"feeds": (".rss", ".atom", ".json"), "lich": (".ics",)}
 _VARYING = (
     (re.compile(rb'(<generator\b[^>]*?\sversion=")[^"]*(")'), rb"\1VERSION\2"),
     (re.compile(rb'(<[^>]*/assets/cards/[^>]*\slength=")\d+(")'), rb"\1CARD-LENGTH\2"),
-    (re.compile(rb'("url": "[^"]*/assets/cards/[^"]*",\s*"mime_type": "[^"]*",\s*"size_in_bytes": )\d+'),
-     rb'\1"CARD-LENGTH"'),
+    (
+        re.compile(rb'("url": "[^"]*/assets/cards/[^"]*",\s*"mime_type": "[^"]*",\s*"size_in_bytes": )\d+'),
+        rb'\1"CARD-LENGTH"',
+    ),
 )
 
 
@@ -59,8 +61,15 @@ def build(case: str, work: Path) -> dict[str, bytes]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LOA_HISTORY": "0"}
     for name in ("LOA_BUILD_TIME", "LOA_TARGET"):
         env.pop(name, None)
-    result = subprocess.run([sys.executable, "-m", "loa.cli", "build", "--site-dir", str(site), "--at", BUILD_TIME],
-                            cwd=project, env=env, check=False, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "loa.cli", "build", "--site-dir", str(site), "--at", BUILD_TIME],
+        cwd=project,
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"the golden case {case} does not build:\n{result.stdout}\n{result.stderr}")
     return outputs(site)
@@ -113,7 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     """``update-golden [CASE ...]``: regenerate the named cases, or every case."""
     names = (sys.argv[1:] if argv is None else argv) or cases()
     if importlib.util.find_spec("loa") is None:
-        print("loa is not installed for this Python: run .venv/bin/python scripts/update-golden", file=sys.stderr)
+        print(
+            "loa is not installed for this Python: run .venv/bin/python scripts/update-golden",
+            file=sys.stderr,
+        )
         return 2
     unknown = sorted(set(names) - set(cases()))
     if unknown:

@@ -14,7 +14,9 @@ from tests.hostile.corpus import Built, Corpus
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "hostile: the hostile corpus (issue 17): refused and neutralised inputs")
+    config.addinivalue_line(
+        "markers", "hostile: the hostile corpus (issue 17): refused and neutralised inputs"
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -34,14 +34,18 @@ class Corpus:
         self.good: Future[Built] = self.pool.submit(good_site, work / "good")
         names = sorted({case.batch for case in cases if case.batch})
         members = {name: [case for case in cases if case.batch == name] for name in names}
-        self.batches = {name: self.pool.submit(build_batch, name, members[name], work / "batch")
-                        for name in names}
+        self.batches = {
+            name: self.pool.submit(build_batch, name, members[name], work / "batch") for name in names
+        }
         self.bundle = self.pool.submit(build_bundle, members.get("text", []), work / "bundle")
-        self.bypass = {case.id: self.pool.submit(run_bypass, case, work / "bypass")
-                       for case in cases if case.command}
-        self.separate = {case.id: self.pool.submit(lambda c: run_separate(c, work / "separate",
-                                                                          self.good.result()), case)
-                         for case in cases if case.outcome in ("REFUSED", "EITHER") and not case.command}
+        self.bypass = {
+            case.id: self.pool.submit(run_bypass, case, work / "bypass") for case in cases if case.command
+        }
+        self.separate = {
+            case.id: self.pool.submit(lambda c: run_separate(c, work / "separate", self.good.result()), case)
+            for case in cases
+            if case.outcome in ("REFUSED", "EITHER") and not case.command
+        }
 
     def close(self) -> None:
         for future in [*self.batches.values(), self.bundle, *self.bypass.values(), *self.separate.values()]:
@@ -52,11 +56,12 @@ class Corpus:
 @dataclass
 class Built:
     """A site built (or not) from a project."""
+
     root: Path
     site: Path
     run: Run
     check: Run | None = None
-    before: dict[str, str] = field(default_factory=dict)    # hashes of the good site put there first
+    before: dict[str, str] = field(default_factory=dict)  # hashes of the good site put there first
     after: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
@@ -71,7 +76,11 @@ def theme_assets(site: Path) -> dict[str, str]:
     def one(pattern: str) -> str:
         found = sorted(site.glob(pattern))
         return found[0].name if found else "missing"
-    return {"{BUNDLE}": one("assets/javascripts/bundle.*.min.js"), "{MAIN_CSS}": one("assets/stylesheets/main.*.min.css")}
+
+    return {
+        "{BUNDLE}": one("assets/javascripts/bundle.*.min.js"),
+        "{MAIN_CSS}": one("assets/stylesheets/main.*.min.css"),
+    }
 
 
 def _resolve(name: str, assets: dict[str, str]) -> str:
@@ -107,7 +116,7 @@ def run_separate(case: Case, work: Path, good: Built) -> Built:
     shutil.copytree(good.site, site, symlinks=True)
     before = hash_tree(site)
     limit = 3 * case.max_seconds if case.max_seconds else 60  # a hang is a failure; do not wait for it
-    memory = 2_000_000_000 if case.max_seconds else 0    # bounded memory too: 2 GB of address space
+    memory = 2_000_000_000 if case.max_seconds else 0  # bounded memory too: 2 GB of address space
     check = check_json(root, timeout=limit, memory=memory)
     run = build(root, site, timeout=limit, memory=memory)
     after = hash_tree(site) if site.exists() else {}
@@ -140,8 +149,17 @@ def build_bundle(cases: list[Case], work: Path) -> Built:
     """`loa bundle` of a batch's project, unzipped: the offline copy carries the same documents."""
     root = case_project(work / "project", cases, {})
     out = work / "bundle"
-    run = run_cli("bundle", "-f", str(root / "mkdocs.yml"), "-o", str(out / "loa.zip"), "--at", BUILD_TIME,
-                  cwd=root, timeout=300)
+    run = run_cli(
+        "bundle",
+        "-f",
+        str(root / "mkdocs.yml"),
+        "-o",
+        str(out / "loa.zip"),
+        "--at",
+        BUILD_TIME,
+        cwd=root,
+        timeout=300,
+    )
     built = Built(root, out / "x", run)
     if run.returncode == 0:
         with zipfile.ZipFile(out / "loa.zip") as archive:
@@ -158,14 +176,23 @@ def run_bypass(case: Case, work: Path) -> Built:
             shutil.copytree(REPO / name, root / name)
         text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
         assert "  - loa:\n" in text
-        (root / "mkdocs.yml").write_text(text.replace("  - loa:\n", "  - loa:\n      enabled: false\n"),
-                                         encoding="utf-8")
+        (root / "mkdocs.yml").write_text(
+            text.replace("  - loa:\n", "  - loa:\n      enabled: false\n"), encoding="utf-8"
+        )
     else:
         case_project(root, [case], {})
     site = root / "site"
     if case.command == "mkdocs":
-        run = run_cli("build", "-f", str(root / "mkdocs.yml"), "--site-dir", str(site), cwd=root, timeout=120,
-                      module="mkdocs")
+        run = run_cli(
+            "build",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "--site-dir",
+            str(site),
+            cwd=root,
+            timeout=120,
+            module="mkdocs",
+        )
     else:
         run = build(root, site, timeout=120)
     return Built(root, site, run)
@@ -187,7 +214,9 @@ def address_problems(site: Path, token: str) -> list[str]:
             problems.append(f"address part in NFD: {part!r}")
         if not SLUG.match(part) or part != part.lower():
             problems.append(f"address part is not a clean slug: {part!r}")
-    copies = [p for p in page.parent.glob("*.html") if p.name != "index.html" and token.encode() in p.read_bytes()]
+    copies = [
+        p for p in page.parent.glob("*.html") if p.name != "index.html" and token.encode() in p.read_bytes()
+    ]
     if not copies:
         problems.append(f"no single-file copy next to {page.relative_to(site)}")
     for html in site.rglob("*.html"):
@@ -197,7 +226,11 @@ def address_problems(site: Path, token: str) -> list[str]:
             split = urlsplit(ref)
             if split.scheme or ref.startswith(("//", "#", "mailto:")) or not split.path:
                 continue
-            target = (site / split.path.lstrip("/")) if split.path.startswith("/") else (html.parent / unquote(split.path))
+            target = (
+                (site / split.path.lstrip("/"))
+                if split.path.startswith("/")
+                else (html.parent / unquote(split.path))
+            )
             target = Path(os.path.normpath(target))
             if target.is_dir():
                 target = target / "index.html"

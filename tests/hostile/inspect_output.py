@@ -19,25 +19,115 @@ import lxml.html
 from bs4 import BeautifulSoup
 
 SITE_HOSTS = {"loa.example", "127.0.0.1", "localhost"}
-URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "cite", "ping",
-             "lowsrc", "dynsrc", "longdesc", "usemap", "codebase", "manifest", "to", "from", "values", "by",
-             "srcdoc", "imagesrcset", "srcset"}
+URL_ATTRS = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "poster",
+    "data",
+    "background",
+    "cite",
+    "ping",
+    "lowsrc",
+    "dynsrc",
+    "longdesc",
+    "usemap",
+    "codebase",
+    "manifest",
+    "to",
+    "from",
+    "values",
+    "by",
+    "srcdoc",
+    "imagesrcset",
+    "srcset",
+}
 LOAD_ATTRS = {"src", "srcset", "imagesrcset", "poster", "data", "background", "lowsrc", "dynsrc", "codebase"}
 FORBIDDEN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "fencedframe"}
-CLOBBER = {"__config", "__md_scope", "__md_get", "__md_set", "__md_hash", "__search", "__drawer", "__toc",
-           "__palette_0", "__pwned", "loaSearchData", "getElementById", "createElement", "querySelector",
-           "location", "cookie", "domain", "body", "head", "forms", "images", "alert", "top", "parent", "opener"}
+CLOBBER = {
+    "__config",
+    "__md_scope",
+    "__md_get",
+    "__md_set",
+    "__md_hash",
+    "__search",
+    "__drawer",
+    "__toc",
+    "__palette_0",
+    "__pwned",
+    "loaSearchData",
+    "getElementById",
+    "createElement",
+    "querySelector",
+    "location",
+    "cookie",
+    "domain",
+    "body",
+    "head",
+    "forms",
+    "images",
+    "alert",
+    "top",
+    "parent",
+    "opener",
+}
 BAD_SCHEME = re.compile(r"^(javascript|vbscript|livescript|mocha|data|file|blob):", re.IGNORECASE)
 PASSIVE_DATA = re.compile(r"^data:image/(png|jpe?g|gif|webp|avif|svg\+xml)[;,]", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 XHTML = "http://www.w3.org/1999/xhtml"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
-ICS_NAMES = {"BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "NAME", "UID", "DTSTAMP", "DTSTART",
-             "DTEND", "DUE", "SUMMARY", "DESCRIPTION", "URL", "RRULE", "CATEGORIES", "LOCATION", "STATUS", "TRANSP",
-             "SEQUENCE", "CREATED", "LAST-MODIFIED", "CLASS", "COMMENT", "REFRESH-INTERVAL", "SOURCE", "COLOR",
-             "ORGANIZER", "CONTACT", "TZID", "TZOFFSETFROM", "TZOFFSETTO", "TZNAME"}
-ICS_TEXT = {"SUMMARY", "DESCRIPTION", "LOCATION", "CATEGORIES", "COMMENT", "NAME", "X-WR-CALNAME", "X-WR-CALDESC",
-            "CONTACT", "URL", "UID", "ORGANIZER"}
+ICS_NAMES = {
+    "BEGIN",
+    "END",
+    "VERSION",
+    "PRODID",
+    "CALSCALE",
+    "METHOD",
+    "NAME",
+    "UID",
+    "DTSTAMP",
+    "DTSTART",
+    "DTEND",
+    "DUE",
+    "SUMMARY",
+    "DESCRIPTION",
+    "URL",
+    "RRULE",
+    "CATEGORIES",
+    "LOCATION",
+    "STATUS",
+    "TRANSP",
+    "SEQUENCE",
+    "CREATED",
+    "LAST-MODIFIED",
+    "CLASS",
+    "COMMENT",
+    "REFRESH-INTERVAL",
+    "SOURCE",
+    "COLOR",
+    "ORGANIZER",
+    "CONTACT",
+    "TZID",
+    "TZOFFSETFROM",
+    "TZOFFSETTO",
+    "TZNAME",
+}
+ICS_TEXT = {
+    "SUMMARY",
+    "DESCRIPTION",
+    "LOCATION",
+    "CATEGORIES",
+    "COMMENT",
+    "NAME",
+    "X-WR-CALNAME",
+    "X-WR-CALDESC",
+    "CONTACT",
+    "URL",
+    "UID",
+    "ORGANIZER",
+}
 ICS_COMPONENTS = {"VCALENDAR", "VEVENT", "VTODO", "VTIMEZONE", "STANDARD", "DAYLIGHT"}
 
 
@@ -71,18 +161,25 @@ def _url_bad(value: str, attr: str, element: str) -> str:
     clean = CONTROL.sub("", value)
     if BAD_SCHEME.match(clean):
         # An image is inert however it is encoded (SVG in <img> runs no script): single-file copies inline them.
-        if attr in LOAD_ATTRS and element in {"img", "source", "picture", "video", "audio", "input"} \
-                and PASSIVE_DATA.match(clean):
+        if (
+            attr in LOAD_ATTRS
+            and element in {"img", "source", "picture", "video", "audio", "input"}
+            and PASSIVE_DATA.match(clean)
+        ):
             return ""
         return "script or data URL"
-    if attr in LOAD_ATTRS or (attr in {"href", "xlink:href"} and element in {"image", "use", "feimage", "script"}):
+    if attr in LOAD_ATTRS or (
+        attr in {"href", "xlink:href"} and element in {"image", "use", "feimage", "script"}
+    ):
         parts = [p.strip().split(" ")[0] for p in value.split(",")] if "srcset" in attr else [value.strip()]
         for part in parts:
             try:
                 split = urlsplit(part.replace("\\", "/"))
             except ValueError:
                 return "unparsable resource URL"
-            if (split.scheme or part.replace("\\", "/").startswith("//")) and split.hostname not in SITE_HOSTS:
+            if (
+                split.scheme or part.replace("\\", "/").startswith("//")
+            ) and split.hostname not in SITE_HOSTS:
                 return "resource from another origin"
     return ""
 
@@ -101,9 +198,13 @@ def _html_soup(text: str, where: str, page_has_theme: bool) -> Iterator[Finding]
         elif name in FORBIDDEN:
             yield Finding(where, f"<{name}>", snippet)
         elif name == "meta" and (el.get("http-equiv") or "").lower() == "refresh":
-            if re.search(r"javascript:|data:|evil\.example|hx[a-z0-9]+z", el.get("content") or "", re.IGNORECASE):
+            if re.search(
+                r"javascript:|data:|evil\.example|hx[a-z0-9]+z", el.get("content") or "", re.IGNORECASE
+            ):
                 yield Finding(where, "meta refresh", snippet)
-        elif name == "style" and (re.search(r"hx[a-z0-9]+z|url\(|@import|expression", el.get_text(), re.IGNORECASE)):
+        elif name == "style" and (
+            re.search(r"hx[a-z0-9]+z|url\(|@import|expression", el.get_text(), re.IGNORECASE)
+        ):
             yield Finding(where, "<style>", snippet)
         elif name == "link" and "stylesheet" in " ".join(el.get("rel") or []).lower():
             if _url_bad(el.get("href") or "", "src", "link"):
@@ -122,7 +223,9 @@ def _html_soup(text: str, where: str, page_has_theme: bool) -> Iterator[Finding]
             elif attr in {"id", "name"} and value in CLOBBER:
                 in_body = el.find_parent(class_=re.compile("md-typeset|md-content")) is not None
                 # Only pages that run the theme's script can be clobbered; feeds and single-file copies run none.
-                if value == "__pwned" or (page_has_theme and (in_body or (value == "__config" and name != "script"))):
+                if value == "__pwned" or (
+                    page_has_theme and (in_body or (value == "__config" and name != "script"))
+                ):
                     yield Finding(where, f"{attr}={value} clobbers a global", snippet)
 
 
@@ -137,8 +240,11 @@ def _html_lxml(text: str, where: str) -> Iterator[Finding]:
             continue
         for attr in el.attrib:
             if attr.lower().startswith("on"):
-                yield Finding(where, f"event handler {attr} (lxml)",
-                              lxml.html.tostring(el)[:600].decode(errors="replace"))
+                yield Finding(
+                    where,
+                    f"event handler {attr} (lxml)",
+                    lxml.html.tostring(el)[:600].decode(errors="replace"),
+                )
         if el.tag == "script" and re.search(r"__pwned|alert\(", el.text_content() or ""):
             yield Finding(where, "script (lxml)", (el.text_content() or "")[:600])
 
@@ -157,7 +263,7 @@ def _xml_findings(data: bytes, where: str) -> Iterator[Finding]:
     except lxml.etree.XMLSyntaxError as error:
         line = (error.position or (1, 0))[0]
         lines = data.decode(errors="replace").splitlines()
-        yield Finding(where, f"malformed XML ({error.msg})", "\n".join(lines[max(0, line - 3):line + 2]))
+        yield Finding(where, f"malformed XML ({error.msg})", "\n".join(lines[max(0, line - 3) : line + 2]))
         return
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -167,7 +273,9 @@ def _xml_findings(data: bytes, where: str) -> Iterator[Finding]:
         qname = lxml.etree.QName(el)
         inside_xhtml_content = any(p.get("type") == "xhtml" for p in el.iterancestors())
         if (qname.namespace == XHTML or qname.localname.lower() == "script") and not inside_xhtml_content:
-            yield Finding(where, "markup element in a feed", lxml.etree.tostring(el)[:600].decode(errors="replace"))
+            yield Finding(
+                where, "markup element in a feed", lxml.etree.tostring(el)[:600].decode(errors="replace")
+            )
         text = el.text or ""
         if el.tag in ("description", CONTENT) or (el.get("type") == "html"):
             yield from html_findings(text, f"{where} <{qname.localname}>")
@@ -175,9 +283,13 @@ def _xml_findings(data: bytes, where: str) -> Iterator[Finding]:
             inner = "".join(lxml.etree.tostring(child, encoding="unicode") for child in el)
             yield from html_findings(inner, f"{where} <{qname.localname} xhtml>")
         for attr, value in el.attrib.items():
-            if BAD_SCHEME.match(CONTROL.sub("", value)) and "href" in attr.lower() or attr.lower().startswith("on"):
+            if (
+                BAD_SCHEME.match(CONTROL.sub("", value)) and "href" in attr.lower()
+            ) or attr.lower().startswith("on"):
                 yield Finding(where, f"feed attribute {attr}", f"{value[:300]} {text[:300]}")
-        if qname.localname in {"link", "loc", "url", "guid", "id"} and BAD_SCHEME.match(CONTROL.sub("", text)):
+        if qname.localname in {"link", "loc", "url", "guid", "id"} and BAD_SCHEME.match(
+            CONTROL.sub("", text)
+        ):
             yield Finding(where, f"<{qname.localname}> URL", text[:300])
 
 
@@ -211,7 +323,11 @@ def _search_script(data: bytes, where: str) -> Iterator[Finding]:
         json.loads("[" + match.group(1) + "]")
     except ValueError as error:
         position = max(0, getattr(error, "pos", 1) - 1)
-        yield Finding(where, f"search data is not JSON ({error})", match.group(1)[max(0, position - 300):position + 300])
+        yield Finding(
+            where,
+            f"search data is not JSON ({error})",
+            match.group(1)[max(0, position - 300) : position + 300],
+        )
 
 
 def _ics(data: bytes, where: str) -> Iterator[Finding]:
@@ -278,7 +394,7 @@ def _variants(canary: str) -> list[bytes]:
     raw = canary.encode()
     out = [raw.lower()]
     for shift in range(3):  # the canary base64-encoded at each alignment (data: URIs in single-file copies)
-        encoded = base64.b64encode(b"\0" * shift + raw)[4 if shift else 0:]
+        encoded = base64.b64encode(b"\0" * shift + raw)[4 if shift else 0 :]
         out.append(encoded[: max(8, len(encoded) - 4)])
     return out
 

@@ -58,7 +58,7 @@ def addresses(site: Path) -> list[str]:
         if rel.startswith(".") or not re.search(rb"hx[a-z0-9]+z|__pwned", path.read_bytes()):
             continue
         out.append("/" + quote(rel.removesuffix("index.html")))
-    return out + ["/tim-kiem/?q=hx", "/tim-kiem/?q=" + quote("về việc")]
+    return [*out, "/tim-kiem/?q=hx", "/tim-kiem/?q=" + quote("về việc")]
 
 
 def visit(browser: Browser, base: str, paths: list[str]) -> list[str]:
@@ -74,14 +74,21 @@ def visit(browser: Browser, base: str, paths: list[str]) -> list[str]:
 
     context.route("**/*", guard)
     page = context.new_page()
-    page.on("dialog", lambda dialog: (problems.append(f"dialog {dialog.type} {dialog.message!r} on {page.url}"),
-                                      dialog.dismiss()))
+    page.on(
+        "dialog",
+        lambda dialog: (
+            problems.append(f"dialog {dialog.type} {dialog.message!r} on {page.url}"),
+            dialog.dismiss(),
+        ),
+    )
     try:
         for path in paths:
             try:
                 page.goto(base + path, wait_until="load")
             except PlaywrightError as error:
-                if "Download is starting" in str(error):  # a feed the browser saves instead of rendering: inert
+                if "Download is starting" in str(
+                    error
+                ):  # a feed the browser saves instead of rendering: inert
                     continue
                 raise
             value = page.evaluate("typeof window.__pwned === 'undefined' ? null : String(window.__pwned)")
@@ -93,13 +100,18 @@ def visit(browser: Browser, base: str, paths: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("server", ["http", "nginx"])
-def test_no_payload_runs(server: str, batches: dict[str, Built], browser: Browser,
-                         tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_no_payload_runs(
+    server: str, batches: dict[str, Built], browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     problems: list[str] = []
     for name in BATCHES:
         batch = batches[name]
         assert batch.run.returncode == 0, f"batch {name} did not build:\n{batch.run.stderr[-3000:]}"
-        serving = plain_http(batch.site) if server == "http" else nginx(batch.site, tmp_path_factory.mktemp("nginx"))
+        serving = (
+            plain_http(batch.site)
+            if server == "http"
+            else nginx(batch.site, tmp_path_factory.mktemp("nginx"))
+        )
         with serving as base:
             problems += [f"{name}: {p}" for p in visit(browser, base, addresses(batch.site))]
     assert not problems, "\n".join(problems[:40])

@@ -19,22 +19,24 @@ LIVE = {
     "d/index.html": PAGE.format(f"<p id='__config'>{T}</p>"),
     "e/index.html": PAGE.format(f"<iframe srcdoc='{T}'></iframe>"),
     "feeds/x.rss": f"<rss><channel><item><description>&lt;script&gt;alert('{T}')&lt;/script&gt;</description>"
-                   "</item></channel></rss>",
+    "</item></channel></rss>",
     "feeds/x.atom": f"<feed xmlns='http://www.w3.org/2005/Atom'><entry><title type='html'>&lt;svg onload=x&gt;{T}"
-                    "</title></entry></feed>",
-    "feeds/x.json": '{"items": [{"content_html": "<script>alert(\'' + T + '\')</script>"}]}',
+    "</title></entry></feed>",
+    "feeds/x.json": '{"items": [{"content_html": "<script>alert(\'' + T + "')</script>\"}]}",
     "feeds/y.json": '{"items": [' + T,
-    "search/i.js": f"loaSearchData(\"x\", {{\"t\": \"{T}\"}});alert(1)",
+    "search/i.js": f'loaSearchData("x", {{"t": "{T}"}});alert(1)',
     "lich/a.ics": f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:a\r\nATTACH:https://evil.example/{T}\r\n"
-                  "END:VEVENT\r\nEND:VCALENDAR\r\n",
+    "END:VEVENT\r\nEND:VCALENDAR\r\n",
     ".nginx/redirects.conf": f"location = /x {{ return 302 https://evil.example/{T}; }}\n",
     "anh.svg": f"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'><text>{T}</text></svg>",
 }
 INERT = {
-    "a/index.html": PAGE.format(f"&lt;img src=x onerror=alert('{T}')&gt; <a href='https://example.org/'>x</a>"
-                                "<img src='data:image/png;base64,iVBORw0KGgo=' alt='x'>"),
+    "a/index.html": PAGE.format(
+        f"&lt;img src=x onerror=alert('{T}')&gt; <a href='https://example.org/'>x</a>"
+        "<img src='data:image/png;base64,iVBORw0KGgo=' alt='x'>"
+    ),
     "feeds/x.rss": f"<rss><channel><item><description>&amp;lt;script&amp;gt;{T}</description></item></channel></rss>",
-    "search/i.js": f"loaSearchData(\"x\", {{\"t\": \"</script><script>{T}\"}});",
+    "search/i.js": f'loaSearchData("x", {{"t": "</script><script>{T}"}});',
     "lich/a.ics": f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:a\\nATTACH:{T}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
 }
 
@@ -65,10 +67,13 @@ def test_inert_is_not_found(tmp_path: Path) -> None:
 
 def test_canaries_in_names_bytes_base64_and_gzip(tmp_path: Path) -> None:
     import base64
+
     (tmp_path / "cnryname.png").write_bytes(png())
     (tmp_path / "b.png").write_bytes(png("CNRYBYTES"))
-    (tmp_path / "c.html").write_text("<img src='data:image/png;base64," + base64.b64encode(png("CNRYBASE")).decode()
-                                     + "'>", encoding="utf-8")
+    (tmp_path / "c.html").write_text(
+        "<img src='data:image/png;base64," + base64.b64encode(png("CNRYBASE")).decode() + "'>",
+        encoding="utf-8",
+    )
     (tmp_path / "d.xml.gz").write_bytes(gzip.compress(b"<x>cnrygzip</x>"))
     hits = canary_hits(tmp_path, ("CNRYNAME", "CNRYBYTES", "CNRYBASE", "CNRYGZIP", "CNRYABSENT"))
     assert sorted(hits) == ["CNRYBASE", "CNRYBYTES", "CNRYGZIP", "CNRYNAME"]

@@ -24,22 +24,32 @@ def assert_refused(case: Case, built: Built, good: Built) -> None:
     if case.needles:
         wanted = {f"{nfc(p)}:{line}" for p in paths for line in lines_with(built.root / p, case.needles)}
         assert wanted, f"no line of {paths} holds {case.needles}"
-        assert any(w in stderr for w in wanted), f"stderr names none of {sorted(wanted)}:\n{run.stderr[-3000:]}"
+        assert any(w in stderr for w in wanted), (
+            f"stderr names none of {sorted(wanted)}:\n{run.stderr[-3000:]}"
+        )
     else:
         assert any(nfc(p) in stderr for p in paths), f"stderr does not name {paths}:\n{run.stderr[-3000:]}"
-    assert check.returncode not in (0, -9), f"loa check passed or hung: {check.stdout[-2000:]}{check.stderr[-2000:]}"
+    assert check.returncode not in (0, -9), (
+        f"loa check passed or hung: {check.stdout[-2000:]}{check.stderr[-2000:]}"
+    )
     assert "Traceback" not in check.stderr, check.stderr[-3000:]
-    errors = [d for d in built.diagnostics() if d.get("severity") == "error"
-              and nfc(str(d.get("path"))) in {nfc(p) for p in paths}]
+    errors = [
+        d
+        for d in built.diagnostics()
+        if d.get("severity") == "error" and nfc(str(d.get("path"))) in {nfc(p) for p in paths}
+    ]
     assert errors, f"loa check --format json lists no error for {paths}: {check.stdout[-3000:]}"
     if case.needles:
         lines = {line for p in paths for line in lines_with(built.root / p, case.needles)}
-        assert any(d.get("line") in lines for d in errors), f"no diagnostic on lines {sorted(lines)}: {errors}"
+        assert any(d.get("line") in lines for d in errors), (
+            f"no diagnostic on lines {sorted(lines)}: {errors}"
+        )
     if case.max_seconds:
         assert check.seconds < case.max_seconds, f"loa check took {check.seconds:.1f} s"
         assert run.seconds < case.max_seconds + 2, f"loa build took {run.seconds:.1f} s"
     assert built.after == built.before, "the previous site changed: " + ", ".join(
-        sorted(set(built.after.items()) ^ set(built.before.items()))[:10].__repr__())
+        sorted(set(built.after.items()) ^ set(built.before.items()))[:10].__repr__()
+    )
 
 
 def assert_inert(case: Case, built: Built) -> None:

@@ -6,10 +6,18 @@ from collections import Counter
 
 from tests.hostile.cases import ALL, EITHER, NEUTRALISED, REFUSED
 
-CLASSES = {1: "feed and page HTML from text fields", 2: "URLs from data and front matter",
-           3: "active attachments, theme paths", 4: "attachments follow publication",
-           5: "bodies", 6: "invisible characters", 7: "bounded parsing", 8: "file names",
-           9: "never-public revisions", 13: "safe without Loa"}
+CLASSES = {
+    1: "feed and page HTML from text fields",
+    2: "URLs from data and front matter",
+    3: "active attachments, theme paths",
+    4: "attachments follow publication",
+    5: "bodies",
+    6: "invisible characters",
+    7: "bounded parsing",
+    8: "file names",
+    9: "never-public revisions",
+    13: "safe without Loa",
+}
 
 
 def table() -> str:

@@ -43,15 +43,23 @@ def editions(served: Path) -> Path:
     from tests.conftest import MINIMAL_MKDOCS, REPO, SITE_ROOT
 
     root = served / "project"
-    write_files(root, {
-        "mkdocs.yml": MINIMAL_MKDOCS, **SITE_ROOT,
-        "content/index.md": "---\nkind: index\n---\n\n# Trang chủ thử nghiệm\n",
-        "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
-        "data/external.yml": (REPO / "data" / "external.yml").read_text(encoding="utf-8"),
-        "plans/2022/cong-khai.md": plan_text(),
-        "plans/2022/noi-bo.md": plan_text("Nội dung chỉ dành cho cán bộ.\n", number="13-KH/TU", access="internal",
-                                          aliases=["/van-ban/13-kh-tu/"]),
-    })
+    write_files(
+        root,
+        {
+            "mkdocs.yml": MINIMAL_MKDOCS,
+            **SITE_ROOT,
+            "content/index.md": "---\nkind: index\n---\n\n# Trang chủ thử nghiệm\n",
+            "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
+            "data/external.yml": (REPO / "data" / "external.yml").read_text(encoding="utf-8"),
+            "plans/2022/cong-khai.md": plan_text(),
+            "plans/2022/noi-bo.md": plan_text(
+                "Nội dung chỉ dành cho cán bộ.\n",
+                number="13-KH/TU",
+                access="internal",
+                aliases=["/van-ban/13-kh-tu/"],
+            ),
+        },
+    )
     for args in (["--target", "internal", "--site-dir", "site-internal"], []):
         result = run_loa("build", "--at", BUILD_TIME, *args, cwd=root)
         assert result.returncode == 0, result.stderr
@@ -70,7 +78,9 @@ def test_every_internal_page_is_marked_and_not_indexed(editions):
         text = page.read_text(encoding="utf-8")
         # An old address's page only sends the reader on at once (meta refresh): no mark to read there.
         assert ROBOTS in text and (MARK in text or 'http-equiv="refresh"' in text), page
-    assert "Nội dung chỉ dành cho cán bộ." in (site / "plans/2022/noi-bo/index.html").read_text(encoding="utf-8")
+    assert "Nội dung chỉ dành cho cán bộ." in (site / "plans/2022/noi-bo/index.html").read_text(
+        encoding="utf-8"
+    )
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
     assert (site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
     assert (site / ".loa-site").read_text(encoding="utf-8") == "loa-site 1\ntarget=internal\n"
@@ -86,8 +96,15 @@ def test_the_public_edition_carries_no_internal_mark(editions):
     assert not (site / "plans/2022/noi-bo").exists()
 
 
-@pytest.mark.parametrize("extra", [[], ["--listen", "0.0.0.0:80"], ["--htpasswd", "/etc/hostname"],
-                                   ["--listen", "0.0.0.0:443", "-o", "x.conf"]])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [],
+        ["--listen", "0.0.0.0:80"],
+        ["--htpasswd", "/etc/hostname"],
+        ["--listen", "0.0.0.0:443", "-o", "x.conf"],
+    ],
+)
 def test_nginx_refuses_the_internal_edition_without_a_password_and_tls(editions, extra):
     result = run_loa("nginx", "--site", "site-internal", *extra, cwd=editions)
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -105,11 +122,31 @@ def door(served: Path) -> dict[str, Path]:
     """A self-signed certificate for 127.0.0.1 and an htpasswd file (apr1) for cadre:mat-khau."""
     folder = served / "door"
     folder.mkdir()
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
-                    "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(folder / "key.pem"),
-                    "-out", str(folder / "cert.pem")], check=True, capture_output=True)
-    hashed = subprocess.run(["openssl", "passwd", "-apr1", "mat-khau"], check=True, capture_output=True,
-                            text=True).stdout.strip()
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(folder / "key.pem"),
+            "-out",
+            str(folder / "cert.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    hashed = subprocess.run(
+        ["openssl", "passwd", "-apr1", "mat-khau"], check=True, capture_output=True, text=True
+    ).stdout.strip()
     (folder / "htpasswd").write_text(f"cadre:{hashed}\n", encoding="utf-8")
     (folder / "htpasswd").chmod(0o644)
     return {"cert": folder / "cert.pem", "key": folder / "key.pem", "htpasswd": folder / "htpasswd"}
@@ -124,8 +161,13 @@ def _free_port() -> int:
 def _serve(root: Path, *args: str) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "loa.cli", "nginx", "--listen", f"127.0.0.1:{port}", *args],
-                               cwd=root, env=env, stderr=subprocess.PIPE, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "loa.cli", "nginx", "--listen", f"127.0.0.1:{port}", *args],
+        cwd=root,
+        env=env,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -145,8 +187,9 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
     process.communicate(timeout=15)
 
 
-def _get(port: int, path: str, *, cert: Path | None = None, user: str | None = None) -> tuple[int, dict[str, str],
-                                                                                               bytes]:
+def _get(
+    port: int, path: str, *, cert: Path | None = None, user: str | None = None
+) -> tuple[int, dict[str, str], bytes]:
     if cert is None:
         connection: http.client.HTTPConnection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     else:
@@ -161,8 +204,17 @@ def _get(port: int, path: str, *, cert: Path | None = None, user: str | None = N
 
 
 def test_real_nginx_answers_401_without_the_password_and_200_with_it(editions, door):
-    process, port = _serve(editions, "--site", "site-internal", "--htpasswd", str(door["htpasswd"]),
-                           "--tls-cert", str(door["cert"]), "--tls-key", str(door["key"]))
+    process, port = _serve(
+        editions,
+        "--site",
+        "site-internal",
+        "--htpasswd",
+        str(door["htpasswd"]),
+        "--tls-cert",
+        str(door["cert"]),
+        "--tls-key",
+        str(door["key"]),
+    )
     try:
         for path in ("/", "/plans/2022/noi-bo/", "/feeds/tat-ca.rss", "/robots.txt"):
             status, headers, body = _get(port, path, cert=door["cert"])
@@ -195,15 +247,37 @@ def test_real_nginx_answers_401_without_the_password_and_200_with_it(editions, d
 
 
 def test_an_address_allowlist_keeps_out_other_networks_even_with_the_password(editions, door):
-    process, port = _serve(editions, "--site", "site-internal", "--htpasswd", str(door["htpasswd"]),
-                           "--tls-cert", str(door["cert"]), "--tls-key", str(door["key"]), "--allow", "10.0.0.0/8")
+    process, port = _serve(
+        editions,
+        "--site",
+        "site-internal",
+        "--htpasswd",
+        str(door["htpasswd"]),
+        "--tls-cert",
+        str(door["cert"]),
+        "--tls-key",
+        str(door["key"]),
+        "--allow",
+        "10.0.0.0/8",
+    )
     try:
         status, _, _ = _get(port, "/", cert=door["cert"], user="cadre:mat-khau")
         assert status == 403
     finally:
         _stop(process)
-    process, port = _serve(editions, "--site", "site-internal", "--htpasswd", str(door["htpasswd"]),
-                           "--tls-cert", str(door["cert"]), "--tls-key", str(door["key"]), "--allow", "127.0.0.0/8")
+    process, port = _serve(
+        editions,
+        "--site",
+        "site-internal",
+        "--htpasswd",
+        str(door["htpasswd"]),
+        "--tls-cert",
+        str(door["cert"]),
+        "--tls-key",
+        str(door["key"]),
+        "--allow",
+        "127.0.0.0/8",
+    )
     try:
         assert _get(port, "/", cert=door["cert"], user="cadre:mat-khau")[0] == 200
         assert _get(port, "/", cert=door["cert"])[0] == 401
@@ -215,11 +289,19 @@ def test_an_address_allowlist_keeps_out_other_networks_even_with_the_password(ed
 def test_the_public_site_is_served_by_workers_running_as_nobody(editions):
     process, port = _serve(editions, "--site", "site")
     try:
-        workers = subprocess.run(["ps", "-o", "user=,args=", "--ppid", str(_nginx_master(process.pid))],
-                                 check=True, capture_output=True, text=True).stdout
+        workers = subprocess.run(
+            ["ps", "-o", "user=,args=", "--ppid", str(_nginx_master(process.pid))],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         assert "nginx: worker process" in workers and all(
-            line.split()[0] == "nobody" for line in workers.splitlines() if "worker" in line), workers
-        for path, kind in [("/plans/2022/cong-khai/", "text/html"), ("/feeds/tat-ca.rss", "application/rss+xml")]:
+            line.split()[0] == "nobody" for line in workers.splitlines() if "worker" in line
+        ), workers
+        for path, kind in [
+            ("/plans/2022/cong-khai/", "text/html"),
+            ("/feeds/tat-ca.rss", "application/rss+xml"),
+        ]:
             status, headers, _ = _get(port, path)
             assert status == 200 and headers["content-type"].startswith(kind), path
     finally:

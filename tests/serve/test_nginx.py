@@ -23,14 +23,17 @@ def fetch(base: str, path: str, *, gzip_ok: bool = False) -> tuple[int, dict[str
     return result
 
 
-@pytest.mark.parametrize(("path", "media_type"), [
-    ("/", "text/html"),
-    ("/feeds/tat-ca.rss", "application/rss+xml"),
-    ("/feeds/tat-ca.atom", "application/atom+xml"),
-    ("/feeds/tat-ca.json", "application/feed+json"),
-    ("/sitemap.xml", "application/xml"),
-    ("/assets/loa/loa-search.js", "text/javascript"),
-])
+@pytest.mark.parametrize(
+    ("path", "media_type"),
+    [
+        ("/", "text/html"),
+        ("/feeds/tat-ca.rss", "application/rss+xml"),
+        ("/feeds/tat-ca.atom", "application/atom+xml"),
+        ("/feeds/tat-ca.json", "application/feed+json"),
+        ("/sitemap.xml", "application/xml"),
+        ("/assets/loa/loa-search.js", "text/javascript"),
+    ],
+)
 def test_types(nginx_site, path, media_type):
     status, headers, _ = fetch(nginx_site, path)
     assert status == 200, path
@@ -56,13 +59,20 @@ def test_caching(nginx_site, sapa_site):
     for path in long_lived:
         status, headers, _ = fetch(nginx_site, path)
         assert status == 200 and headers["cache-control"] == "public, max-age=31536000, immutable", path
-    for path, seconds in [("/", 60), ("/plans/", 60), ("/feeds/tat-ca.rss", 300), ("/assets/loa/loa-search.js", 3600)]:
+    for path, seconds in [
+        ("/", 60),
+        ("/plans/", 60),
+        ("/feeds/tat-ca.rss", 300),
+        ("/assets/loa/loa-search.js", 3600),
+    ]:
         status, headers, _ = fetch(nginx_site, path)
         assert headers["cache-control"] == f"public, max-age={seconds}", path
 
 
-@pytest.mark.parametrize("path", ["/", "/feeds/tat-ca.rss", "/feeds/tat-ca.json", "/feeds/tat-ca.atom",
-                                  "/assets/loa/loa-search.js"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/feeds/tat-ca.rss", "/feeds/tat-ca.json", "/feeds/tat-ca.atom", "/assets/loa/loa-search.js"],
+)
 def test_gzip(nginx_site, path):
     status, headers, body = fetch(nginx_site, path, gzip_ok=True)
     assert status == 200 and headers.get("content-encoding") == "gzip", path

@@ -14,8 +14,15 @@ from tests.conftest import BUILD_TIME, REPO, plan_text
 def test_the_site_is_world_readable_whatever_the_umask(project):
     root = project({"plans/2022/a.md": plan_text()})
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "loa.cli", "build", "--at", BUILD_TIME], cwd=root, env=env,
-                            capture_output=True, text=True, check=False, umask=0o077)
+    result = subprocess.run(
+        [sys.executable, "-m", "loa.cli", "build", "--at", BUILD_TIME],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        umask=0o077,
+    )
     assert result.returncode == 0, result.stderr
     site = (root / "site").resolve()
     wrong = []
@@ -35,8 +42,21 @@ def test_the_configurations_are_package_data_and_deploy_holds_the_same_files():
 
 def test_the_package_build_carries_the_configurations(tmp_path):
     # What setuptools installs, from pyproject.toml's package data (the step a wheel is made of).
-    result = subprocess.run([sys.executable, "-c", "from setuptools import setup; setup()", "-q", "build_py",
-                             "--build-lib", str(tmp_path)], cwd=REPO, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from setuptools import setup; setup()",
+            "-q",
+            "build_py",
+            "--build-lib",
+            str(tmp_path),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     for name in ("nginx.conf", "nginx-internal.conf"):
         assert (tmp_path / "loa" / "deploy" / name).read_bytes() == (REPO / "deploy" / name).read_bytes()
@@ -46,8 +66,25 @@ def test_loa_nginx_writes_the_configuration_from_another_folder(sapa_site, tmp_p
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "src")}
-    result = subprocess.run([sys.executable, "-m", "loa.cli", "nginx", "--site", str(sapa_site), "-o", "x.conf",
-                             "--listen", "80"], cwd=elsewhere, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "loa.cli",
+            "nginx",
+            "--site",
+            str(sapa_site),
+            "-o",
+            "x.conf",
+            "--listen",
+            "80",
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     text = (elsewhere / "x.conf").read_text(encoding="utf-8")
     assert f"root {sapa_site};" in text and "listen 80;" in text and "@LOA_" not in text

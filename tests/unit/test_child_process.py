@@ -61,7 +61,8 @@ def test_a_write_error_is_said_in_vietnamese(capsys: pytest.CaptureFixture[str])
 
 
 def test_the_child_imports_this_copy_of_loa_and_nothing_from_the_working_directory(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     package_root = str(Path(loa.__file__).resolve().parents[1])
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("PYTHONPATH", raising=False)

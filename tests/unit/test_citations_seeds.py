@@ -39,20 +39,33 @@ def evaluate() -> dict[str, dict[str, int]]:
     scores: dict[str, dict[str, int]] = {}
     for seed, expected in FIXTURE.items():
         found = detect_citations((SEEDS / seed).read_text(encoding="utf-8"), names=names)
-        want = [(e["line"], e["number"], _as_date(e["date"]), _issuer_id(e["issuer"], issuers))
-                for e in expected.get("numbered") or []]
-        got = [(c.line, c.number, c.date, c.issuer) for c in found if c.number and not (c.name or "").startswith("alias")]
+        want = [
+            (e["line"], e["number"], _as_date(e["date"]), _issuer_id(e["issuer"], issuers))
+            for e in expected.get("numbered") or []
+        ]
+        got = [
+            (c.line, c.number, c.date, c.issuer)
+            for c in found
+            if c.number and not (c.name or "").startswith("alias")
+        ]
         want_named = [(e["line"], e["as_written"]) for e in expected.get("named") or []]
         # "Nghị quyết Trung ương 4 khóa XI, XII" names two resolutions in one mention: the fixture lists mentions.
         mentions = {(c.line, c.start): c for c in found if not c.number or (c.name or "").startswith("alias")}
         got_named = [(c.line, c.as_written) for c in mentions.values()]
         scores[seed] = _score(want, got, "numbered") | _score(want_named, got_named, "named", overlap=True)
         scores[seed]["_misses"] = (  # type: ignore[assignment]
-            [("missed", w) for w in want if w not in got] + [("extra", g) for g in got if g not in want]
-            + [("missed named", w) for w in want_named if not any(g[0] == w[0] and (g[1] in w[1] or w[1] in g[1])
-                                                                   for g in got_named)]
-            + [("extra named", g) for g in got_named if not any(g[0] == w[0] and (g[1] in w[1] or w[1] in g[1])
-                                                                  for w in want_named)]
+            [("missed", w) for w in want if w not in got]
+            + [("extra", g) for g in got if g not in want]
+            + [
+                ("missed named", w)
+                for w in want_named
+                if not any(g[0] == w[0] and (g[1] in w[1] or w[1] in g[1]) for g in got_named)
+            ]
+            + [
+                ("extra named", g)
+                for g in got_named
+                if not any(g[0] == w[0] and (g[1] in w[1] or w[1] in g[1]) for w in want_named)
+            ]
         )
     return scores
 
@@ -61,8 +74,14 @@ def _score(want: list, got: list, prefix: str, *, overlap: bool = False) -> dict
     remaining = list(want)
     tp = 0
     for item in got:
-        match = next((w for w in remaining if w == item or (overlap and w[0] == item[0]
-                                                             and (w[1] in item[1] or item[1] in w[1]))), None)
+        match = next(
+            (
+                w
+                for w in remaining
+                if w == item or (overlap and w[0] == item[0] and (w[1] in item[1] or item[1] in w[1]))
+            ),
+            None,
+        )
         if match is not None:
             remaining.remove(match)
             tp += 1

@@ -1,25 +1,47 @@
-"""House style that a machine can check: ruff on everything, mypy strict on the package."""
+"""House style a machine checks beside `make lint` (ruff and mypy): modules stay short enough to read."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from tests.conftest import REPO
 
+LIMIT = 400
+"""Lines of a module once formatted by ``ruff format``."""
 
-def test_ruff_passes():
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "src", "tests", "scripts"], cwd=REPO,
-                            check=False, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+# Modules still waiting to be split by concept, with their size today. The list only shrinks.
+WAITING: dict[str, int] = {
+    "src/loa/bench/corpus.py": 489,
+    "src/loa/bench/runner.py": 408,
+    "src/loa/core/importing/extract.py": 668,
+    "src/loa/core/importing/taskextract.py": 794,
+    "src/loa/core/loading/catalog.py": 567,
+    "src/loa/core/loading/validation.py": 488,
+    "src/loa/core/model/schema.py": 480,
+    "src/loa/core/model/tasks.py": 430,
+    "src/loa/core/outputs/search.py": 502,
+    "src/loa/core/safety/bounded_yaml.py": 430,
+    "src/loa/core/text/citations.py": 596,
+    "src/loa/plugin/plugin.py": 578,
+}
 
 
-def test_mypy_strict_passes():
-    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, check=False, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+def _sizes() -> dict[str, int]:
+    return {
+        p.relative_to(REPO).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+        for p in (REPO / "src").rglob("*.py")
+    }
 
 
-def test_no_module_is_over_600_lines():
-    long = [(p.relative_to(REPO).as_posix(), n) for p in (REPO / "src").rglob("*.py")
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600]
-    assert long == []
+def test_no_module_is_over_the_limit():
+    long = {path: n for path, n in _sizes().items() if n > LIMIT and n > WAITING.get(path, 0)}
+    assert long == {}
+
+
+def test_modules_waiting_to_be_split_are_still_long():
+    # A split module leaves the list: it cannot grow back past the limit unnoticed.
+    sizes = _sizes()
+    assert {path for path in WAITING if sizes.get(path, 0) > LIMIT} == set(WAITING)
+
+
+def test_plugin_modules_stay_small():
+    sizes = {path: n for path, n in _sizes().items() if path.startswith("src/loa/plugin/")}
+    assert {path: n for path, n in sizes.items() if n > 250 and path not in WAITING} == {}

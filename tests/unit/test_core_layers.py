@@ -14,8 +14,10 @@ CORE = Path(loa.core.__file__).resolve().parent
 
 # Imports that break the order today, each with the reason it is still there. Empty is the goal.
 KNOWN: dict[tuple[str, str], str] = {
-    ("loading/catalog", "outputs.listing"): "the addresses of generated pages come from the listings until the route "
-    "table owns them",
+    (
+        "loading/catalog",
+        "outputs.listing",
+    ): "the addresses of generated pages come from the listings until the route table owns them",
 }
 
 
@@ -50,8 +52,11 @@ def violations(modules: dict[str, str]) -> list[str]:
 
 
 def _core_modules() -> dict[str, str]:
-    return {p.relative_to(CORE).with_suffix("").as_posix(): p.read_text(encoding="utf-8")
-            for p in CORE.rglob("*.py") if p.parent != CORE}
+    return {
+        p.relative_to(CORE).with_suffix("").as_posix(): p.read_text(encoding="utf-8")
+        for p in CORE.rglob("*.py")
+        if p.parent != CORE
+    }
 
 
 def test_every_core_module_is_in_a_layer_folder():
@@ -59,7 +64,9 @@ def test_every_core_module_is_in_a_layer_folder():
     folders = sorted(p.name for p in CORE.iterdir() if p.is_dir() and p.name != "__pycache__")
     assert loose == []
     assert folders == sorted(LAYERS)
-    assert all((CORE / layer / "__init__.py").read_text(encoding="utf-8").startswith('"""') for layer in LAYERS)
+    assert all(
+        (CORE / layer / "__init__.py").read_text(encoding="utf-8").startswith('"""') for layer in LAYERS
+    )
 
 
 def test_core_imports_follow_the_layer_order():
@@ -69,8 +76,11 @@ def test_core_imports_follow_the_layer_order():
 def test_known_exceptions_are_still_needed():
     # An exception that no longer matches any import is removed from KNOWN, so the list only shrinks.
     modules = _core_modules()
-    used = {(module, ".".join(name.split(".")[2:4])) for module, source in modules.items()
-            for _, name in _imports(source)}
+    used = {
+        (module, ".".join(name.split(".")[2:4]))
+        for module, source in modules.items()
+        for _, name in _imports(source)
+    }
     assert set(KNOWN) <= used
 
 

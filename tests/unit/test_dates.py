@@ -32,26 +32,36 @@ def test_days_and_moments_have_two_digit_parts() -> None:
 def test_months_quarters_years() -> None:
     assert format_month(2022, 1) == "tháng 01/2022"
     assert format_month(2022, 12, capital=True) == "Tháng 12/2022"
-    assert [format_quarter(2022, q) for q in (1, 2, 3, 4)] == ["Quý I/2022", "Quý II/2022", "Quý III/2022",
-                                                               "Quý IV/2022"]
+    assert [format_quarter(2022, q) for q in (1, 2, 3, 4)] == [
+        "Quý I/2022",
+        "Quý II/2022",
+        "Quý III/2022",
+        "Quý IV/2022",
+    ]
     assert format_year(2022) == "năm 2022"
 
 
-@pytest.mark.parametrize(("date", "shown"), [
-    (PartialDate(2022), "năm 2022"),
-    (PartialDate(2022, 1), "tháng 01/2022"),
-    (PartialDate(2021, 12, 5), "ngày 05/12/2021"),
-])
+@pytest.mark.parametrize(
+    ("date", "shown"),
+    [
+        (PartialDate(2022), "năm 2022"),
+        (PartialDate(2022, 1), "tháng 01/2022"),
+        (PartialDate(2021, 12, 5), "ngày 05/12/2021"),
+    ],
+)
 def test_partial_dates_use_the_formatter(date: PartialDate, shown: str) -> None:
     assert date.vietnamese() == shown
 
 
-@pytest.mark.parametrize(("value", "label"), [
-    ("2022-03-25", "ngày 25/03/2022"),
-    ("2022-01", "tháng 01/2022"),
-    ("2022-Q3", "Quý III/2022"),
-    ("2022", "năm 2022"),
-    ("2022-02-15/2022-04-30", "từ ngày 15/02/2022 đến ngày 30/04/2022"),
-])
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [
+        ("2022-03-25", "ngày 25/03/2022"),
+        ("2022-01", "tháng 01/2022"),
+        ("2022-Q3", "Quý III/2022"),
+        ("2022", "năm 2022"),
+        ("2022-02-15/2022-04-30", "từ ngày 15/02/2022 đến ngày 30/04/2022"),
+    ],
+)
 def test_deadline_labels_use_the_formatter(value: str, label: str) -> None:
     assert parse_deadline(value).label() == label

@@ -16,28 +16,34 @@ from loa.core.text.document_numbers import canonical_number, number_identity, nu
 from loa.core.text.normalize import number_key
 
 
-@pytest.mark.parametrize(("written", "canonical"), [
-    ("72 - KH/TU", "72-KH/TU"),
-    ("06– QC/TU", "06-QC/TU"),
-    ("01/KH-BTCKN", "01/KH-BTCKN"),
-    ("30/2020/NĐ-CP", "30/2020/NĐ-CP"),
-    ("17\u00a0-\u00a0ĐA/TU", "17-ĐA/TU"),
-    ("11", "11"),
-    ("Quy\u0300", "Quỳ"),  # NFC
-])
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("72 - KH/TU", "72-KH/TU"),
+        ("06– QC/TU", "06-QC/TU"),
+        ("01/KH-BTCKN", "01/KH-BTCKN"),
+        ("30/2020/NĐ-CP", "30/2020/NĐ-CP"),
+        ("17\u00a0-\u00a0ĐA/TU", "17-ĐA/TU"),
+        ("11", "11"),
+        ("Quy\u0300", "Quỳ"),  # NFC
+    ],
+)
 def test_canonical_number(written: str, canonical: str) -> None:
     assert canonical_number(written) == canonical
 
 
 # Numbers as the front matter gives them: whitespace already collapsed to single spaces.
-@pytest.mark.parametrize(("number", "key"), [
-    ("85-KH/TU", "85-kh/tu"),
-    ("85 - KH/TU", "85-kh/tu"),
-    ("17-ĐA/TU", "17-da/tu"),
-    ("30/2020/NĐ-CP", "30/2020/nd-cp"),
-    ("- KH/TU", "-kh/tu"),
-    ("85–KH/TU", "85–kh/tu"),  # today an en dash is kept: it does not match 85-KH/TU
-])
+@pytest.mark.parametrize(
+    ("number", "key"),
+    [
+        ("85-KH/TU", "85-kh/tu"),
+        ("85 - KH/TU", "85-kh/tu"),
+        ("17-ĐA/TU", "17-da/tu"),
+        ("30/2020/NĐ-CP", "30/2020/nd-cp"),
+        ("- KH/TU", "-kh/tu"),
+        ("85–KH/TU", "85–kh/tu"),  # today an en dash is kept: it does not match 85-KH/TU
+    ],
+)
 def test_identity_key(number: str, key: str) -> None:
     assert number_identity(number) == key
 
@@ -52,14 +58,17 @@ def test_identity_key_is_not_the_search_key() -> None:
     assert number_key("KH/TU 85") == number_key("85-KH/TU") == "85khtu"
 
 
-@pytest.mark.parametrize(("number", "symbol"), [
-    ("85-KH/TU", "KH"),
-    ("85 - ĐA/TU", "ĐA"),
-    ("01/KH-BTCKN", "KH"),
-    ("30/2020/NĐ-CP", "NĐ"),
-    ("123/QĐ-UBND", "QĐ"),
-    ("11", None),
-    ("- KH/TU", None),
-])
+@pytest.mark.parametrize(
+    ("number", "symbol"),
+    [
+        ("85-KH/TU", "KH"),
+        ("85 - ĐA/TU", "ĐA"),
+        ("01/KH-BTCKN", "KH"),
+        ("30/2020/NĐ-CP", "NĐ"),
+        ("123/QĐ-UBND", "QĐ"),
+        ("11", None),
+        ("- KH/TU", None),
+    ],
+)
 def test_symbol(number: str, symbol: str | None) -> None:
     assert number_symbol(number) == symbol

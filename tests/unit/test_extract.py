@@ -45,38 +45,77 @@ def _variant(old: str, new: str) -> str:
 def test_party_plan_with_flattened_columns():
     found = extract(PARTY).as_json()
     assert found["type"] == "Kế hoạch" and found["number"] == "12-KH/HU"
-    assert (found["issuer"], found["place"], found["date"]) == ("Huyện ủy Bảo Thắng", "Bảo Thắng", "2022-03-05")
+    assert (found["issuer"], found["place"], found["date"]) == (
+        "Huyện ủy Bảo Thắng",
+        "Bảo Thắng",
+        "2022-03-05",
+    )
     assert found["title"] == "triển khai công tác tuyên truyền năm 2022"
-    assert found["signer"] == {"on_behalf": "BAN THƯỜNG VỤ", "acting_for": None, "role": "PHÓ BÍ THƯ",
-                               "name": "Nguyễn Văn Bình"}
+    assert found["signer"] == {
+        "on_behalf": "BAN THƯỜNG VỤ",
+        "acting_for": None,
+        "role": "PHÓ BÍ THƯ",
+        "name": "Nguyễn Văn Bình",
+    }
     assert found["recipients"] == ["Tỉnh ủy Lào Cai (b/c)", "Lưu VPHU"]
-    assert found["references"] == [{"type": "Kế hoạch", "number": "85-KH/TU", "date": "2021-12-15",
-                                    "issuer": "Tỉnh ủy Lào Cai",
-                                    "as_written": "Kế hoạch số 85-KH/TU, ngày 15/12/2021 của Tỉnh ủy Lào Cai"}]
+    assert found["references"] == [
+        {
+            "type": "Kế hoạch",
+            "number": "85-KH/TU",
+            "date": "2021-12-15",
+            "issuer": "Tỉnh ủy Lào Cai",
+            "as_written": "Kế hoạch số 85-KH/TU, ngày 15/12/2021 của Tỉnh ủy Lào Cai",
+        }
+    ]
 
 
-@pytest.mark.parametrize(("old", "new", "field", "expected"), [
-    ("Số 12-KH/HU", "Số 12 - KH/HU", "number", "12-KH/HU"),
-    ("Số 12-KH/HU", "Số:12 – KH / HU", "number", "12-KH/HU"),
-    ("Số 12-KH/HU", "Số   - KH/HU", "number", None),
-    ("ngày 05 tháng 3 năm 2022", "ngày 5 / 3/2022", "date", "2022-03-05"),
-    ("ngày 05 tháng 3 năm 2022", "ngày 16/7/20 21", "date", "2021-07-16"),
-    ("ngày 05 tháng 3 năm 2022", "ngày    tháng 01 năm 2022", "date", None),
-    ("ngày 05 tháng 3 năm 2022", "ngày    tháng 01 năm 2022", "date_partial", "2022-01"),
-    ("ngày 05 tháng 3 năm 2022", "ngày 05 tháng 3\n                                         năm 2022", "date",
-     "2022-03-05"),
-    ("HUYỆN ỦY BẢO THẮNG", "HUYỆN UỶ BẢO THẮNG", "issuer", "Huyện ủy Bảo Thắng"),
-    ("ĐẢNG BỘ TỈNH LÀO CAI  ", "ĐẢNG BỘ HUYỆN BẢO THẮNG  ", "issuer", "Huyện ủy Bảo Thắng"),
-    ("HUYỆN ỦY BẢO THẮNG\n", "BAN TUYÊN GIÁO TỈNH ỦY\n", "issuer", "Ban Tuyên giáo Tỉnh ủy Lào Cai"),
-    ("HUYỆN ỦY BẢO THẮNG\n", "HUYỆN ỦY BẢO THẮNG\nBAN TUYÊN GIÁO\n", "issuer", "Ban Tuyên giáo Huyện ủy Bảo Thắng"),
-    ("HUYỆN ỦY BẢO THẮNG\n", "ĐẢNG ỦY XÃ PHONG NIÊN\n", "issuer", "Đảng ủy xã Phong Niên"),
-    ("KẾ HOẠCH", "**KẾ HOẠCH**", "type", "Kế hoạch"),
-    ("KẾ HOẠCH", "HƯỚNG DẪN", "type", "Hướng dẫn"),
-    ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ", "K/T BÍ THƯ\nPHÓ BÍ THƯ", "signer",
-     {"on_behalf": None, "acting_for": "BÍ THƯ", "role": "PHÓ BÍ THƯ", "name": "Nguyễn Văn Bình"}),
-    ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ", "T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG", "signer",
-     {"on_behalf": None, "acting_for": "BAN THƯỜNG VỤ", "role": "CHÁNH VĂN PHÒNG", "name": "Nguyễn Văn Bình"}),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "field", "expected"),
+    [
+        ("Số 12-KH/HU", "Số 12 - KH/HU", "number", "12-KH/HU"),
+        ("Số 12-KH/HU", "Số:12 – KH / HU", "number", "12-KH/HU"),
+        ("Số 12-KH/HU", "Số   - KH/HU", "number", None),
+        ("ngày 05 tháng 3 năm 2022", "ngày 5 / 3/2022", "date", "2022-03-05"),
+        ("ngày 05 tháng 3 năm 2022", "ngày 16/7/20 21", "date", "2021-07-16"),
+        ("ngày 05 tháng 3 năm 2022", "ngày    tháng 01 năm 2022", "date", None),
+        ("ngày 05 tháng 3 năm 2022", "ngày    tháng 01 năm 2022", "date_partial", "2022-01"),
+        (
+            "ngày 05 tháng 3 năm 2022",
+            "ngày 05 tháng 3\n                                         năm 2022",
+            "date",
+            "2022-03-05",
+        ),
+        ("HUYỆN ỦY BẢO THẮNG", "HUYỆN UỶ BẢO THẮNG", "issuer", "Huyện ủy Bảo Thắng"),
+        ("ĐẢNG BỘ TỈNH LÀO CAI  ", "ĐẢNG BỘ HUYỆN BẢO THẮNG  ", "issuer", "Huyện ủy Bảo Thắng"),
+        ("HUYỆN ỦY BẢO THẮNG\n", "BAN TUYÊN GIÁO TỈNH ỦY\n", "issuer", "Ban Tuyên giáo Tỉnh ủy Lào Cai"),
+        (
+            "HUYỆN ỦY BẢO THẮNG\n",
+            "HUYỆN ỦY BẢO THẮNG\nBAN TUYÊN GIÁO\n",
+            "issuer",
+            "Ban Tuyên giáo Huyện ủy Bảo Thắng",
+        ),
+        ("HUYỆN ỦY BẢO THẮNG\n", "ĐẢNG ỦY XÃ PHONG NIÊN\n", "issuer", "Đảng ủy xã Phong Niên"),
+        ("KẾ HOẠCH", "**KẾ HOẠCH**", "type", "Kế hoạch"),
+        ("KẾ HOẠCH", "HƯỚNG DẪN", "type", "Hướng dẫn"),
+        (
+            "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ",
+            "K/T BÍ THƯ\nPHÓ BÍ THƯ",
+            "signer",
+            {"on_behalf": None, "acting_for": "BÍ THƯ", "role": "PHÓ BÍ THƯ", "name": "Nguyễn Văn Bình"},
+        ),
+        (
+            "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ",
+            "T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG",
+            "signer",
+            {
+                "on_behalf": None,
+                "acting_for": "BAN THƯỜNG VỤ",
+                "role": "CHÁNH VĂN PHÒNG",
+                "name": "Nguyễn Văn Bình",
+            },
+        ),
+    ],
+)
 def test_messy_layouts(old, new, field, expected):
     assert extract(_variant(old, new)).as_json()[field] == expected
 
@@ -124,15 +163,22 @@ def test_state_letter_in_table_cells():
 
 
 def test_state_decision_with_quyen_signer():
-    text = ("UBND TỈNH LÀO CAI\nSỞ VĂN HÓA VÀ THỂ THAO\n\nSố: 45/QĐ-SVHTT\n\nLào Cai, ngày 2 tháng 11 năm 2023\n\n"
-            "QUYẾT ĐỊNH\nVề việc thành lập Ban Tổ chức Hội thi\n\nGIÁM ĐỐC SỞ VĂN HÓA VÀ THỂ THAO\n\n"
-            "Căn cứ Quyết định số 12/2021/QĐ-UBND ngày 5/3/2021 của UBND tỉnh Lào Cai;\n\nQUYẾT ĐỊNH:\n\n"
-            "Điều 1. Thành lập Ban Tổ chức.\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nQ. GIÁM ĐỐC\n\nLê Văn Cường\n")
+    text = (
+        "UBND TỈNH LÀO CAI\nSỞ VĂN HÓA VÀ THỂ THAO\n\nSố: 45/QĐ-SVHTT\n\nLào Cai, ngày 2 tháng 11 năm 2023\n\n"
+        "QUYẾT ĐỊNH\nVề việc thành lập Ban Tổ chức Hội thi\n\nGIÁM ĐỐC SỞ VĂN HÓA VÀ THỂ THAO\n\n"
+        "Căn cứ Quyết định số 12/2021/QĐ-UBND ngày 5/3/2021 của UBND tỉnh Lào Cai;\n\nQUYẾT ĐỊNH:\n\n"
+        "Điều 1. Thành lập Ban Tổ chức.\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nQ. GIÁM ĐỐC\n\nLê Văn Cường\n"
+    )
     found = extract(text).as_json()
     assert found["type"] == "Quyết định" and found["number"] == "45/QĐ-SVHTT"
     assert found["issuer"] == "Sở Văn hóa và Thể thao tỉnh Lào Cai"
     assert found["title"] == "Về việc thành lập Ban Tổ chức Hội thi"
-    assert found["signer"] == {"on_behalf": None, "acting_for": None, "role": "Q. GIÁM ĐỐC", "name": "Lê Văn Cường"}
+    assert found["signer"] == {
+        "on_behalf": None,
+        "acting_for": None,
+        "role": "Q. GIÁM ĐỐC",
+        "name": "Lê Văn Cường",
+    }
     assert [r["number"] for r in found["references"]] == ["12/2021/QĐ-UBND"]
 
 
@@ -142,24 +188,29 @@ def test_nothing_is_invented():
     assert {"type", "number", "issuer", "date", "title", "signer"} <= set(found.missing)
 
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("HUYỆN ỦY BẢO THẮNG", "Huyện ủy Bảo Thắng"),
-    ("ĐẢNG ỦY XÃ TẢ PHÌN", "Đảng ủy xã Tả Phìn"),
-    ("UBND HUYỆN BẢO THẮNG", "Ủy ban nhân dân huyện Bảo Thắng"),
-    ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH LÀO CAI", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai"),
-    ("PHÒNG TÀI CHÍNH - KẾ HOẠCH", "Phòng Tài chính - Kế hoạch"),
-    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM THỊ XÃ SA PA", "Ủy ban Mặt trận Tổ quốc Việt Nam thị xã Sa Pa"),
-    ("BAN TUYÊN GIÁO TỈNH UỶ", "Ban Tuyên giáo Tỉnh ủy"),
-])
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("HUYỆN ỦY BẢO THẮNG", "Huyện ủy Bảo Thắng"),
+        ("ĐẢNG ỦY XÃ TẢ PHÌN", "Đảng ủy xã Tả Phìn"),
+        ("UBND HUYỆN BẢO THẮNG", "Ủy ban nhân dân huyện Bảo Thắng"),
+        ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH LÀO CAI", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai"),
+        ("PHÒNG TÀI CHÍNH - KẾ HOẠCH", "Phòng Tài chính - Kế hoạch"),
+        ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM THỊ XÃ SA PA", "Ủy ban Mặt trận Tổ quốc Việt Nam thị xã Sa Pa"),
+        ("BAN TUYÊN GIÁO TỈNH UỶ", "Ban Tuyên giáo Tỉnh ủy"),
+    ],
+)
 def test_names_of_bodies(written, expected):
     assert org_name(written) == expected
 
 
 def test_type_line_that_begins_the_title():
-    text = ("THÀNH ỦY LÀO CAI                ĐẢNG CỘNG SẢN VIỆT NAM\n"
-            "Số 20-CTr/TU                    Lào Cai, ngày 10 tháng 8 năm 2022\n\n"
-            "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 15-NQ/TU của Tỉnh ủy\n\n"
-            "Căn cứ Nghị quyết số 15-NQ/TU, Ban Thường vụ Thành ủy xây dựng chương trình:\n")
+    text = (
+        "THÀNH ỦY LÀO CAI                ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Số 20-CTr/TU                    Lào Cai, ngày 10 tháng 8 năm 2022\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 15-NQ/TU của Tỉnh ủy\n\n"
+        "Căn cứ Nghị quyết số 15-NQ/TU, Ban Thường vụ Thành ủy xây dựng chương trình:\n"
+    )
     found = extract(text)
     assert (found.type, found.number, found.issuer) == ("Chương trình", "20-CTr/TU", "Thành ủy Lào Cai")
     assert found.title == "HÀNH ĐỘNG thực hiện Nghị quyết số 15-NQ/TU của Tỉnh ủy"

@@ -12,20 +12,23 @@ from loa.core.safety.sanitize import ID_PREFIX, OLD_ANCHOR_CLASS, sanitize_body
 from loa.core.text.normalize import heading_slug
 
 
-@pytest.mark.parametrize(("text", "slug"), [
-    ("MỤC ĐÍCH, YÊU CẦU", "muc-dich-yeu-cau"),
-    ("Đảng bộ", "dang-bo"),
-    ("I. MỤC ĐÍCH", "i-muc-dich"),
-    ("II. NHIỆM VỤ VÀ GIẢI PHÁP", "ii-nhiem-vu-va-giai-phap"),
-    ("1.2. Đối tượng", "1-2-doi-tuong"),
-    ("hoà giải", "hoa-giai"),
-    ("hòa giải", "hoa-giai"),
-    (unicodedata.normalize("NFD", "Điều 3. Tổ chức thực hiện"), "dieu-3-to-chuc-thuc-hien"),
-    ("Ðảng ủy", "dang-uy"),  # Icelandic eth pasted for Đ
-    ("  Phụ lục — “Biểu mẫu” (kèm theo)  ", "phu-luc-bieu-mau-kem-theo"),
-    ("Nội_dung", "noi-dung"),
-    ("——", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("MỤC ĐÍCH, YÊU CẦU", "muc-dich-yeu-cau"),
+        ("Đảng bộ", "dang-bo"),
+        ("I. MỤC ĐÍCH", "i-muc-dich"),
+        ("II. NHIỆM VỤ VÀ GIẢI PHÁP", "ii-nhiem-vu-va-giai-phap"),
+        ("1.2. Đối tượng", "1-2-doi-tuong"),
+        ("hoà giải", "hoa-giai"),
+        ("hòa giải", "hoa-giai"),
+        (unicodedata.normalize("NFD", "Điều 3. Tổ chức thực hiện"), "dieu-3-to-chuc-thuc-hien"),
+        ("Ðảng ủy", "dang-uy"),  # Icelandic eth pasted for Đ
+        ("  Phụ lục — “Biểu mẫu” (kèm theo)  ", "phu-luc-bieu-mau-kem-theo"),
+        ("Nội_dung", "noi-dung"),
+        ("——", ""),
+    ],
+)
 def test_heading_slug(text, slug):
     assert heading_slug(text) == slug
 
@@ -35,8 +38,10 @@ def test_heading_slug_joins_words_with_the_tocs_separator():
 
 
 def _convert(body: str, **toc: object) -> tuple[lxml_html.HtmlElement, list[dict[str, object]]]:
-    md = markdown.Markdown(extensions=["toc", "attr_list", "loa.core.outputs.headings"],
-                           extension_configs={"toc": {"permalink": True, **toc}})
+    md = markdown.Markdown(
+        extensions=["toc", "attr_list", "loa.core.outputs.headings"],
+        extension_configs={"toc": {"permalink": True, **toc}},
+    )
     root = lxml_html.fragment_fromstring(sanitize_body(md.convert(body)), create_parent="div")
     return root, md.toc_tokens
 
@@ -52,12 +57,21 @@ def _anchors(root: lxml_html.HtmlElement) -> list[tuple[str, str | None]]:
 
 def test_changed_anchors_keep_their_old_id_inside_the_heading():
     root, tokens = _convert("## I. MỤC ĐÍCH, YÊU CẦU\n\n### 1. Mục đích\n\n### 2. Yêu cầu\n\n## Đảng bộ\n")
-    assert _anchors(root) == [("i-muc-dich-yeu-cau", "i-muc-ich-yeu-cau"), ("1-muc-dich", "1-muc-ich"),
-                              ("2-yeu-cau", None), ("dang-bo", "ang-bo")]
+    assert _anchors(root) == [
+        ("i-muc-dich-yeu-cau", "i-muc-ich-yeu-cau"),
+        ("1-muc-dich", "1-muc-ich"),
+        ("2-yeu-cau", None),
+        ("dang-bo", "ang-bo"),
+    ]
     # The old anchor is empty and comes first: the heading's text and its permalink are as before.
     heading = root.get_element_by_id("i-muc-dich-yeu-cau")
     old = heading[0]
-    assert old.tag == "span" and old.get("class") == OLD_ANCHOR_CLASS and not old.text and old.get("href") is None
+    assert (
+        old.tag == "span"
+        and old.get("class") == OLD_ANCHOR_CLASS
+        and not old.text
+        and old.get("href") is None
+    )
     assert heading.text_content() == "I. MỤC ĐÍCH, YÊU CẦU¶"
     assert heading.find("a[@class='headerlink']").get("href") == "#i-muc-dich-yeu-cau"
     # The table of contents leads to the new anchors.
@@ -68,7 +82,11 @@ def test_changed_anchors_keep_their_old_id_inside_the_heading():
 def test_repeated_headings_are_numbered_as_the_toc_numbers_them_old_and_new():
     body = "## Mục đích\n\n## Mục đích\n\n## Mục đích\n"
     root, _ = _convert(body)
-    assert _anchors(root) == [("muc-dich", "muc-ich"), ("muc-dich_1", "muc-ich_1"), ("muc-dich_2", "muc-ich_2")]
+    assert _anchors(root) == [
+        ("muc-dich", "muc-ich"),
+        ("muc-dich_1", "muc-ich_1"),
+        ("muc-dich_2", "muc-ich_2"),
+    ]
     # The old numbering is exactly what Python-Markdown alone gave these headings.
     plain = markdown.Markdown(extensions=["toc"])
     plain.convert(body)
@@ -111,10 +129,17 @@ def test_without_the_toc_headings_get_no_id():
 
 
 def test_the_sanitiser_keeps_one_old_anchor_per_id_and_never_a_theme_id():
-    raw = (f'<h2 id="muc-dich"><span class="{OLD_ANCHOR_CLASS}" id="muc-ich"></span>Mục đích</h2>'
-           f'<p><span class="{OLD_ANCHOR_CLASS}" id="muc-ich"></span><a id="muc-ich">x</a></p>'
-           f'<h2 id="config"><span class="{OLD_ANCHOR_CLASS}" id="__config"></span>__config</h2>'
-           f'<p><span class="loa-other" id="khac"></span></p>')
+    raw = (
+        f'<h2 id="muc-dich"><span class="{OLD_ANCHOR_CLASS}" id="muc-ich"></span>Mục đích</h2>'
+        f'<p><span class="{OLD_ANCHOR_CLASS}" id="muc-ich"></span><a id="muc-ich">x</a></p>'
+        f'<h2 id="config"><span class="{OLD_ANCHOR_CLASS}" id="__config"></span>__config</h2>'
+        f'<p><span class="loa-other" id="khac"></span></p>'
+    )
     root = lxml_html.fragment_fromstring(sanitize_body(raw), create_parent="div")
     assert [e.get("id") for e in root.iter("span", "a")] == [
-        "muc-ich", f"{ID_PREFIX}muc-ich", f"{ID_PREFIX}muc-ich", f"{ID_PREFIX}__config", f"{ID_PREFIX}khac"]
+        "muc-ich",
+        f"{ID_PREFIX}muc-ich",
+        f"{ID_PREFIX}muc-ich",
+        f"{ID_PREFIX}__config",
+        f"{ID_PREFIX}khac",
+    ]

@@ -36,11 +36,18 @@ class Repo:
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str, when: str = "2021-01-01T08:00:00+07:00") -> str:
-        env = {**os.environ, "GIT_AUTHOR_NAME": "Ban Tuyên giáo", "GIT_AUTHOR_EMAIL": "btg@example.invalid",
-               "GIT_COMMITTER_NAME": "Ban Tuyên giáo", "GIT_COMMITTER_EMAIL": "btg@example.invalid",
-               "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-        return subprocess.run(["git", *args], cwd=self.root, env=env, check=True, capture_output=True,
-                              text=True).stdout
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": "Ban Tuyên giáo",
+            "GIT_AUTHOR_EMAIL": "btg@example.invalid",
+            "GIT_COMMITTER_NAME": "Ban Tuyên giáo",
+            "GIT_COMMITTER_EMAIL": "btg@example.invalid",
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_DATE": when,
+        }
+        return subprocess.run(
+            ["git", *args], cwd=self.root, env=env, check=True, capture_output=True, text=True
+        ).stdout
 
     def commit(self, when: str, message: str, files: dict[str, str | None]) -> None:
         for path, text in files.items():
@@ -60,18 +67,37 @@ BODY = "Thực hiện Kế hoạch số 85-KH/TU, Thị ủy xây dựng kế ho
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
     repo = Repo(tmp_path / "repo")
-    repo.commit("2021-05-01T08:00:00+07:00", "Soạn thảo", {"plans/a.md": _front("draft") + BODY + "Bản nháp.\n"})
-    repo.commit("2021-05-10T09:00:00+07:00", "Ban hành", {"plans/a.md": _front("published") + BODY + "Văn bản gốc.\n"})
+    repo.commit(
+        "2021-05-01T08:00:00+07:00", "Soạn thảo", {"plans/a.md": _front("draft") + BODY + "Bản nháp.\n"}
+    )
+    repo.commit(
+        "2021-05-10T09:00:00+07:00", "Ban hành", {"plans/a.md": _front("published") + BODY + "Văn bản gốc.\n"}
+    )
     (repo.root / "plans/2021").mkdir()
     repo.git("mv", "plans/a.md", "plans/2021/b.md")
     repo.commit("2021-06-01T08:00:00+07:00", "Chuyển thư mục", {})
-    repo.commit("2021-07-01T08:00:00+07:00", "Sửa đổi", {
-        "plans/2021/b.md": _front("published", "về việc thử nghiệm (sửa đổi)") + BODY + "Văn bản đã sửa đổi.\n"})
-    repo.commit("2021-08-01T08:00:00+07:00", "Nội bộ", {"plans/c.md": _front("published", access="internal") + BODY})
-    repo.commit("2021-08-02T08:00:00+07:00", "Hẹn giờ", {
-        "plans/d.md": _front("published", publish_at="2021-09-01T08:00:00+07:00") + BODY + "Bản hẹn giờ.\n"})
-    repo.commit("2021-08-20T08:00:00+07:00", "Sửa trước giờ đăng", {
-        "plans/d.md": _front("published", publish_at="2021-09-01T08:00:00+07:00") + BODY + "Bản đăng.\n"})
+    repo.commit(
+        "2021-07-01T08:00:00+07:00",
+        "Sửa đổi",
+        {
+            "plans/2021/b.md": _front("published", "về việc thử nghiệm (sửa đổi)")
+            + BODY
+            + "Văn bản đã sửa đổi.\n"
+        },
+    )
+    repo.commit(
+        "2021-08-01T08:00:00+07:00", "Nội bộ", {"plans/c.md": _front("published", access="internal") + BODY}
+    )
+    repo.commit(
+        "2021-08-02T08:00:00+07:00",
+        "Hẹn giờ",
+        {"plans/d.md": _front("published", publish_at="2021-09-01T08:00:00+07:00") + BODY + "Bản hẹn giờ.\n"},
+    )
+    repo.commit(
+        "2021-08-20T08:00:00+07:00",
+        "Sửa trước giờ đăng",
+        {"plans/d.md": _front("published", publish_at="2021-09-01T08:00:00+07:00") + BODY + "Bản đăng.\n"},
+    )
     return repo
 
 
@@ -88,7 +114,10 @@ def test_history_follows_renames_with_dates_authors_and_texts(repo):
     assert revisions[1].date == dt.datetime(2021, 5, 10, 9, tzinfo=TIMEZONE)
     assert revisions[1].date.utcoffset() == dt.timedelta(hours=7)
     assert revisions[1].author == "Ban Tuyên giáo"
-    assert revisions[0].body.endswith("Bản nháp.\n") and revisions[3].front["title"] == "về việc thử nghiệm (sửa đổi)"
+    assert (
+        revisions[0].body.endswith("Bản nháp.\n")
+        and revisions[3].front["title"] == "về việc thử nghiệm (sửa đổi)"
+    )
 
 
 def test_a_draft_period_is_never_public(repo):
@@ -119,7 +148,11 @@ def test_diffs_by_word_and_by_field(repo):
     assert "Văn bản <del>gốc.</del><ins>đã sửa đổi.</ins>" in diff
     assert "<del>" not in diff.split("Văn bản")[0]
     (change,) = field_changes(before.front, after.front)
-    assert (change.field, change.before, change.after) == ("title", "về việc thử nghiệm", "về việc thử nghiệm (sửa đổi)")
+    assert (change.field, change.before, change.after) == (
+        "title",
+        "về việc thử nghiệm",
+        "về việc thử nghiệm (sửa đổi)",
+    )
     assert word_diff("a <b>", "a <c>") == "a <del>&lt;b&gt;</del><ins>&lt;c&gt;</ins>"
 
 
@@ -139,16 +172,32 @@ def test_cached_revision_pages_follow_the_current_targets_of_their_links(tmp_pat
     from loa.core.loading.content_cache import CacheStore
 
     since = dt.datetime(2022, 1, 10, 8, tzinfo=dt.timezone(dt.timedelta(hours=7)))
-    page = RevisionPage(url="plans/a/phien-ban/0123456789/", document_url="plans/a/", src_uri="plans/a.md",
-                        title="Kế hoạch thử", since=since, author="Ban Tuyên giáo", message="Đăng văn bản",
-                        body="Thực hiện [Kế hoạch số 12](b.md).\n", front={"title": "thử"}, newest=True)
+    page = RevisionPage(
+        url="plans/a/phien-ban/0123456789/",
+        document_url="plans/a/",
+        src_uri="plans/a.md",
+        title="Kế hoạch thử",
+        since=since,
+        author="Ban Tuyên giáo",
+        message="Đăng văn bản",
+        body="Thực hiện [Kế hoạch số 12](b.md).\n",
+        front={"title": "thử"},
+        newest=True,
+    )
 
     store = CacheStore(tmp_path / "cache", b"k" * 32)
 
     def build(site_name: str, targets: dict[str, str]) -> str:
         site = tmp_path / f"site-{len(list(tmp_path.iterdir()))}"
-        options = PageOptions(["toc"], {}, site_name, "https://loa.example/", ["assets/loa/loa-document.css"],
-                              tmp_path / "cache", targets)
+        options = PageOptions(
+            ["toc"],
+            {},
+            site_name,
+            "https://loa.example/",
+            ["assets/loa/loa-document.css"],
+            tmp_path / "cache",
+            targets,
+        )
         write_revision_pages(site, [page], options, store=store)
         return (site / page.url / "index.html").read_text(encoding="utf-8")
 

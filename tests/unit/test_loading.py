@@ -57,11 +57,13 @@ def test_bad_front_matter_is_reported(project, front, code, line, words):
 
 
 def test_all_problems_are_collected_in_one_run(project):
-    root = project({
-        "plans/a.md": "---\ntype: Kế hoạch\ntitle: 'x\n---\n",
-        "plans/b.md": plan_text(date="2022-02-30", issuer="khong-co"),
-        "plans/c.md": plan_text(title=None, status="xong"),
-    })
+    root = project(
+        {
+            "plans/a.md": "---\ntype: Kế hoạch\ntitle: 'x\n---\n",
+            "plans/b.md": plan_text(date="2022-02-30", issuer="khong-co"),
+            "plans/c.md": plan_text(title=None, status="xong"),
+        }
+    )
     codes = sorted((d.path, d.code) for d in _load(root).errors)
     assert codes == [
         ("plans/a.md", "yaml.syntax"),
@@ -89,15 +91,25 @@ def test_control_characters_are_reported_with_their_line(project):
 
 
 def test_duplicate_number_in_the_same_year(project):
-    root = project({"plans/a.md": plan_text(), "plans/b.md": plan_text(title="khác"),
-                    "plans/c.md": plan_text(date="2023-01-05")})
+    root = project(
+        {
+            "plans/a.md": plan_text(),
+            "plans/b.md": plan_text(title="khác"),
+            "plans/c.md": plan_text(date="2023-01-05"),
+        }
+    )
     (found,) = _only(_load(root), "doc.duplicate-number")
     assert found.path == "plans/b.md" and "plans/a.md" in found.message and found.line == 4
 
 
 def test_non_utf8_file_is_refused_with_its_line(project):
-    root = project({"plans/a.md": plan_text(body="Dòng một.\nTi\xeang Vi\xea\u0323t.\n").encode("cp1258",
-                                                                                            errors="replace")})
+    root = project(
+        {
+            "plans/a.md": plan_text(body="Dòng một.\nTi\xeang Vi\xea\u0323t.\n").encode(
+                "cp1258", errors="replace"
+            )
+        }
+    )
     (found,) = _only(_load(root), "file.encoding")
     assert found.path == "plans/a.md" and found.line >= 2 and "UTF-8" in found.message
 
@@ -144,8 +156,13 @@ def test_number_symbol_disagreeing_with_type_is_a_warning(project):
 def test_valid_document_is_loaded_with_aware_times_and_nfc(project):
     import unicodedata
 
-    root = project({"plans/a.md": plan_text(title=unicodedata.normalize("NFD", "về việc thử nghiệm"),
-                                            publish_at="2022-03-16 08:00:00")})
+    root = project(
+        {
+            "plans/a.md": plan_text(
+                title=unicodedata.normalize("NFD", "về việc thử nghiệm"), publish_at="2022-03-16 08:00:00"
+            )
+        }
+    )
     (document,) = [d for d in _load(root).documents if d.kind == "plan"]
     assert document.title == unicodedata.normalize("NFC", "về việc thử nghiệm")
     assert document.publish_at.utcoffset().total_seconds() == 7 * 3600

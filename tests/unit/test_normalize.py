@@ -22,12 +22,19 @@ from loa.core.text.normalize import (
 from tests.conftest import FIXTURES
 
 SHARED = json.loads((FIXTURES / "normalize.json").read_text(encoding="utf-8"))
-FUNCTIONS = {"search_key": search_key, "canonical_tones": canonical_tones, "number_key": number_key,
-             "tokens": tokens}
+FUNCTIONS = {
+    "search_key": search_key,
+    "canonical_tones": canonical_tones,
+    "number_key": number_key,
+    "tokens": tokens,
+}
 
 
-@pytest.mark.parametrize(("function", "case"), [(f, c) for f, cases in SHARED.items() for c in cases],
-                         ids=lambda v: v if isinstance(v, str) else v["input"])
+@pytest.mark.parametrize(
+    ("function", "case"),
+    [(f, c) for f, cases in SHARED.items() for c in cases],
+    ids=lambda v: v if isinstance(v, str) else v["input"],
+)
 def test_shared_fixture(function, case):
     # The browser's implementation is checked against the same file.
     assert FUNCTIONS[function](case["input"]) == case["output"]
@@ -44,8 +51,10 @@ def test_folding_includes_d_with_stroke():
     assert search_key("nghị quyết đại hội") == search_key("nghi quyet dai hoi") == "nghi quyet dai hoi"
 
 
-@pytest.mark.parametrize(("old", "new"), [("hòa", "hoà"), ("khóa", "khoá"), ("thủy", "thuỷ"), ("khỏe", "khoẻ"),
-                                          ("Hòa", "Hoà"), ("thúy", "thuý")])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("hòa", "hoà"), ("khóa", "khoá"), ("thủy", "thuỷ"), ("khỏe", "khoẻ"), ("Hòa", "Hoà"), ("thúy", "thuý")],
+)
 def test_either_tone_placement_is_the_same_word(old, new):
     assert canonical_tones(new) == old and canonical_tones(old) == old
 
@@ -67,8 +76,32 @@ def test_slugs_are_ascii():
 
 def test_token_memo_gives_the_tokens_of_the_whole_text():
     memo = TokenMemo(limit=50)
-    alphabet = ["Nghị", "quyết", "ĐẠI", "hoà", "85-KH/TU,", "x" * 45, "Σ", "ΑΣ", "İ", "Ðại", "e\u0301", "\u0301",
-                "=\u0338", "\u1100\u1161", "_", "2022", " ", "  ", "\n", "\t", "\u00a0", "\u2000", "\u3000", "\x1c"]
+    alphabet = [
+        "Nghị",
+        "quyết",
+        "ĐẠI",
+        "hoà",
+        "85-KH/TU,",
+        "x" * 45,
+        "Σ",
+        "ΑΣ",
+        "İ",
+        "Ðại",
+        "e\u0301",
+        "\u0301",
+        "=\u0338",
+        "\u1100\u1161",
+        "_",
+        "2022",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\u00a0",
+        "\u2000",
+        "\u3000",
+        "\x1c",
+    ]
     rng = random.Random(3)
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
@@ -84,9 +117,13 @@ def test_folding_never_reaches_across_white_space():
             continue
         char = chr(code)
         decomposition = unicodedata.decomposition(char)
-        parts = "" if decomposition.startswith("<") else "".join(chr(int(h, 16)) for h in decomposition.split())
+        parts = (
+            "" if decomposition.startswith("<") else "".join(chr(int(h, 16)) for h in decomposition.split())
+        )
         if char.isspace():
             assert not unicodedata.combining(char) and char.lower() == char, hex(code)
             assert unicodedata.normalize("NFD", char).isspace(), hex(code)
         else:
-            assert not any(c.isspace() for c in parts + char.lower() + unicodedata.normalize("NFC", char)), hex(code)
+            assert not any(c.isspace() for c in parts + char.lower() + unicodedata.normalize("NFC", char)), (
+                hex(code)
+            )

@@ -13,8 +13,17 @@ def _check(final: Path, root: Path) -> None:
     check_output_folder(output_path(final), project=root / "project", sources=[root / "project" / "content"])
 
 
-@pytest.mark.parametrize("target", [".site.releases/../khac", ".site.releases", "khac", "/usr/share",
-                                    ".site.releases/a/b", ".khac.releases/a"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        ".site.releases/../khac",
+        ".site.releases",
+        "khac",
+        "/usr/share",
+        ".site.releases/a/b",
+        ".khac.releases/a",
+    ],
+)
 def test_a_link_is_loas_only_in_its_exact_shape(tmp_path, target):
     (tmp_path / "project" / "content").mkdir(parents=True)
     (tmp_path / "site").symlink_to(target)

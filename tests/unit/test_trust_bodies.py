@@ -39,7 +39,7 @@ EXTERNAL = [
     ("<p style=\"background-image: URL( 'https://evil.example/b.png' )\">a</p>", 1),
     ('<p style="background:url(&quot;//evil.example/b.png&quot;)">a</p>', 1),
     ('<p style="background:u\\72l(https://evil.example/b.png)">a</p>', 1),
-    ('<div style="background-image:image-set(\'https://evil.example/a.png\' 1x)">a</div>', 1),
+    ("<div style=\"background-image:image-set('https://evil.example/a.png' 1x)\">a</div>", 1),
     ("<style>\np { background: url(https://evil.example/b.png) }\n</style>", 1),
     ('<style>@import "https://evil.example/x.css";</style>', 1),
     ('Đoạn có ảnh.\n{: style="background:url(https://evil.example/b.png)" }', 2),
@@ -74,14 +74,22 @@ def test_local_resources_links_and_code_are_left_alone(body):
     assert external_resources(body) == []
 
 
-@pytest.mark.parametrize("image", ["![Ảnh](https://evil.example/t.gif)", "![Ảnh](<//evil.example/t.gif>)",
-                                   "![Ảnh][t]\n\n[t]: HTTP://evil.example/t.gif"])
+@pytest.mark.parametrize(
+    "image",
+    [
+        "![Ảnh](https://evil.example/t.gif)",
+        "![Ảnh](<//evil.example/t.gif>)",
+        "![Ảnh][t]\n\n[t]: HTTP://evil.example/t.gif",
+    ],
+)
 def test_markdown_images_from_elsewhere_are_refused_by_the_loader(project, image):
     body = f"Đoạn mở đầu.\n\n{image}\n"
     text = plan_text(body)
     root = project({"plans/a.md": text})
     found = [d for d in _load(root).diagnostics if d.code == "body.external"]
-    assert [(d.path, d.line) for d in found] == [("plans/a.md", text.split("\n").index(image.split("\n")[-1]) + 1)]
+    assert [(d.path, d.line) for d in found] == [
+        ("plans/a.md", text.split("\n").index(image.split("\n")[-1]) + 1)
+    ]
     assert "ảnh" in found[0].message
 
 
@@ -98,10 +106,18 @@ def test_raw_html_resources_are_refused_by_the_loader_with_their_lines(project):
 
 
 OBFUSCATED_LINKS = [
-    "javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "java&#x09;script:alert(1)",
-    "&#106;avascript:alert(1)", "&#x6A&#x61&#x76&#x61script:alert(1)", " javascript:alert(1)",
-    "javascript&colon;alert(1)", "vbscript:msgbox(1)", "data:text/html,<script>alert(1)</script>",
-    "jav&#x0A;ascript:alert(1)", "\x01javascript:alert(1)",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "java&#x09;script:alert(1)",
+    "&#106;avascript:alert(1)",
+    "&#x6A&#x61&#x76&#x61script:alert(1)",
+    " javascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "vbscript:msgbox(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "jav&#x0A;ascript:alert(1)",
+    "\x01javascript:alert(1)",
 ]
 
 
@@ -112,9 +128,18 @@ def test_body_links_with_other_schemes_lose_their_address(href):
     assert anchor is not None and anchor.get("href") is None, cleaned
 
 
-@pytest.mark.parametrize("src", ["https://evil.example/t.gif", "//evil.example/t.gif", "HTTP://evil.example/t.gif",
-                                 " https://evil.example/t.gif", "&#104;ttps://evil.example/t.gif",
-                                 "\\\\evil.example\\t.gif", "data:image/gif;base64,R0lGODlhAQABAAAAACw="])
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://evil.example/t.gif",
+        "//evil.example/t.gif",
+        "HTTP://evil.example/t.gif",
+        " https://evil.example/t.gif",
+        "&#104;ttps://evil.example/t.gif",
+        "\\\\evil.example\\t.gif",
+        "data:image/gif;base64,R0lGODlhAQABAAAAACw=",
+    ],
+)
 def test_the_sanitiser_drops_what_would_load_from_elsewhere(src):
     cleaned = sanitize_body(f'<p><img src="{src}" alt="Ảnh"><img src="anh.png" alt="Ảnh 2"></p>')
     images = lxml_html.fragment_fromstring(cleaned, create_parent="div").findall(".//img")
@@ -122,8 +147,10 @@ def test_the_sanitiser_drops_what_would_load_from_elsewhere(src):
 
 
 def _render(body: str) -> str:
-    md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html", "tables", "loa.core.outputs.headings"],
-                           extension_configs={"toc": {"permalink": True}})
+    md = markdown.Markdown(
+        extensions=["toc", "attr_list", "md_in_html", "tables", "loa.core.outputs.headings"],
+        extension_configs={"toc": {"permalink": True}},
+    )
     return sanitize_body(md.convert(body))
 
 
@@ -161,8 +188,13 @@ def test_body_ids_are_prefixed_and_in_page_links_follow():
     assert not [e for e in root.iter() if e.get("name")], "no name attribute reaches the page"
     # Heading anchors and the old anchors kept inside headings are unchanged; the rest is prefixed.
     assert {"dieu-mot", "ieu-mot", "pham-vi", "config"} <= set(ids)
-    assert {f"{ID_PREFIX}diem-a", f"{ID_PREFIX}ghi-chu", f"{ID_PREFIX}__config", f"{ID_PREFIX}__search",
-            f"{ID_PREFIX}loa-search"} <= set(ids)
+    assert {
+        f"{ID_PREFIX}diem-a",
+        f"{ID_PREFIX}ghi-chu",
+        f"{ID_PREFIX}__config",
+        f"{ID_PREFIX}__search",
+        f"{ID_PREFIX}loa-search",
+    } <= set(ids)
     assert "loa-search" not in ids
     links = {a.text: a.get("href") for a in root.iter("a") if a.text}
     assert links["điều một"] == "#ieu-mot" and links["phạm vi"] == "#pham-vi", "a link to an old anchor stays"
@@ -182,22 +214,51 @@ def test_body_ids_are_prefixed_and_in_page_links_follow():
 
 def test_heading_anchors_are_unchanged_by_the_sanitiser():
     body = "# Kế hoạch\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\n### 1. Mục đích\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\n## ——\n"
-    md = markdown.Markdown(extensions=["toc", "attr_list", "loa.core.outputs.headings"],
-                           extension_configs={"toc": {"permalink": True}})
+    md = markdown.Markdown(
+        extensions=["toc", "attr_list", "loa.core.outputs.headings"],
+        extension_configs={"toc": {"permalink": True}},
+    )
     raw = md.convert(body)
     assert _render(body) == sanitize_body(raw)
-    before = [e.get("id") for e in lxml_html.fragment_fromstring(raw, create_parent="div").iter() if e.get("id")]
-    after = [e.get("id") for e in lxml_html.fragment_fromstring(sanitize_body(raw), create_parent="div").iter()
-             if e.get("id")]
+    before = [
+        e.get("id") for e in lxml_html.fragment_fromstring(raw, create_parent="div").iter() if e.get("id")
+    ]
+    after = [
+        e.get("id")
+        for e in lxml_html.fragment_fromstring(sanitize_body(raw), create_parent="div").iter()
+        if e.get("id")
+    ]
     # Each heading whose anchor changed opens with its old one (Python-Markdown's slug), kept as it is.
-    assert before == after == ["ke-hoach", "i-muc-dich-yeu-cau", "i-muc-ich-yeu-cau", "1-muc-dich", "1-muc-ich",
-                               "i-muc-dich-yeu-cau_1", "i-muc-ich-yeu-cau_1", "_1"]
+    assert (
+        before
+        == after
+        == [
+            "ke-hoach",
+            "i-muc-dich-yeu-cau",
+            "i-muc-ich-yeu-cau",
+            "1-muc-dich",
+            "1-muc-ich",
+            "i-muc-dich-yeu-cau_1",
+            "i-muc-ich-yeu-cau_1",
+            "_1",
+        ]
+    )
 
 
-@pytest.mark.parametrize("body", ["<a" + " " * 200_000, "<a " * 70_000, "{: a=" * 40_000, '<a x="' * 35_000,
-                                  "<style>" + "url(" * 50_000, "<style" * 35_000, '<p style="' + 'url("' * 40_000,
-                                  '<img src="https://e.example/x">\n' * 7_000],
-                         ids=["spaces", "tags", "attr-lists", "quotes", "css", "styles", "style-quotes", "images"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<a" + " " * 200_000,
+        "<a " * 70_000,
+        "{: a=" * 40_000,
+        '<a x="' * 35_000,
+        "<style>" + "url(" * 50_000,
+        "<style" * 35_000,
+        '<p style="' + 'url("' * 40_000,
+        '<img src="https://e.example/x">\n' * 7_000,
+    ],
+    ids=["spaces", "tags", "attr-lists", "quotes", "css", "styles", "style-quotes", "images"],
+)
 def test_the_scan_is_linear_on_hostile_bodies(body):
     import time
 
@@ -213,22 +274,42 @@ def test_raw_html_links_with_other_schemes_are_refused(project, href):
     text = plan_text(body)
     root = project({"plans/a.md": text})
     found = [d for d in _load(root).diagnostics if d.code == "body.link-scheme"]
-    assert [(d.path, d.line) for d in found] == [("plans/a.md", text.split("\n").index(body.split("\n")[2]) + 1)]
+    assert [(d.path, d.line) for d in found] == [
+        ("plans/a.md", text.split("\n").index(body.split("\n")[2]) + 1)
+    ]
 
 
-@pytest.mark.parametrize("link", ["[bấm](javascript:alert(1))", "[bấm](<JaVaScRiPt:alert(1)>)",
-                                  "[bấm](data:text/html,x)", "[bấm][r]\n\n[r]: vbscript:msgbox(1)",
-                                  "[bấm](&#106;avascript:alert(1))"])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[bấm](javascript:alert(1))",
+        "[bấm](<JaVaScRiPt:alert(1)>)",
+        "[bấm](data:text/html,x)",
+        "[bấm][r]\n\n[r]: vbscript:msgbox(1)",
+        "[bấm](&#106;avascript:alert(1))",
+    ],
+)
 def test_markdown_links_with_other_schemes_are_refused(project, link):
     text = plan_text(f"Đoạn một.\n\n{link}\n")
     root = project({"plans/a.md": text})
     found = [d for d in _load(root).diagnostics if d.code == "body.link-scheme"]
-    assert len(found) == 1 and "không được phép" in found[0].message, [d.format() for d in _load(root).diagnostics]
+    assert len(found) == 1 and "không được phép" in found[0].message, [
+        d.format() for d in _load(root).diagnostics
+    ]
 
 
-@pytest.mark.parametrize("link", ["[văn bản](https://vanban.example/a)", "[thư](mailto:vp@example.org)",
-                                  "[gọi](tel:+842143871234)", "[mục](#muc)", '<a href="https://vanban.example/">a</a>',
-                                  '<a href="#muc">mục</a>', "`[mã](javascript:x)`"])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[văn bản](https://vanban.example/a)",
+        "[thư](mailto:vp@example.org)",
+        "[gọi](tel:+842143871234)",
+        "[mục](#muc)",
+        '<a href="https://vanban.example/">a</a>',
+        '<a href="#muc">mục</a>',
+        "`[mã](javascript:x)`",
+    ],
+)
 def test_ordinary_links_pass(project, link):
     root = project({"plans/a.md": plan_text(f"Đoạn một.\n\n{link}\n")})
     assert not [d for d in _load(root).diagnostics if d.code == "body.link-scheme"]

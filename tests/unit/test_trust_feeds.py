@@ -39,8 +39,13 @@ def _elements(markup: str) -> list[str]:
     if root is None:
         return []
     found = [element.tag for element in root.iterdescendants() if isinstance(element.tag, str)]
-    found += [name for element in root.iter() if isinstance(element.tag, str) for name in element.attrib
-              if name.lower().startswith("on")]
+    found += [
+        name
+        for element in root.iter()
+        if isinstance(element.tag, str)
+        for name in element.attrib
+        if name.lower().startswith("on")
+    ]
     return found
 
 
@@ -49,17 +54,41 @@ def _rendered_text(markup: str) -> str:
 
 
 def _feeds(payload: str) -> dict[str, bytes]:
-    article = Document(path="content/tin-bai/a.md", src_uri="tin-bai/a.md", kind="article", title=payload,
-                       body="", status="published", access="public", publish_at=WHEN, summary=payload,
-                       topics=("chu-de",), channels=("kenh",), category="tin",
-                       id="urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427")
-    topic = Document(path="content/chuyen-de/chu-de.md", src_uri="chuyen-de/chu-de.md", kind="topic",
-                     title=payload, body="")
+    article = Document(
+        path="content/tin-bai/a.md",
+        src_uri="tin-bai/a.md",
+        kind="article",
+        title=payload,
+        body="",
+        status="published",
+        access="public",
+        publish_at=WHEN,
+        summary=payload,
+        topics=("chu-de",),
+        channels=("kenh",),
+        category="tin",
+        id="urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+    )
+    topic = Document(
+        path="content/chuyen-de/chu-de.md",
+        src_uri="chuyen-de/chu-de.md",
+        kind="topic",
+        title=payload,
+        body="",
+    )
     specs = plan_feeds([article], topics={"chu-de": topic}, channels={"kenh": payload})
     body = f"<p>Nội dung <b>đậm</b> {html.escape(payload, quote=False)}</p>"  # the payload as body text
-    item = FeedItem(guid=article.id or "", url=SITE + "tin-bai/a/", title=payload, summary=payload,
-                    content=absolute_html(body, SITE + "tin-bai/a/"), published=WHEN, updated=WHEN,
-                    authors=(payload,), categories=("Tin",))
+    item = FeedItem(
+        guid=article.id or "",
+        url=SITE + "tin-bai/a/",
+        title=payload,
+        summary=payload,
+        content=absolute_html(body, SITE + "tin-bai/a/"),
+        published=WHEN,
+        updated=WHEN,
+        authors=(payload,),
+        categories=("Tin",),
+    )
     out = {}
     for spec in specs:
         for fmt in ("rss", "atom", "json"):
@@ -95,8 +124,12 @@ def test_atom_text_stays_text_and_html_is_clean(payload):
         root = etree.fromstring(data)
         for element in root.iter(f"{ATOM}title", f"{ATOM}subtitle", f"{ATOM}summary", f"{ATOM}name"):
             assert element.get("type") in (None, "text"), (path, element.tag)
-            assert element.text and (payload in element.text or element.tag == f"{ATOM}subtitle"
-                                     or "Tất cả" in element.text or element.text == "Tin")
+            assert element.text and (
+                payload in element.text
+                or element.tag == f"{ATOM}subtitle"
+                or "Tất cả" in element.text
+                or element.text == "Tin"
+            )
         for content in root.iter(f"{ATOM}content"):
             assert content.get("type") == "html"
             assert _elements(content.text or "") == ["p", "b"]
@@ -108,7 +141,9 @@ def test_json_feed_content_html_is_clean(payload):
     for path, data in _feeds(payload).items():
         if not path.endswith(".json"):
             continue
-        assert b"<" not in data and b">" not in data, "plain text fields stay text for a careless consumer too"
+        assert b"<" not in data and b">" not in data, (
+            "plain text fields stay text for a careless consumer too"
+        )
         feed = json.loads(data)
         assert payload in feed["title"] or "Tất cả" in feed["title"] or feed["title"] == "Tin"
         for item in feed["items"]:
@@ -124,8 +159,10 @@ def test_feedparser_finds_no_markup_from_the_payload(payload):
             continue
         parsed = feedparser.parse(data)
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
-        details = [parsed.feed.title_detail, *([parsed.feed.subtitle_detail] if "subtitle_detail" in parsed.feed
-                                                else [])]
+        details = [
+            parsed.feed.title_detail,
+            *([parsed.feed.subtitle_detail] if "subtitle_detail" in parsed.feed else []),
+        ]
         for entry in parsed.entries:
             details += [entry.title_detail, entry.summary_detail]
             details += [{"type": "text/html", "value": c.value} for c in entry.get("content", [])]

@@ -92,8 +92,10 @@ def test_a_valid_registry_address_is_kept(project):
 
 
 def test_channel_addresses_are_checked(project):
-    text = ("kenh-a:\n  name: Kênh A\n  platform: website\n  url: https://kenh.example/\n"
-            "kenh-b:\n  name: Kênh B\n  platform: facebook\n  url: JaVaScRiPt:alert(document.domain)\n")
+    text = (
+        "kenh-a:\n  name: Kênh A\n  platform: website\n  url: https://kenh.example/\n"
+        "kenh-b:\n  name: Kênh B\n  platform: facebook\n  url: JaVaScRiPt:alert(document.domain)\n"
+    )
     root = project({"data/channels.yml": text})
     catalog = _load(root)
     found = [d for d in catalog.diagnostics if d.code == "registry.url"]
@@ -102,13 +104,33 @@ def test_channel_addresses_are_checked(project):
     assert set(catalog.channels) == {"kenh-a"}
 
 
-@pytest.mark.parametrize("src", ["https://evil.example/a.png", "//evil.example/a.png", "data:image/png;base64,AA",
-                                 "javascript:alert(1)", "HTTP://evil.example/a.png"])
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://evil.example/a.png",
+        "//evil.example/a.png",
+        "data:image/png;base64,AA",
+        "javascript:alert(1)",
+        "HTTP://evil.example/a.png",
+    ],
+)
 def test_a_cover_is_a_file_of_the_site(project, src):
-    article = plan_text(kind="article", id="urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427", category="tin",
-                        summary="Tóm tắt.", author="thi-uy-sa-pa", approved_by="Ban biên tập",
-                        cover={"src": src, "alt": "Ảnh"}, type=None, number=None, issuer=None, place=None,
-                        date=None, signer=None, recipients=None)
+    article = plan_text(
+        kind="article",
+        id="urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+        category="tin",
+        summary="Tóm tắt.",
+        author="thi-uy-sa-pa",
+        approved_by="Ban biên tập",
+        cover={"src": src, "alt": "Ảnh"},
+        type=None,
+        number=None,
+        issuer=None,
+        place=None,
+        date=None,
+        signer=None,
+        recipients=None,
+    )
     root = project({"content/tin-bai/a.md": article})
     catalog = _load(root)
     found = [d for d in catalog.diagnostics if d.code == "meta.url"]
@@ -125,7 +147,16 @@ INVISIBLE = [
     *(chr(c) for c in range(0x2066, 0x206A)),
     *(chr(c) for c in range(0x200B, 0x2010)),
     *(chr(c) for c in range(0x2060, 0x2065)),
-    "\u00ad", "\u180e", "\U000e0001", "\U000e0041", "\U000e007f", "\u061c", "\u2061", "\ufff9", "\u034f", "\u3164",
+    "\u00ad",
+    "\u180e",
+    "\U000e0001",
+    "\U000e0041",
+    "\U000e007f",
+    "\u061c",
+    "\u2061",
+    "\ufff9",
+    "\u034f",
+    "\u3164",
 ]
 
 
@@ -148,50 +179,82 @@ def test_the_named_example_reads_as_in_the_issue():
     assert invisible_characters("Tiếng Việt: ă â đ ê ô ơ ư, à á ả ã ạ; “ngoặc” – gạch…") == []
 
 
-@pytest.mark.parametrize(("fields", "field", "needle"), [
-    ({"number": "12\u200b-KH/TU"}, "number", "number:"),
-    ({"signer": {"authority": "T/M BAN THƯỜNG VỤ", "role": "BÍ THƯ", "name": "Nguyễn\u202eVăn A"}}, "signer.name",
-     "  name:"),
-    ({"recipients": ["Các chi bộ", "Lưu\u2066 VT"]}, "recipients.1", "- Lưu"),
-    ({"place": "Sa\u00adPa"}, "place", "place:"),
-    ({"description": "Mô tả\U000e0041"}, "description", "description:"),
-    ({"aliases": ["plans/cu\u200d.md"]}, "aliases.0", "- plans/cu"),
-    ({"tasks": [{"task": "Nội dung thử nghiệm.", "lead": ["thi-uy-sa-pa\u2060"]}]}, "tasks.0.lead.0", "- thi-uy"),
-])
+@pytest.mark.parametrize(
+    ("fields", "field", "needle"),
+    [
+        ({"number": "12\u200b-KH/TU"}, "number", "number:"),
+        (
+            {"signer": {"authority": "T/M BAN THƯỜNG VỤ", "role": "BÍ THƯ", "name": "Nguyễn\u202eVăn A"}},
+            "signer.name",
+            "  name:",
+        ),
+        ({"recipients": ["Các chi bộ", "Lưu\u2066 VT"]}, "recipients.1", "- Lưu"),
+        ({"place": "Sa\u00adPa"}, "place", "place:"),
+        ({"description": "Mô tả\U000e0041"}, "description", "description:"),
+        ({"aliases": ["plans/cu\u200d.md"]}, "aliases.0", "- plans/cu"),
+        (
+            {"tasks": [{"task": "Nội dung thử nghiệm.", "lead": ["thi-uy-sa-pa\u2060"]}]},
+            "tasks.0.lead.0",
+            "- thi-uy",
+        ),
+    ],
+)
 def test_every_text_field_is_checked(project, fields, field, needle):
     text = plan_text(**fields)
-    line = next(i for i, x in enumerate(text.split("\n"), 1) if x.startswith(needle) or x.lstrip().startswith(needle))
+    line = next(
+        i for i, x in enumerate(text.split("\n"), 1) if x.startswith(needle) or x.lstrip().startswith(needle)
+    )
     root = project({"plans/a.md": text})
     found = [d for d in _load(root).diagnostics if d.code == "text.invisible-char"]
     assert [(d.field, d.line) for d in found] == [(field, line)], text
 
 
 def test_a_double_quoted_escape_is_checked_as_its_character(project):
-    root = project({"plans/a.md": plan_text().replace("title: về việc thử nghiệm",
-                                                      'title: "về việc thử\\u202Enghiệm"')})
+    root = project(
+        {"plans/a.md": plan_text().replace("title: về việc thử nghiệm", 'title: "về việc thử\\u202Enghiệm"')}
+    )
     (found,) = [d for d in _load(root).diagnostics if d.code == "text.invisible-char"]
     assert "U+202E RIGHT-TO-LEFT OVERRIDE" in found.message
 
 
 def test_a_summary_and_a_key_are_checked(project):
-    article = plan_text(kind="article", id="urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427", category="tin",
-                        summary="Tóm\u200f tắt.", author="thi-uy-sa-pa", approved_by="Ban biên tập",
-                        type=None, number=None, issuer=None, place=None, date=None, signer=None, recipients=None)
-    root = project({"content/tin-bai/a.md": article, "plans/b.md": plan_text().replace("place:", "pla\u200bce:")})
+    article = plan_text(
+        kind="article",
+        id="urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+        category="tin",
+        summary="Tóm\u200f tắt.",
+        author="thi-uy-sa-pa",
+        approved_by="Ban biên tập",
+        type=None,
+        number=None,
+        issuer=None,
+        place=None,
+        date=None,
+        signer=None,
+        recipients=None,
+    )
+    root = project(
+        {"content/tin-bai/a.md": article, "plans/b.md": plan_text().replace("place:", "pla\u200bce:")}
+    )
     found = {(d.path, d.field) for d in _load(root).diagnostics if d.code == "text.invisible-char"}
     assert found == {("content/tin-bai/a.md", "summary"), ("plans/b.md", "pla\u200bce")}
 
 
 def test_registry_names_are_checked(project):
     issuers = (REPO / "data" / "issuers.yml").read_text(encoding="utf-8")
-    root = project({
-        "data/issuers.yml": issuers + "\nxa-moi:\n  name: Đảng ủy xã\u202e Mới\n  level: xa\n",
-        "data/channels.yml": "kenh-a:\n  name: Kênh\u2067 A\n  platform: website\n",
-        "data/external.yml": _external("- number: 1-KH/TU\n  title: về việc\u200b thử\n"),
-    })
+    root = project(
+        {
+            "data/issuers.yml": issuers + "\nxa-moi:\n  name: Đảng ủy xã\u202e Mới\n  level: xa\n",
+            "data/channels.yml": "kenh-a:\n  name: Kênh\u2067 A\n  platform: website\n",
+            "data/external.yml": _external("- number: 1-KH/TU\n  title: về việc\u200b thử\n"),
+        }
+    )
     found = {(d.path, d.field) for d in _load(root).diagnostics if d.code == "text.invisible-char"}
-    assert found == {("data/issuers.yml", "xa-moi.name"), ("data/channels.yml", "kenh-a.name"),
-                     ("data/external.yml", f"entries.{_count_entries()}.title")}
+    assert found == {
+        ("data/issuers.yml", "xa-moi.name"),
+        ("data/channels.yml", "kenh-a.name"),
+        ("data/external.yml", f"entries.{_count_entries()}.title"),
+    }
 
 
 def _count_entries() -> int:
@@ -217,7 +280,8 @@ def test_an_imported_draft_has_no_invisible_characters_in_its_front_matter():
 
     issuers = load_issuers(REPO / "data" / "issuers.yml", "data/issuers.yml", Diagnostics())
     text = PARTY.replace("triển khai công tác", "triển\u00ad khai công\u200b tác").replace(
-        "Nâng cao", "Nâng\u00ad cao")
+        "Nâng cao", "Nâng\u00ad cao"
+    )
     result = import_text(text, "ke-hoach.docx", issuers)
     assert result.front["title"].startswith("triển khai công tác tuyên truyền")
     assert "Nâng\u00ad cao" in result.body, "the body keeps what the original has"
@@ -225,7 +289,12 @@ def test_an_imported_draft_has_no_invisible_characters_in_its_front_matter():
 
 def test_a_task_quote_matches_a_body_that_has_invisible_characters(project):
     body = "Tổ chức hội\u00ad nghị quán\u200b triệt.\n"
-    root = project({"plans/a.md": plan_text(body, tasks=[{"task": "Tổ chức hội nghị quán triệt.",
-                                                           "deadline": "2022-06"}])})
+    root = project(
+        {
+            "plans/a.md": plan_text(
+                body, tasks=[{"task": "Tổ chức hội nghị quán triệt.", "deadline": "2022-06"}]
+            )
+        }
+    )
     catalog = _load(root)
     assert not catalog.errors, [d.format() for d in catalog.diagnostics]

@@ -24,7 +24,9 @@ def _project(root: Path, files: dict[str, str | bytes]) -> Path:
 @pytest.mark.parametrize("root_name", ["plans", "content"])
 def test_a_content_root_that_is_a_link_is_not_read(tmp_path, root_name):
     elsewhere = tmp_path / "kho-khac"
-    write_files(elsewhere, {"2022/a.md": plan_text("BIMATNGOAIKHO\n"), "index.md": "---\nkind: index\n---\n\nx\n"})
+    write_files(
+        elsewhere, {"2022/a.md": plan_text("BIMATNGOAIKHO\n"), "index.md": "---\nkind: index\n---\n\nx\n"}
+    )
     root = _project(tmp_path / "project", {"plans/2022/b.md": plan_text(number="13-KH/TU")})
     shutil.rmtree(root / root_name)
     (root / root_name).symlink_to(elsewhere)
@@ -52,8 +54,10 @@ def test_a_registry_file_that_is_a_link_is_refused(tmp_path):
     assert ("file.symlink", "data/channels.yml") in [(d.code, d.path) for d in catalog.diagnostics]
 
 
-@pytest.mark.parametrize("alias", ["/404.html", "/sitemap.xml/", "/robots.txt", "/assets/javascripts/a/",
-                                   "/search/x/", "/feeds/tat-ca/"])
+@pytest.mark.parametrize(
+    "alias",
+    ["/404.html", "/sitemap.xml/", "/robots.txt", "/assets/javascripts/a/", "/search/x/", "/feeds/tat-ca/"],
+)
 def test_an_alias_never_takes_a_file_the_build_writes(tmp_path, alias):
     text = plan_text(aliases=[alias])
     root = _project(tmp_path / "project", {"plans/2022/a.md": text})

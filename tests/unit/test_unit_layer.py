@@ -30,16 +30,24 @@ def _forbidden(name: str) -> bool:
 
 
 def test_no_unit_test_imports_the_renderer_the_plugin_or_the_command_line():
-    offending = [f"{path.relative_to(REPO)}:{line}: {name}" for path in sorted(UNIT.glob("*.py"))
-                 for line, name in _imports(path) if _forbidden(name)]
+    offending = [
+        f"{path.relative_to(REPO)}:{line}: {name}"
+        for path in sorted(UNIT.glob("*.py"))
+        for line, name in _imports(path)
+        if _forbidden(name)
+    ]
     assert not offending, "unit tests must use loa.core only:\n" + "\n".join(offending)
 
 
 def test_the_check_itself_sees_a_hidden_import(tmp_path):
     sample = tmp_path / "test_sample.py"
-    sample.write_text("def test_x():\n    from mkdocs.config import base\n    import loa.plugin.plugin\n",
-                      encoding="utf-8")
-    assert [name for _, name in _imports(sample) if _forbidden(name)] == ["mkdocs.config", "loa.plugin.plugin"]
+    sample.write_text(
+        "def test_x():\n    from mkdocs.config import base\n    import loa.plugin.plugin\n", encoding="utf-8"
+    )
+    assert [name for _, name in _imports(sample) if _forbidden(name)] == [
+        "mkdocs.config",
+        "loa.plugin.plugin",
+    ]
 
 
 def test_every_unit_module_imports_with_mkdocs_unavailable():
@@ -56,6 +64,8 @@ def test_every_unit_module_imports_with_mkdocs_unavailable():
         assert not [m for m in sys.modules if m.split(".")[0] in ("mkdocs", "material")]
         print("ok")
     """)
-    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, check=False, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, check=False, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"

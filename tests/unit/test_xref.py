@@ -39,7 +39,9 @@ def _graph(project, body: str, **fields):
     catalog = load_catalog(Layout(root, root / "content", root / "plans", root / "data"))
     assert not catalog.errors, [d.format() for d in catalog.errors]
     plans = [d for d in catalog.documents if d.kind == "plan"]
-    graph = build_reference_graph(plans, catalog.external, catalog.issuers, bodies={d.src_uri: d.body for d in plans})
+    graph = build_reference_graph(
+        plans, catalog.external, catalog.issuers, bodies={d.src_uri: d.body for d in plans}
+    )
     return graph, graph.outgoing["plans/a.md"]
 
 
@@ -60,13 +62,19 @@ def test_undecidable_citation_is_reported_not_guessed(project):
 
 
 def test_party_numbers_restart_each_term(project):
-    _, refs = _graph(project, "Theo Nghị quyết số 20-NQ/TW ngày 25/10/2017 và Nghị quyết số 20-NQ/TW của Ban Chấp "
-                              "hành Trung ương khóa XI.\n", date="2022-03-15")
+    _, refs = _graph(
+        project,
+        "Theo Nghị quyết số 20-NQ/TW ngày 25/10/2017 và Nghị quyết số 20-NQ/TW của Ban Chấp "
+        "hành Trung ương khóa XI.\n",
+        date="2022-03-15",
+    )
     assert [r.target.key for r in refs] == ["ext:20-nq-tw-2017", "ext:20-nq-tw-2012"]
 
 
 def test_later_mention_means_the_document_named_earlier(project):
-    _, refs = _graph(project, "Theo Nghị quyết số 20-NQ/TW ngày 01/11/2012.\n\nSơ kết Nghị quyết số 20-NQ/TW.\n")
+    _, refs = _graph(
+        project, "Theo Nghị quyết số 20-NQ/TW ngày 01/11/2012.\n\nSơ kết Nghị quyết số 20-NQ/TW.\n"
+    )
     assert [r.target.key for r in refs] == ["ext:20-nq-tw-2012", "ext:20-nq-tw-2012"]
 
 
@@ -83,20 +91,32 @@ def test_unknown_document_is_unresolved_with_file_and_line(project):
 
 
 def test_chain_follows_what_each_document_implements(project):
-    graph, _ = _graph(project, "Thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.\n")
+    graph, _ = _graph(
+        project, "Thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.\n"
+    )
     assert [t.label for t in graph.chain("doc:plans/a.md")] == [
-        "Nghị quyết Đại hội XII", "Nghị quyết số 20-NQ/TW", "Kế hoạch số 12-KH/TU"]
+        "Nghị quyết Đại hội XII",
+        "Nghị quyết số 20-NQ/TW",
+        "Kế hoạch số 12-KH/TU",
+    ]
 
 
 def test_site_documents_cite_each_other_both_ways(project):
-    root = project({
-        "plans/a.md": plan_text(number="85-KH/TU", issuer="tinh-uy-lao-cai", date="2021-12-15"),
-        "plans/b.md": plan_text(body="Thực hiện Kế hoạch số 85-KH/TU, ngày 15/12/2021 của Tỉnh ủy Lào Cai.\n",
-                                number="3-KH/TU", date="2022-01-05"),
-    })
+    root = project(
+        {
+            "plans/a.md": plan_text(number="85-KH/TU", issuer="tinh-uy-lao-cai", date="2021-12-15"),
+            "plans/b.md": plan_text(
+                body="Thực hiện Kế hoạch số 85-KH/TU, ngày 15/12/2021 của Tỉnh ủy Lào Cai.\n",
+                number="3-KH/TU",
+                date="2022-01-05",
+            ),
+        }
+    )
     catalog = load_catalog(Layout(root, root / "content", root / "plans", root / "data"))
     plans = [d for d in catalog.documents if d.kind == "plan"]
-    graph = build_reference_graph(plans, catalog.external, catalog.issuers, bodies={d.src_uri: d.body for d in plans})
+    graph = build_reference_graph(
+        plans, catalog.external, catalog.issuers, bodies={d.src_uri: d.body for d in plans}
+    )
     (ref,) = graph.outgoing["plans/b.md"]
     assert ref.target.key == "doc:plans/a.md"
     assert graph.citing_sources("doc:plans/a.md") == [("plans/b.md", "implements")]

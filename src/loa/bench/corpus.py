@@ -36,12 +36,18 @@ _FIRST_DAY, _LAST_DAY = dt.date(2019, 1, 1), dt.date(2025, 6, 30)
 _TZ = dt.timezone(dt.timedelta(hours=7))
 # Type name -> (number abbreviation, URL slug, weight, outline).
 _TYPES: dict[str, tuple[str, str, int, str]] = {
-    "Kế hoạch": ("KH", "ke-hoach", 34, "plan"), "Đề án": ("ĐA", "de-an", 3, "plan"),
-    "Hướng dẫn": ("HD", "huong-dan", 8, "guide"), "Chương trình": ("CTr", "chuong-trinh", 5, "plan"),
-    "Nghị quyết": ("NQ", "nghi-quyet", 5, "resolution"), "Chỉ thị": ("CT", "chi-thi", 3, "resolution"),
-    "Kết luận": ("KL", "ket-luan", 4, "resolution"), "Quy định": ("QĐi", "quy-dinh", 2, "rules"),
-    "Quyết định": ("QĐ", "quyet-dinh", 7, "rules"), "Thông báo": ("TB", "thong-bao", 7, "letter"),
-    "Báo cáo": ("BC", "bao-cao", 10, "report"), "Công văn": ("CV", "cong-van", 10, "letter"),
+    "Kế hoạch": ("KH", "ke-hoach", 34, "plan"),
+    "Đề án": ("ĐA", "de-an", 3, "plan"),
+    "Hướng dẫn": ("HD", "huong-dan", 8, "guide"),
+    "Chương trình": ("CTr", "chuong-trinh", 5, "plan"),
+    "Nghị quyết": ("NQ", "nghi-quyet", 5, "resolution"),
+    "Chỉ thị": ("CT", "chi-thi", 3, "resolution"),
+    "Kết luận": ("KL", "ket-luan", 4, "resolution"),
+    "Quy định": ("QĐi", "quy-dinh", 2, "rules"),
+    "Quyết định": ("QĐ", "quyet-dinh", 7, "rules"),
+    "Thông báo": ("TB", "thong-bao", 7, "letter"),
+    "Báo cáo": ("BC", "bao-cao", 10, "report"),
+    "Công văn": ("CV", "cong-van", 10, "letter"),
     "Quy chế": ("QC", "quy-che", 2, "rules"),
 }
 _COMMITTEE_ONLY = ("Nghị quyết", "Chỉ thị", "Kết luận", "Quy định")
@@ -126,7 +132,7 @@ given: Hùng | Lan | Sơn | Hà | Dũng | Chứ | Sính | Mai | Tuấn | Hoa | P
 """)
 
 _ISSUER_FIELDS = ("name", "short_name", "level", "valid_from", "valid_until", "successor", "code", "kind")
-_ISSUERS = tuple({"id": k, **dict(zip(_ISSUER_FIELDS, v))} for k, v in _ISSUER_TABLE.items())
+_ISSUERS = tuple({"id": k, **dict(zip(_ISSUER_FIELDS, v, strict=False))} for k, v in _ISSUER_TABLE.items())
 _WEIGHTS = {"committee": 10, "board": 4, "grassroots": 2}
 # Issuer kind: signature blocks as "authority ; role", one person per position.
 _SIGNERS = _parse_table("""
@@ -176,8 +182,12 @@ def generate_corpus(dest: Path, n: int, *, layout: Layout) -> None:
     _write_project_files(dest, n, layout)
     plans_dir = dest / "plans" if layout == "loa" else dest / "docs" / "plans"
     rng = random.Random(n)
-    people = {i["id"]: [" ".join(rng.choice(_WORDS[part]) for part in ("surnames", "middles", "given"))
-                        for _ in range(3)] for i in _ISSUERS}
+    people = {
+        i["id"]: [
+            " ".join(rng.choice(_WORDS[part]) for part in ("surnames", "middles", "given")) for _ in range(3)
+        ]
+        for i in _ISSUERS
+    }
     for doc in _generate_metadata(rng, n):
         path = plans_dir / str(doc.date.year) / f"{_TYPES[doc.type][1]}-{doc.number}-{doc.issuer['id']}.md"
         _write_text(path, _render_document(rng, doc, people[doc.issuer["id"]]))
@@ -198,23 +208,39 @@ def _write_project_files(dest: Path, n: int, layout: Layout) -> None:
     quiet = {"loa": {"xref": {"unresolved": "info", "ambiguous": "info"}}}
     plugins: list[object] = [quiet] if layout == "loa" else ["search"]
     # Loa's documents sit outside MkDocs' docs_dir, which holds only a notice for builds that bypass the plugin.
-    config = {"site_name": SITE_NAME, "theme": theme, "docs_dir": "site-root" if layout == "loa" else docs_dir,
-              "nav": [{"Trang chủ": "index.md"}], "plugins": plugins}
+    config = {
+        "site_name": SITE_NAME,
+        "theme": theme,
+        "docs_dir": "site-root" if layout == "loa" else docs_dir,
+        "nav": [{"Trang chủ": "index.md"}],
+        "plugins": plugins,
+    }
     if layout == "loa":
         config["markdown_extensions"] = ["loa.core.outputs.headings"]  # as the shipped mkdocs.yml
     _write_text(dest / "mkdocs.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
-    _write_text(dest / docs_dir / "index.md", (
-        f"---\nkind: index\ntitle: Trang chủ\n---\n\n# {SITE_NAME}\n\nTrang thông tin đăng tải các kế hoạch, "
-        f"đề án, hướng dẫn và văn bản chỉ đạo của Đảng bộ thị xã Sa Pa. Bộ dữ liệu thử nghiệm có {n} văn "
-        "bản sinh tự động để đo thời gian xây dựng trang.\n\n## Hướng dẫn tra cứu\n\n- Tìm văn bản theo số, "
-        "ký hiệu hoặc trích yếu bằng ô tìm kiếm.\n- Duyệt văn bản theo năm và theo cơ quan ban hành.\n"))
+    _write_text(
+        dest / docs_dir / "index.md",
+        (
+            f"---\nkind: index\ntitle: Trang chủ\n---\n\n# {SITE_NAME}\n\nTrang thông tin đăng tải các kế hoạch, "
+            f"đề án, hướng dẫn và văn bản chỉ đạo của Đảng bộ thị xã Sa Pa. Bộ dữ liệu thử nghiệm có {n} văn "
+            "bản sinh tự động để đo thời gian xây dựng trang.\n\n## Hướng dẫn tra cứu\n\n- Tìm văn bản theo số, "
+            "ký hiệu hoặc trích yếu bằng ô tìm kiếm.\n- Duyệt văn bản theo năm và theo cơ quan ban hành.\n"
+        ),
+    )
     if layout == "loa":
         _write_text(dest / "site-root" / "index.md", "# Trang này cần được dựng bằng Loa\n")
         for topic in _TOPICS:
-            _write_text(dest / docs_dir / "chuyen-de" / f"{slugify(topic)}.md",
-                        f"---\nkind: topic\ntitle: {json.dumps(topic, ensure_ascii=False)}\n---\n\nChuyên đề {topic}.\n")
-        registry = {i["id"]: {k: dt.date.fromisoformat(i[k]) if k.startswith("valid_") else i[k] or None
-                              for k in _ISSUER_FIELDS[:6]} for i in _ISSUERS}
+            _write_text(
+                dest / docs_dir / "chuyen-de" / f"{slugify(topic)}.md",
+                f"---\nkind: topic\ntitle: {json.dumps(topic, ensure_ascii=False)}\n---\n\nChuyên đề {topic}.\n",
+            )
+        registry = {
+            i["id"]: {
+                k: dt.date.fromisoformat(i[k]) if k.startswith("valid_") else i[k] or None
+                for k in _ISSUER_FIELDS[:6]
+            }
+            for i in _ISSUERS
+        }
         _write_text(dest / "data/issuers.yml", yaml.safe_dump(registry, allow_unicode=True, sort_keys=False))
 
 
@@ -243,30 +269,59 @@ def _render_document(rng: random.Random, doc: _Doc, people: list[str]) -> str:
     topics = rng.sample(list(_TOPICS), rng.randint(1, 3))
     title = _generate_title(rng, doc, rng.choice(_TOPICS[topics[0]]))
     authority, role, person = _choose_signer(rng, doc.issuer, people)
-    published = dt.datetime.combine(doc.date + dt.timedelta(days=rng.randint(0, 9)),
-                                    dt.time(rng.randint(7, 16), rng.choice((0, 15, 30, 45))), _TZ)
+    published = dt.datetime.combine(
+        doc.date + dt.timedelta(days=rng.randint(0, 9)),
+        dt.time(rng.randint(7, 16), rng.choice((0, 15, 30, 45))),
+        _TZ,
+    )
     lines = ["---", "kind: plan", f"type: {doc.type}"]
     if doc.has_number:
         lines.append(f"number: {doc.number}-{_TYPES[doc.type][0]}/{doc.issuer['code']}")
     place = doc.issuer["name"].removeprefix("Đảng ủy xã ") if " xã " in doc.issuer["name"] else "Sa Pa"
-    lines += [f"issuer: {doc.issuer['id']}", f"place: {place}",
-              f"date: {doc.date.isoformat()[:7] if doc.partial_date else doc.date.isoformat()}",
-              f"title: {json.dumps(title, ensure_ascii=False)}", "signer:", f"  authority: {authority}",
-              f"  role: {role}", f"  name: {person}", "recipients:"]
+    lines += [
+        f"issuer: {doc.issuer['id']}",
+        f"place: {place}",
+        f"date: {doc.date.isoformat()[:7] if doc.partial_date else doc.date.isoformat()}",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        "signer:",
+        f"  authority: {authority}",
+        f"  role: {role}",
+        f"  name: {person}",
+        "recipients:",
+    ]
     lines += [f"  - {r}" for r in _choose_recipients(rng, doc)]
-    lines += [f"topics: {json.dumps([slugify(t) for t in topics], ensure_ascii=False)}", "status: published",
-              f"publish_at: {published.isoformat()}", "access: public", "---", ""]
+    lines += [
+        f"topics: {json.dumps([slugify(t) for t in topics], ensure_ascii=False)}",
+        "status: published",
+        f"publish_at: {published.isoformat()}",
+        "access: public",
+        "---",
+        "",
+    ]
     return "\n".join(lines) + "\n" + _fill_places(_render_body(rng, doc, title, topics), doc) + "\n"
 
 
 def _generate_title(rng: random.Random, doc: _Doc, subject: str) -> str:
     """Return a trích yếu of 8–25 words suited to the document type."""
-    lead = {"Công văn": "về việc", "Báo cáo": "kết quả thực hiện", "Nghị quyết": "về",
-            "Quyết định": "ban hành quy chế phối hợp thực hiện", "Thông báo": "kết luận của Thường trực về"}
+    lead = {
+        "Công văn": "về việc",
+        "Báo cáo": "kết quả thực hiện",
+        "Nghị quyết": "về",
+        "Quyết định": "ban hành quy chế phối hợp thực hiện",
+        "Thông báo": "kết luận của Thường trực về",
+    }
     while True:
         head = lead.get(doc.type) or rng.choice(("thực hiện", "triển khai", "tổ chức", "về tăng cường"))
-        tail = rng.choice(("", f" năm {doc.date.year}", " giai đoạn 2021 - 2025", " trên địa bàn {area}",
-                           f" đến năm {doc.date.year + rng.randint(1, 5)}", " trong tình hình mới"))
+        tail = rng.choice(
+            (
+                "",
+                f" năm {doc.date.year}",
+                " giai đoạn 2021 - 2025",
+                " trên địa bàn {area}",
+                f" đến năm {doc.date.year + rng.randint(1, 5)}",
+                " trong tình hình mới",
+            )
+        )
         title = _fill_places(f"{head} {subject.removeprefix('việc ')}{tail}", doc)
         if 8 <= len(title.split()) <= 25:
             return title
@@ -290,8 +345,11 @@ def _choose_recipients(rng: random.Random, doc: _Doc) -> list[str]:
 def _fill_places(text: str, doc: _Doc) -> str:
     town = doc.date.year >= 2020
     local = doc.issuer["name"].removeprefix("Đảng ủy ") if doc.issuer["kind"] == "grassroots" else "thị xã"
-    return (text.replace("{org}", "Thị ủy" if town else "Huyện ủy")
-            .replace("{area}", "thị xã" if town else "huyện").replace("{local}", local))
+    return (
+        text.replace("{org}", "Thị ủy" if town else "Huyện ủy")
+        .replace("{area}", "thị xã" if town else "huyện")
+        .replace("{local}", local)
+    )
 
 
 def _render_body(rng: random.Random, doc: _Doc, title: str, topics: list[str]) -> str:
@@ -300,8 +358,10 @@ def _render_body(rng: random.Random, doc: _Doc, title: str, topics: list[str]) -
     authority, kind = rng.choice(_WORDS["authorities"]), rng.choice(("Nghị quyết", "Kết luận", "Chỉ thị"))
     actor = ("" if doc.issuer["kind"] == "board" else "Ban Thường vụ ") + doc.issuer["short_name"]
     earlier = doc.date - dt.timedelta(days=rng.randint(20, 700))
-    basis = (f"{kind} số {rng.randint(2, 150)}-{_TYPES[kind][0]}/{'TU' if 'Lào' in authority else 'TW'}, "
-             f"ngày {earlier:%d/%m/%Y} của {authority} về {rng.choice(objects)}")
+    basis = (
+        f"{kind} số {rng.randint(2, 150)}-{_TYPES[kind][0]}/{'TU' if 'Lào' in authority else 'TW'}, "
+        f"ngày {earlier:%d/%m/%Y} của {authority} về {rng.choice(objects)}"
+    )
     intro = f"Thực hiện {basis}; căn cứ thực tế, {actor} ban hành {doc.type.lower()} {title} như sau:"
     target = int(rng.triangular(620, 2600, 1050))
     sections = _OUTLINES.get(_TYPES[doc.type][3], ())
@@ -316,15 +376,21 @@ def _render_body(rng: random.Random, doc: _Doc, title: str, topics: list[str]) -
             chunks = _generate_subsections(rng, objects, room, units=heading == "TỔ CHỨC THỰC HIỆN")
         chunks[0] = f"## {('I', 'II', 'III', 'IV')[index]}. {heading}\n\n{chunks[0]}"
         slots += [[chunk] for chunk in chunks]
-    slots += [[f"**{number}.** {_generate_sentences(rng, objects, rng.randint(2, 4))}"]
-              for number in range(1, 1 if sections else rng.randint(4, 7))]
+    slots += [
+        [f"**{number}.** {_generate_sentences(rng, objects, rng.randint(2, 4))}"]
+        for number in range(1, 1 if sections else rng.randint(4, 7))
+    ]
     total, filled = _count_words("\n".join([intro, *(slot[0] for slot in slots)])), 0
     while filled < len(slots) or total < target:
         block = _generate_block(rng, objects)
         (slots[filled] if filled < len(slots) else rng.choice(slots)).append(block)
         total, filled = total + _count_words(block), filled + 1
-    closing = ("kính báo cáo cấp ủy cấp trên theo dõi, chỉ đạo" if doc.type == "Báo cáo" else "đề nghị các "
-               "cấp ủy, tổ chức đảng và các cơ quan, đơn vị liên quan nghiêm túc triển khai thực hiện")
+    closing = (
+        "kính báo cáo cấp ủy cấp trên theo dõi, chỉ đạo"
+        if doc.type == "Báo cáo"
+        else "đề nghị các "
+        "cấp ủy, tổ chức đảng và các cơ quan, đơn vị liên quan nghiêm túc triển khai thực hiện"
+    )
     body = [intro, *(block for slot in slots for block in slot)]
     return "\n\n".join([*body, f"Trên đây là {doc.type.lower()} của {actor}, {closing}./."])
 
@@ -332,8 +398,11 @@ def _render_body(rng: random.Random, doc: _Doc, title: str, topics: list[str]) -
 def _generate_subsections(rng: random.Random, objects: list[str], room: int, *, units: bool) -> list[str]:
     """Return the heading chunks of one section, about ``room`` of them; each will be followed by text."""
     count = min(rng.randint(2, 5), max(room, 2))
-    names = rng.sample(_WORDS["units"], count) if units else [
-        _capitalize(f"{rng.choice(_WORDS['verbs'])} {rng.choice(objects)}") for _ in range(count)]
+    names = (
+        rng.sample(_WORDS["units"], count)
+        if units
+        else [_capitalize(f"{rng.choice(_WORDS['verbs'])} {rng.choice(objects)}") for _ in range(count)]
+    )
     spare, chunks = room - count, []
     for number, name in enumerate(names, start=1):
         leaves = min(rng.randint(2, 4), spare + 1) if not units and rng.random() < 0.5 else 0
@@ -371,8 +440,10 @@ def _generate_sentences(rng: random.Random, objects: list[str], count: int) -> s
         elif form == 1:
             sentence = f"Phấn đấu đến năm {2025 + number % 6}, {60 + number % 40}% {rng.choice(w['goals'])}."
         elif form == 2:
-            sentence = (f"Trong kỳ, {subject} đã tổ chức {number} "
-                        f"{rng.choice(w['events'])} về {obj}, thu hút {number * 45} lượt người tham gia.")
+            sentence = (
+                f"Trong kỳ, {subject} đã tổ chức {number} "
+                f"{rng.choice(w['events'])} về {obj}, thu hút {number * 45} lượt người tham gia."
+            )
         elif form == 3:
             sentence = f"Tuy nhiên, {rng.choice(w['issues'])}; cần {verb} {obj}, {complement}."
         elif form == 4:
@@ -386,8 +457,10 @@ def _generate_sentences(rng: random.Random, objects: list[str], count: int) -> s
 def _render_list(rng: random.Random, objects: list[str]) -> str:
     items = []
     for _ in range(rng.randint(2, 6)):
-        items.append(f"- {_capitalize(rng.choice(_WORDS['verbs']))} {rng.choice(objects)}; "
-                     f"{rng.choice(_WORDS['manner'])}.")
+        items.append(
+            f"- {_capitalize(rng.choice(_WORDS['verbs']))} {rng.choice(objects)}; "
+            f"{rng.choice(_WORDS['manner'])}."
+        )
         if rng.random() < 0.3:
             items += [f"    + {_capitalize(c)}." for c in rng.sample(_WORDS["manner"], rng.randint(2, 3))]
     return "\n".join(items)
@@ -398,8 +471,14 @@ def _render_budget_table(rng: random.Random) -> str:
     amounts = [rng.randint(5, 120) * 500_000 for _ in items]
     money = [f"{amount:,}".replace(",", ".") for amount in (*amounts, sum(amounts))]
     rows = [f"| {i} | {item} | {money[i - 1]} |" for i, item in enumerate(items, start=1)]
-    return "\n".join(["| STT | Nội dung | Kinh phí (đồng) |", "|:---:|---|---:|", *rows,
-                      f"| | **Tổng cộng** | **{money[-1]}** |"])
+    return "\n".join(
+        [
+            "| STT | Nội dung | Kinh phí (đồng) |",
+            "|:---:|---|---:|",
+            *rows,
+            f"| | **Tổng cộng** | **{money[-1]}** |",
+        ]
+    )
 
 
 def _capitalize(text: str) -> str:

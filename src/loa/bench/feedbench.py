@@ -32,8 +32,18 @@ def measure_feeds(project: Path) -> dict[str, float]:
     started = time.perf_counter()
     specs = plan_feeds(published, topics=topics, channels={}, limit=len(published))
     everything = specs[0]
-    items = [FeedItem(guid_of(d, SITE), SITE + d.url, d.full_title, d.summary or d.full_title, None,
-                      feed_time(d) or built, feed_time(d) or built) for d in everything.documents]
+    items = [
+        FeedItem(
+            guid_of(d, SITE),
+            SITE + d.url,
+            d.full_title,
+            d.summary or d.full_title,
+            None,
+            feed_time(d) or built,
+            feed_time(d) or built,
+        )
+        for d in everything.documents
+    ]
     timings = {"items": float(len(items)), "group": time.perf_counter() - started}
     for fmt in FEED_FORMATS:
         started = time.perf_counter()
@@ -54,8 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             generate_corpus(Path(tmp) / "loa", size, layout="loa")
             t = measure_feeds(Path(tmp) / "loa")
         total = t["group"] + t["rss"] + t["atom"] + t["json"]
-        print(f"| {int(t['items'])} | {t['group']:.2f} | {t['rss']:.2f} | {t['atom']:.2f} | {t['json']:.2f} "
-              f"| {total / t['items'] * 1e6:.0f} |")
+        print(
+            f"| {int(t['items'])} | {t['group']:.2f} | {t['rss']:.2f} | {t['atom']:.2f} | {t['json']:.2f} "
+            f"| {total / t['items'] * 1e6:.0f} |"
+        )
     return 0
 
 

@@ -27,9 +27,15 @@ _DATES = ("2025-07-01T08:00:00+07:00", "2025-08-01T08:00:00+07:00", "2025-09-01T
 
 
 def _git(root: Path, *args: str, when: str = _DATES[0]) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Ban Tuyên giáo", "GIT_AUTHOR_EMAIL": "btg@example.invalid",
-           "GIT_COMMITTER_NAME": "Ban Tuyên giáo", "GIT_COMMITTER_EMAIL": "btg@example.invalid",
-           "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Ban Tuyên giáo",
+        "GIT_AUTHOR_EMAIL": "btg@example.invalid",
+        "GIT_COMMITTER_NAME": "Ban Tuyên giáo",
+        "GIT_COMMITTER_EMAIL": "btg@example.invalid",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+    }
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
 
@@ -43,7 +49,10 @@ def make_history_project(dest: Path, n: int) -> None:
     for revision, when in enumerate(_DATES[1:], start=2):
         for path in plans:
             text = path.read_text(encoding="utf-8")
-            text = text.replace(" các ", " tất cả các ", 1) + f"\nVăn bản được sửa đổi, bổ sung lần {revision}.\n"
+            text = (
+                text.replace(" các ", " tất cả các ", 1)
+                + f"\nVăn bản được sửa đổi, bổ sung lần {revision}.\n"
+            )
             path.write_text(text, encoding="utf-8")
         _git(dest, "add", "-A")
         _git(dest, "commit", "-q", "-m", f"Sửa đổi, bổ sung lần {revision}", when=when)
@@ -58,13 +67,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         project = (args.work or Path(scratch)) / f"history-{args.size}"
         make_history_project(project, args.size)
         loa = str(Path(sys.executable).parent / "loa")
-        command = [loa, "build", "-f", str(project / "mkdocs.yml"), "--at", AT, "--site-dir", str(project / "site")]
+        command = [
+            loa,
+            "build",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "--at",
+            AT,
+            "--site-dir",
+            str(project / "site"),
+        ]
         results = {}
         shutil.rmtree(project / ".cache", ignore_errors=True)
         # Each build replaces the site before it, as a deployment does: the first build, which has none to
         # remove, is not measured.
-        runs = (("first build", "0"), ("without history", "0"), ("history, cold cache", "1"),
-                ("history, warm cache", "1"))
+        runs = (
+            ("first build", "0"),
+            ("without history", "0"),
+            ("history, cold cache", "1"),
+            ("history, warm cache", "1"),
+        )
         for label, flag in runs:
             os.environ["LOA_HISTORY"] = flag
             code, wall, cpu, peak = _measure_build(command, project, project.parent / f"{label}.log", 3600)
@@ -73,11 +95,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 1
             pages = sum(1 for _ in (project / "site").rglob("phien-ban/*/index.html"))
             results[label] = wall
-            print(f"{label:20} {wall:8.1f} s wall  {cpu:8.1f} s CPU  {peak / 2**20:6.0f} MB peak  {pages} revision pages",
-                  flush=True)
+            print(
+                f"{label:20} {wall:8.1f} s wall  {cpu:8.1f} s CPU  {peak / 2**20:6.0f} MB peak  {pages} revision pages",
+                flush=True,
+            )
         for label, _ in runs[2:]:
             extra = results[label] / results["without history"] - 1
-            print(f"{label}: history adds {extra:.0%} to the build of {args.size} documents with three revisions each")
+            print(
+                f"{label}: history adds {extra:.0%} to the build of {args.size} documents with three revisions each"
+            )
     return 0
 
 

@@ -34,7 +34,10 @@ TASK_KEYS = {"deadlines": ("deadline", "line"), "targets": ("count", "unit", "li
 
 
 def _refs(value: dict[str, Any]) -> list[tuple[Any, ...]]:
-    return [(r.get("type"), r.get("number"), r.get("date"), r.get("issuer")) for r in value.get("references") or []]
+    return [
+        (r.get("type"), r.get("number"), r.get("date"), r.get("issuer"))
+        for r in value.get("references") or []
+    ]
 
 
 FIELDS: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -85,14 +88,21 @@ class TaskScore:
         return self.matched / self.expected if self.expected else 1.0
 
     def __add__(self, other: TaskScore) -> TaskScore:
-        return TaskScore(self.matched + other.matched, self.expected + other.expected, self.found + other.found)
+        return TaskScore(
+            self.matched + other.matched, self.expected + other.expected, self.found + other.found
+        )
 
 
 def _score(expected: list[dict[str, Any]], found: list[dict[str, Any]], keys: tuple[str, ...]) -> TaskScore:
     want = Counter(tuple(item[k] for k in keys) for item in expected)
     got = Counter(tuple(item[k] for k in keys) for item in found)
-    return TaskScore(sum((want & got).values()), want.total(), got.total(),
-                     tuple(sorted((want - got).elements(), key=repr)), tuple(sorted((got - want).elements(), key=repr)))
+    return TaskScore(
+        sum((want & got).values()),
+        want.total(),
+        got.total(),
+        tuple(sorted((want - got).elements(), key=repr)),
+        tuple(sorted((got - want).elements(), key=repr)),
+    )
 
 
 def evaluate_tasks(directory: Path) -> dict[str, dict[str, TaskScore]]:
@@ -102,7 +112,9 @@ def evaluate_tasks(directory: Path) -> dict[str, dict[str, TaskScore]]:
         expected = json.loads(case.read_text(encoding="utf-8"))
         source = case.parent / expected["source"]
         found = extract(read_source(source if source.exists() else SEEDS / expected["source"])).as_json()
-        scores[case.stem] = {kind: _score(expected[kind], found[kind], keys) for kind, keys in TASK_KEYS.items()}
+        scores[case.stem] = {
+            kind: _score(expected[kind], found[kind], keys) for kind, keys in TASK_KEYS.items()
+        }
     return scores
 
 
@@ -113,8 +125,13 @@ def _print_tasks(scores: dict[str, dict[str, TaskScore]], verbose: bool) -> None
         if name != "micro":
             for kind in TASK_KEYS:
                 totals[kind] += kinds[kind]
-        print(f"{name:<16}" + "".join(f"{s.precision:14.3f} {s.recall:6.3f} {s.matched:>3}/{s.expected}/{s.found}"
-                                      for s in kinds.values()))
+        print(
+            f"{name:<16}"
+            + "".join(
+                f"{s.precision:14.3f} {s.recall:6.3f} {s.matched:>3}/{s.expected}/{s.found}"
+                for s in kinds.values()
+            )
+        )
     for name, kinds in scores.items() if verbose else ():
         for kind, score in kinds.items():
             for label, items in (("missed", score.missed), ("extra", score.extra)):
@@ -126,7 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     """Print a table of per-field accuracy, or of task precision and recall."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("directory", type=Path, nargs="?")
-    parser.add_argument("--tasks", type=Path, help="score deadlines and targets against the files in this directory")
+    parser.add_argument(
+        "--tasks", type=Path, help="score deadlines and targets against the files in this directory"
+    )
     parser.add_argument("--verbose", action="store_true", help="print the differing values")
     args = parser.parse_args(argv)
     if args.tasks:

@@ -106,12 +106,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         except FileExistsError as error:
             print(f"error: {error}; choose a new or empty directory", file=sys.stderr)
             return 2
-        print(f"wrote {args.layout} corpus of {args.size} documents to {args.corpus_only} "
-              f"in {time.perf_counter() - start:.1f} s")
+        print(
+            f"wrote {args.layout} corpus of {args.size} documents to {args.corpus_only} "
+            f"in {time.perf_counter() - start:.1f} s"
+        )
         return 0
     layouts = [args.only] if args.only else list(LAYOUTS)
-    results = run_benchmark(args.sizes, args.out, layouts=layouts, repeat=args.repeat, keep=args.keep,
-                            timeout=args.timeout)
+    results = run_benchmark(
+        args.sizes, args.out, layouts=layouts, repeat=args.repeat, keep=args.keep, timeout=args.timeout
+    )
     print(_render_table(results))
     print(f"\nresults: {args.out / 'results.json'}, {args.out / 'results.md'}")
     if "mkdocs" in sys.modules:
@@ -120,8 +123,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-def run_benchmark(sizes: Sequence[int], out: Path, *, layouts: Sequence[Layout] = LAYOUTS, repeat: int = 1,
-                  keep: bool = False, timeout: float = 3600.0) -> list[SizeResult]:
+def run_benchmark(
+    sizes: Sequence[int],
+    out: Path,
+    *,
+    layouts: Sequence[Layout] = LAYOUTS,
+    repeat: int = 1,
+    keep: bool = False,
+    timeout: float = 3600.0,
+) -> list[SizeResult]:
     """Generate, build and measure each corpus size; write ``results.json`` and ``results.md`` as it goes.
 
     Arguments:
@@ -151,8 +161,9 @@ def run_benchmark(sizes: Sequence[int], out: Path, *, layouts: Sequence[Layout] 
         _report(f"[{n}] corpus written in {corpus_s:.1f} s, {input_bytes / _MB:.1f} MB per project")
         builds: dict[str, BuildResult] = {layout: BuildResult("skipped", "—") for layout in LAYOUTS}
         for layout in layouts:
-            builds[layout] = _run_layout(layout, work / layout, out / "logs" / f"{layout}-{n}.log", repeat,
-                                         timeout, n)
+            builds[layout] = _run_layout(
+                layout, work / layout, out / "logs" / f"{layout}-{n}.log", repeat, timeout, n
+            )
         results.append(SizeResult(n, round(corpus_s, 3), input_bytes, builds))
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -165,9 +176,15 @@ def run_benchmark(sizes: Sequence[int], out: Path, *, layouts: Sequence[Layout] 
 def _parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m loa.bench",
-        description="Benchmark plain MkDocs + Material against Loa on synthetic corpora of official plans.")
-    parser.add_argument("--sizes", type=_parse_sizes, default=DEFAULT_SIZES, metavar="N[,N…]",
-                        help=f"corpus sizes (default {','.join(map(str, DEFAULT_SIZES))}; max {MAX_SIZE})")
+        description="Benchmark plain MkDocs + Material against Loa on synthetic corpora of official plans.",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_parse_sizes,
+        default=DEFAULT_SIZES,
+        metavar="N[,N…]",
+        help=f"corpus sizes (default {','.join(map(str, DEFAULT_SIZES))}; max {MAX_SIZE})",
+    )
     parser.add_argument("--out", type=Path, default=Path("bench-results"), help="results directory")
     parser.add_argument("--repeat", type=int, default=1, metavar="R", help="builds per configuration")
     parser.add_argument("--keep", action="store_true", help="keep generated projects and sites in OUT/work/")
@@ -246,8 +263,14 @@ def _measure_build(
         stream.write(f"$ {shlex.join(command)}\n".encode())
         stream.flush()
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=stream,
-                                   stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
 
         def kill_on_timeout() -> None:
             expired.set()
@@ -316,11 +339,15 @@ def _report(message: str) -> None:
 
 def _render_table(results: Sequence[SizeResult]) -> str:
     """Return the Markdown tables of results: the comparison, then details."""
-    header = ("| N | plain time (s) | loa time (s) | ratio | plain peak RSS (MB) | loa peak RSS (MB) | ratio "
-              "| plain output (MB) | loa output (MB) | ratio |")
+    header = (
+        "| N | plain time (s) | loa time (s) | ratio | plain peak RSS (MB) | loa peak RSS (MB) | ratio "
+        "| plain output (MB) | loa output (MB) | ratio |"
+    )
     rows = [header, "|" + "---:|" * 10]
-    details = ["| N | corpus (MB) | write (s) | plain files | loa files | plain CPU (s) | loa CPU (s) |",
-               "|" + "---:|" * 7]
+    details = [
+        "| N | corpus (MB) | write (s) | plain files | loa files | plain CPU (s) | loa CPU (s) |",
+        "|" + "---:|" * 7,
+    ]
     for r in results:
         plain, loa = r.builds["plain"], r.builds["loa"]
         cells = [str(r.n)]
@@ -355,8 +382,8 @@ def _write_results(out: Path, results: Sequence[SizeResult], started: str, repea
         "repeat": repeat,
         "at": AT,
         "method": "wall: perf_counter around the build subprocess (median of runs); peak RSS: the larger of "
-                  "os.wait4 ru_maxrss and the process tree's summed RSS sampled every 0.1 s (max of runs); "
-                  "output: bytes and files under site/",
+        "os.wait4 ru_maxrss and the process tree's summed RSS sampled every 0.1 s (max of runs); "
+        "output: bytes and files under site/",
     }
     rows = []
     for r in results:
@@ -369,7 +396,9 @@ def _write_results(out: Path, results: Sequence[SizeResult], started: str, repea
     (out / "results.md").write_text(
         f"# Loa build benchmark\n\nStarted {started}; Python {meta['python']} on {meta['platform']}, "
         f"{meta['cpus']} CPUs; {version_text}; {repeat} run(s) per build, median wall time.\n\n"
-        f"{_render_table(results)}\n", encoding="utf-8")
+        f"{_render_table(results)}\n",
+        encoding="utf-8",
+    )
 
 
 def _read_version(distribution: str) -> str | None:

@@ -44,8 +44,15 @@ QUERY_PAIRS = (
     ("KH/HU 12", "12-KH/HU"),
 )
 _TEXT_TYPES = (".html", ".js", ".css", ".json", ".xml", ".svg", ".txt")
-_CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                  "--disable-background-networking", "--disable-component-update"]
+_CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -128,8 +135,10 @@ def measure_search(site: Path, pairs: Sequence[tuple[str, str]] = QUERY_PAIRS) -
             context = browser.new_context()
             page = context.new_page()
             transfers: list[tuple[str, int]] = []
-            page.on("requestfinished", lambda request, log=transfers: log.append(
-                (request.url, request.sizes()["responseBodySize"])))
+            page.on(
+                "requestfinished",
+                lambda request, log=transfers: log.append((request.url, request.sizes()["responseBodySize"])),
+            )
             page.goto(base + "tim-kiem/", wait_until="load")
             page.wait_for_timeout(200)
             results["page"].append(_bytes(site, transfers))
@@ -138,8 +147,13 @@ def measure_search(site: Path, pairs: Sequence[tuple[str, str]] = QUERY_PAIRS) -
                 elapsed, count, href = page.evaluate(_FIRST_RESULT, query)
                 _settle(page)
                 page.wait_for_timeout(100)
-                record = {"query": query, "ms": round(elapsed, 1), "results_shown": count, "top": href,
-                          **_bytes(site, transfers)}
+                record = {
+                    "query": query,
+                    "ms": round(elapsed, 1),
+                    "results_shown": count,
+                    "top": href,
+                    **_bytes(site, transfers),
+                }
                 results[name].append(record)
             context.close()
         browser.close()
@@ -168,24 +182,35 @@ def _summary(size: int, site: Path, measured: dict[str, Any]) -> str:
     index = site / "search"
     files = [p for p in index.rglob("*") if p.is_file()]
     shards = [p for p in files if p.parent.name == "t"]
-    lines = [f"## {size} documents",
-             (f"index: {len(files)} files, {sum(p.stat().st_size for p in files) / 1e6:.1f} MB on disk; "
-              f"{len(shards)} shards, largest {max(p.stat().st_size for p in shards) / 1e3:.0f} KB"),
-             ("search page before any query: median "
-              f"{statistics.median(r['bytes'] for r in measured['page']) / 1e3:.0f} KB transferred "
-              f"({statistics.median(r['raw_bytes'] for r in measured['page']) / 1e3:.0f} KB raw)"),
-             "", "| query | kind | files | KB transferred (gzip) | KB raw | time to first result (ms) | top result |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        f"## {size} documents",
+        (
+            f"index: {len(files)} files, {sum(p.stat().st_size for p in files) / 1e6:.1f} MB on disk; "
+            f"{len(shards)} shards, largest {max(p.stat().st_size for p in shards) / 1e3:.0f} KB"
+        ),
+        (
+            "search page before any query: median "
+            f"{statistics.median(r['bytes'] for r in measured['page']) / 1e3:.0f} KB transferred "
+            f"({statistics.median(r['raw_bytes'] for r in measured['page']) / 1e3:.0f} KB raw)"
+        ),
+        "",
+        "| query | kind | files | KB transferred (gzip) | KB raw | time to first result (ms) | top result |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for kind in ("first", "follow_up"):
         for record in measured[kind]:
-            lines.append(f"| {record['query']} | {kind} | {record['files']} | {record['bytes'] / 1e3:.0f} | "
-                         f"{record['raw_bytes'] / 1e3:.0f} | {record['ms']:.0f} | {record['top']} |")
+            lines.append(
+                f"| {record['query']} | {kind} | {record['files']} | {record['bytes'] / 1e3:.0f} | "
+                f"{record['raw_bytes'] / 1e3:.0f} | {record['ms']:.0f} | {record['top']} |"
+            )
     for kind in ("first", "follow_up"):
         records = measured[kind]
-        lines.append(f"\n{kind}: median {statistics.median(r['bytes'] for r in records) / 1e3:.0f} KB gzip, "
-                     f"max {max(r['bytes'] for r in records) / 1e3:.0f} KB; raw max "
-                     f"{max(r['raw_bytes'] for r in records) / 1e3:.0f} KB; median "
-                     f"{statistics.median(r['ms'] for r in records):.0f} ms, max {max(r['ms'] for r in records):.0f} ms")
+        lines.append(
+            f"\n{kind}: median {statistics.median(r['bytes'] for r in records) / 1e3:.0f} KB gzip, "
+            f"max {max(r['bytes'] for r in records) / 1e3:.0f} KB; raw max "
+            f"{max(r['raw_bytes'] for r in records) / 1e3:.0f} KB; median "
+            f"{statistics.median(r['ms'] for r in records):.0f} ms, max {max(r['ms'] for r in records):.0f} ms"
+        )
     return "\n".join(lines)
 
 

@@ -32,8 +32,20 @@ def _free_port() -> int:
 def measure(url: str, *, duration: int, connections: int, threads: int) -> tuple[float, float, str]:
     """Run wrk against ``url``; return (requests per second, p99 in ms, wrk's report)."""
     report = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "-H", "Accept-Encoding: gzip",
-         url], check=True, capture_output=True, text=True).stdout
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--latency",
+            "-H",
+            "Accept-Encoding: gzip",
+            url,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     rps, p99 = _RPS.search(report), _P99.search(report)
     if rps is None or p99 is None:
         raise RuntimeError(f"unexpected wrk output:\n{report}")
@@ -58,11 +70,17 @@ def main() -> int:
         process = subprocess.Popen(command(nginx, Path(tmp), conf))
         try:
             time.sleep(0.5)
-            print(f"nginx {args.connections} connections, {args.threads} threads, {args.duration} s each, gzip")
+            print(
+                f"nginx {args.connections} connections, {args.threads} threads, {args.duration} s each, gzip"
+            )
             print(f"{'URL':<48} {'req/s':>10} {'p99 ms':>8}")
             for path in (f"/{plan}/", "/feeds/tat-ca.rss"):
-                rps, p99, _ = measure(f"http://127.0.0.1:{port}{path}", duration=args.duration,
-                                      connections=args.connections, threads=args.threads)
+                rps, p99, _ = measure(
+                    f"http://127.0.0.1:{port}{path}",
+                    duration=args.duration,
+                    connections=args.connections,
+                    threads=args.threads,
+                )
                 print(f"{path:<48} {rps:>10.0f} {p99:>8.2f}")
         finally:
             process.terminate()

@@ -36,14 +36,24 @@ from loa.core.selection.publication import (
     parse_build_time,
 )
 
-__all__ = ["add_build_arguments", "build_site", "build_time", "os_error_message", "register", "source_folders"]
+__all__ = [
+    "add_build_arguments",
+    "build_site",
+    "build_time",
+    "os_error_message",
+    "register",
+    "source_folders",
+]
 
 
 def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the options every building command takes: the configuration file and the build time."""
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="tệp mkdocs.yml")
-    parser.add_argument("--at", metavar="THỜI_ĐIỂM",
-                        help="dựng như tại thời điểm này, ví dụ 2022-01-10T08:00:00+07:00 (mặc định: bây giờ)")
+    parser.add_argument(
+        "--at",
+        metavar="THỜI_ĐIỂM",
+        help="dựng như tại thời điểm này, ví dụ 2022-01-10T08:00:00+07:00 (mặc định: bây giờ)",
+    )
 
 
 def build_time(text: str | None) -> dt.datetime | None:
@@ -59,12 +69,21 @@ def register(commands: Any) -> None:
     """Add the ``build`` command."""
     parser = commands.add_parser("build", help="dựng trang web (thay thư mục site/ khi dựng xong, không lỗi)")
     add_build_arguments(parser)
-    parser.add_argument("-d", "--site-dir", type=Path, help="thư mục đích (mặc định: site_dir trong mkdocs.yml)")
-    parser.add_argument("--target", choices=[t for t in TARGETS if t != "preview"], default="public",
-                        help="public: trang công khai; internal: bản nội bộ, mặc định ghi vào site-internal/ (mặc định: public)")
-    parser.add_argument("--preview", action="store_true",
-                        help="bản xem trước cho biên tập viên: có cả văn bản chưa đăng, đóng dấu BẢN XEM TRƯỚC; "
-                             "mặc định ghi vào site-preview/")
+    parser.add_argument(
+        "-d", "--site-dir", type=Path, help="thư mục đích (mặc định: site_dir trong mkdocs.yml)"
+    )
+    parser.add_argument(
+        "--target",
+        choices=[t for t in TARGETS if t != "preview"],
+        default="public",
+        help="public: trang công khai; internal: bản nội bộ, mặc định ghi vào site-internal/ (mặc định: public)",
+    )
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        help="bản xem trước cho biên tập viên: có cả văn bản chưa đăng, đóng dấu BẢN XEM TRƯỚC; "
+        "mặc định ghi vào site-preview/",
+    )
     parser.add_argument("--no-strict", dest="strict", action="store_false", help="không coi cảnh báo là lỗi")
     parser.set_defaults(run=run)
 
@@ -79,7 +98,9 @@ def run(args: argparse.Namespace) -> int:
         target = "preview"
     if target != "public":  # never the public site folder (see edition_site_problem)
         site_dir = site_dir or args.config_file.resolve().parent / f"site-{target}"
-    return build_site(args.config_file, site_dir=site_dir, at=at.isoformat(), target=target, strict=args.strict)
+    return build_site(
+        args.config_file, site_dir=site_dir, at=at.isoformat(), target=target, strict=args.strict
+    )
 
 
 def build_site(config_file: Path, *, site_dir: Path | None, at: str, target: str, strict: bool = True) -> int:
@@ -108,13 +129,16 @@ def build_site(config_file: Path, *, site_dir: Path | None, at: str, target: str
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
         # Never through a link, never truncated, never a FIFO that would block: `check_output_folder` vetted it.
-        descriptor = os.open(lock_path(final), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK,
-                             0o644)
+        descriptor = os.open(
+            lock_path(final), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK, 0o644
+        )
         with os.fdopen(descriptor, "r+b") as lock:  # held across the whole build below
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                print(f"Đang có một lần dựng khác ghi vào {final}; hãy chờ xong rồi chạy lại.", file=sys.stderr)
+                print(
+                    f"Đang có một lần dựng khác ghi vào {final}; hãy chờ xong rồi chạy lại.", file=sys.stderr
+                )
                 return 1
             return _build_locked(config_file, final, at=at, target=target, strict=strict)
     except OSError as error:
@@ -128,8 +152,19 @@ def source_folders(root: Path, config: dict[str, Any], options: dict[str, Any]) 
     """The folders a build reads (and must never write): content, plans, data, theme, git, cache."""
     theme = config.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    named = [config.get("docs_dir", "docs"), options.get("content_dir", "content"), options.get("plans_dir", "plans"),
-             options.get("data_dir", "data"), custom, "content", "plans", "data", "theme", ".git", ".cache"]
+    named = [
+        config.get("docs_dir", "docs"),
+        options.get("content_dir", "content"),
+        options.get("plans_dir", "plans"),
+        options.get("data_dir", "data"),
+        custom,
+        "content",
+        "plans",
+        "data",
+        "theme",
+        ".git",
+        ".cache",
+    ]
     return [root / str(name) for name in dict.fromkeys(named) if name]
 
 
@@ -200,8 +235,10 @@ def _mkdocs_abort(message: str) -> str:
         return ""
     strict = _STRICT_ABORT.fullmatch(message)
     if strict:
-        return (f"có {strict[1]} cảnh báo; bản dựng coi cảnh báo là lỗi (sửa các cảnh báo trên, hoặc dựng với "
-                "--no-strict)")
+        return (
+            f"có {strict[1]} cảnh báo; bản dựng coi cảnh báo là lỗi (sửa các cảnh báo trên, hoặc dựng với "
+            "--no-strict)"
+        )
     return message
 
 

@@ -19,10 +19,17 @@ __all__ = ["register"]
 
 def register(commands: Any) -> None:
     """Add the ``bundle`` command."""
-    parser = commands.add_parser("bundle", help="đóng gói trang công khai thành tệp zip đọc được khi không có mạng")
+    parser = commands.add_parser(
+        "bundle", help="đóng gói trang công khai thành tệp zip đọc được khi không có mạng"
+    )
     add_build_arguments(parser)
-    parser.add_argument("-o", "--output", type=Path, default=Path("dist/loa-ngoai-tuyen.zip"),
-                        help="tệp zip cần ghi (mặc định: dist/loa-ngoai-tuyen.zip)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("dist/loa-ngoai-tuyen.zip"),
+        help="tệp zip cần ghi (mặc định: dist/loa-ngoai-tuyen.zip)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -53,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"LỖI: {os_error_message(error)}.", file=sys.stderr)
         return 1
-    print(f"Đã ghi {args.output}: {files} tệp, {size / 1e6:.1f} MB. Giải nén rồi mở trang/index.html.",
-          file=sys.stderr)
+    print(
+        f"Đã ghi {args.output}: {files} tệp, {size / 1e6:.1f} MB. Giải nén rồi mở trang/index.html.",
+        file=sys.stderr,
+    )
     return 0

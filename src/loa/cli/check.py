@@ -21,8 +21,11 @@ def register(commands: Any) -> None:
     """Add the ``check`` command."""
     parser = commands.add_parser("check", help="kiểm tra toàn bộ văn bản, không dựng trang")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="tệp mkdocs.yml")
-    parser.add_argument("--at", metavar="THỜI_ĐIỂM", help="xét lịch đăng như tại thời điểm này, ví dụ "
-                        "2022-01-10T08:00:00+07:00 (mặc định: bây giờ)")
+    parser.add_argument(
+        "--at",
+        metavar="THỜI_ĐIỂM",
+        help="xét lịch đăng như tại thời điểm này, ví dụ 2022-01-10T08:00:00+07:00 (mặc định: bây giờ)",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả")
     parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     parser.set_defaults(run=run)
@@ -35,18 +38,30 @@ def run(args: argparse.Namespace) -> int:
     found = read_plugin_options(args.config_file) if at else None
     if layout is None or at is None or found is None:
         return 2
-    problem = docs_dir_problem(layout.root / str(found[0].get("docs_dir") or "docs"),
-                               (layout.content_dir, layout.plans_dir))
+    problem = docs_dir_problem(
+        layout.root / str(found[0].get("docs_dir") or "docs"), (layout.content_dir, layout.plans_dir)
+    )
     if problem:
         print(f"LỖI: {problem}", file=sys.stderr)
         return 2
     catalog = load_catalog(layout, at=at)
-    graph = build_reference_graph(catalog.documents, catalog.external, catalog.issuers,
-                                  bodies={d.src_uri: d.body for d in catalog.documents})
+    graph = build_reference_graph(
+        catalog.documents,
+        catalog.external,
+        catalog.issuers,
+        bodies={d.src_uri: d.body for d in catalog.documents},
+    )
     nav = Diagnostics()
-    check_nav(found[0].get("nav"), link_targets(catalog, layout), layout.relative(args.config_file.resolve()),
-              args.config_file.read_text(encoding="utf-8"), nav)
-    diagnostics = sorted((*catalog.diagnostics, *graph.diagnostics, *nav.items), key=lambda d: (d.path, d.line, d.code))
+    check_nav(
+        found[0].get("nav"),
+        link_targets(catalog, layout),
+        layout.relative(args.config_file.resolve()),
+        args.config_file.read_text(encoding="utf-8"),
+        nav,
+    )
+    diagnostics = sorted(
+        (*catalog.diagnostics, *graph.diagnostics, *nav.items), key=lambda d: (d.path, d.line, d.code)
+    )
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     failing = [d for d in diagnostics if d.severity is Severity.ERROR or args.strict]
     if args.format == "json":
@@ -64,5 +79,7 @@ def run(args: argparse.Namespace) -> int:
             label = diagnostic.severity.label.upper()
             print(f"{label}: {diagnostic.format()}")
         warnings = len(diagnostics) - len(errors)
-        print(f"Đã kiểm tra {len(catalog.documents)} tài liệu hợp lệ: {len(errors)} lỗi, {warnings} cảnh báo.")
+        print(
+            f"Đã kiểm tra {len(catalog.documents)} tài liệu hợp lệ: {len(errors)} lỗi, {warnings} cảnh báo."
+        )
     return 1 if failing else 0

@@ -29,11 +29,15 @@ LABELS = {
 
 def register(commands: Any) -> None:
     """Add the ``import`` command."""
-    parser = commands.add_parser("import", help="nhập văn bản từ tệp Word (.docx), .txt hoặc .md thành bản nháp")
+    parser = commands.add_parser(
+        "import", help="nhập văn bản từ tệp Word (.docx), .txt hoặc .md thành bản nháp"
+    )
     parser.add_argument("file", type=Path, metavar="TỆP", help="tệp cần nhập")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="tệp mkdocs.yml")
     parser.add_argument("--json", action="store_true", help="chỉ in những gì đọc được (JSON), không ghi tệp")
-    parser.add_argument("-o", "--output", type=Path, help="tệp đích (mặc định: plans/<năm>/<thể loại>-<trích yếu>.md)")
+    parser.add_argument(
+        "-o", "--output", type=Path, help="tệp đích (mặc định: plans/<năm>/<thể loại>-<trích yếu>.md)"
+    )
     parser.add_argument("--force", action="store_true", help="ghi đè nếu tệp đích đã có")
     parser.set_defaults(run=run)
 
@@ -55,12 +59,16 @@ def run(args: argparse.Namespace) -> int:
         print()
         return 0
     if layout is None:
-        print(f"LỖI: không thấy {args.config_file}; chạy lệnh trong thư mục dự án hoặc dùng -f", file=sys.stderr)
+        print(
+            f"LỖI: không thấy {args.config_file}; chạy lệnh trong thư mục dự án hoặc dùng -f", file=sys.stderr
+        )
         return 2
     target = args.output or layout.root / suggested_path(found)
     if target.exists() and not args.force:
-        print(f"LỖI: {_shown(target, layout.root)} đã có; dùng --force để ghi đè hoặc -o để chọn tệp khác",
-              file=sys.stderr)
+        print(
+            f"LỖI: {_shown(target, layout.root)} đã có; dùng --force để ghi đè hoặc -o để chọn tệp khác",
+            file=sys.stderr,
+        )
         return 1
     if found.number and catalog:
         same = numbered(catalog.documents, found.number, result.front.get("issuer"))
@@ -70,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
     _report(result.front, found)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(plan_file_text(result), encoding="utf-8")
-    print(f"Đã ghi {_shown(target, layout.root)} (trạng thái: nháp). Kiểm tra lại với bản gốc, rồi chạy: loa check")
+    print(
+        f"Đã ghi {_shown(target, layout.root)} (trạng thái: nháp). Kiểm tra lại với bản gốc, rồi chạy: loa check"
+    )
     return 0
 
 
@@ -83,7 +93,8 @@ def _report(front: dict[str, Any], found: Extraction) -> None:
         "place": found.place,
         "date": found.date_as_written,
         "title": found.title,
-        "signer": " / ".join(p for p in (found.signer.authority, found.signer.role, found.signer.name) if p) or None,
+        "signer": " / ".join(p for p in (found.signer.authority, found.signer.role, found.signer.name) if p)
+        or None,
         "recipients": f"{len(found.recipients)} mục" if found.recipients else None,
     }
     for key, value in values.items():
@@ -95,8 +106,10 @@ def _report(front: dict[str, Any], found: Extraction) -> None:
     if missing:
         print("Không tìm thấy (để trống, không tự điền): " + ", ".join(missing))
     if found.issuer and not found.issuer_id:
-        print(f"Cơ quan “{found.issuer}” chưa có trong data/issuers.yml; thêm mục “{front['issuer']}” với "
-              f"name: {found.issuer}, hoặc sửa trường issuer")
+        print(
+            f"Cơ quan “{found.issuer}” chưa có trong data/issuers.yml; thêm mục “{front['issuer']}” với "
+            f"name: {found.issuer}, hoặc sửa trường issuer"
+        )
 
 
 def _shown(path: Path, root: Path) -> str:

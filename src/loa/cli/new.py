@@ -24,16 +24,25 @@ __all__ = ["register"]
 def register(commands: Any) -> None:
     """Add the ``new`` command."""
     kinds = ", ".join([t.slug for t in DOC_TYPES] + list(CATEGORIES))
-    parser = commands.add_parser("new", help="tạo tệp văn bản hoặc tin bài mới (bản nháp), đặt tên đúng quy ước")
-    parser.add_argument("kind", metavar="LOẠI", help=f"thể loại: {kinds} (hoặc tên, ví dụ “Kế hoạch”, hay ký hiệu KH)")
+    parser = commands.add_parser(
+        "new", help="tạo tệp văn bản hoặc tin bài mới (bản nháp), đặt tên đúng quy ước"
+    )
+    parser.add_argument(
+        "kind", metavar="LOẠI", help=f"thể loại: {kinds} (hoặc tên, ví dụ “Kế hoạch”, hay ký hiệu KH)"
+    )
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="tệp mkdocs.yml")
     parser.add_argument("--title", "--tieu-de", dest="title", help="trích yếu hoặc tiêu đề")
     parser.add_argument("--number", "--so", dest="number", help="số, ký hiệu, ví dụ 12-KH/TU")
     parser.add_argument("--issuer", "--co-quan", dest="issuer", help="mã cơ quan ban hành (data/issuers.yml)")
     parser.add_argument("--date", "--ngay", dest="date", help="ngày ban hành YYYY-MM-DD (văn bản) ")
     parser.add_argument("--author", "--don-vi", dest="author", help="mã đơn vị viết bài (tin bài)")
-    parser.add_argument("--channel", "--kenh", dest="channels", action="append", help="mã kênh đăng (tin bài), "
-                        "lặp lại cho nhiều kênh")
+    parser.add_argument(
+        "--channel",
+        "--kenh",
+        dest="channels",
+        action="append",
+        help="mã kênh đăng (tin bài), lặp lại cho nhiều kênh",
+    )
     parser.add_argument("--no-input", action="store_true", help="không hỏi; thiếu thông tin thì báo lỗi")
     parser.set_defaults(run=run)
 
@@ -71,8 +80,10 @@ def run(args: argparse.Namespace) -> int:
         if issuer is None:
             return 2
         if issuer not in catalog.issuers:
-            print(f"LỖI: không có cơ quan “{issuer}” trong data/issuers.yml.{suggest(issuer, list(catalog.issuers))}",
-                  file=sys.stderr)
+            print(
+                f"LỖI: không có cơ quan “{issuer}” trong data/issuers.yml.{suggest(issuer, list(catalog.issuers))}",
+                file=sys.stderr,
+            )
             return 2
         front["type"] = doc_type.name
         if number:
@@ -92,15 +103,28 @@ def run(args: argparse.Namespace) -> int:
             front["date"] = issued
             year = issued.year
         front["title"] = title
-        folder, slug = layout.relative(layout.plans_dir / str(year)), slugify(f"{doc_type.name} {title}", max_length=70)
+        folder, slug = (
+            layout.relative(layout.plans_dir / str(year)),
+            slugify(f"{doc_type.name} {title}", max_length=70),
+        )
     else:
         assert category is not None
         author = ask.value(args.author, "Mã đơn vị viết bài", required=True)
         if author is None:
             return 2
-        front.update({"category": category, "title": title, "summary": title[:300], "author": author,
-                      "channels": args.channels or []})
-        folder, slug = layout.relative(layout.content_dir / "tin-bai" / str(year)), slugify(title, max_length=70)
+        front.update(
+            {
+                "category": category,
+                "title": title,
+                "summary": title[:300],
+                "author": author,
+                "channels": args.channels or [],
+            }
+        )
+        folder, slug = (
+            layout.relative(layout.content_dir / "tin-bai" / str(year)),
+            slugify(title, max_length=70),
+        )
     front.update({"status": "draft", "access": "public"})
     target = layout.root / folder / f"{slug}.md"
     if target.exists():
@@ -112,7 +136,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     yaml_text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
-    placeholder = "Nội dung văn bản." if doc_type else f"Nội dung {CATEGORY_NAMES[category or 'tin'].lower()}."
+    placeholder = (
+        "Nội dung văn bản." if doc_type else f"Nội dung {CATEGORY_NAMES[category or 'tin'].lower()}."
+    )
     target.write_text(nfc(f"---\n{yaml_text}---\n\n{placeholder}\n"), encoding="utf-8")
     print(f"Đã tạo {folder}/{slug}.md (trạng thái: nháp). Soạn nội dung, rồi chạy: loa check")
     return 0
@@ -132,6 +158,8 @@ class _Asker:
             if answer or not required:
                 return answer or None
         if required:
-            print(f"LỖI: thiếu {question.lower()}; cho biết bằng tham số dòng lệnh (xem loa new --help)",
-                  file=sys.stderr)
+            print(
+                f"LỖI: thiếu {question.lower()}; cho biết bằng tham số dòng lệnh (xem loa new --help)",
+                file=sys.stderr,
+            )
         return None

@@ -28,26 +28,49 @@ from loa.core.outputs.serving import NGINX_DIR, render_nginx_config
 __all__ = ["TEMPLATE", "TEMPLATES", "command", "prepare", "register", "template_for"]
 
 TEMPLATES = {"public": "nginx.conf", "internal": "nginx-internal.conf", "preview": "nginx-internal.conf"}
-TEMPLATE = Path(__file__).resolve().parents[1] / "deploy" / TEMPLATES["public"]  # the public edition's, on disk
+TEMPLATE = (
+    Path(__file__).resolve().parents[1] / "deploy" / TEMPLATES["public"]
+)  # the public edition's, on disk
 _WORKER_USER = "nobody"
 _EDITION_NAMES = {"internal": "bản nội bộ", "preview": "bản xem trước"}
 
 
 def register(commands: Any) -> None:
     """Add the ``nginx`` command."""
-    parser = commands.add_parser("nginx", help="cấu hình nginx cho trang đã dựng, hoặc chạy thử nginx trên máy")
-    parser.add_argument("--site", type=Path, default=Path("site"), help="thư mục trang đã dựng (mặc định: site)")
-    parser.add_argument("--listen", default=None,
-                        help="địa chỉ lắng nghe (mặc định: 127.0.0.1:8081; bản nội bộ: 127.0.0.1:8443)")
-    parser.add_argument("--template", type=Path,
-                        help="tệp mẫu (mặc định: nginx.conf của loa; bản nội bộ: nginx-internal.conf)")
+    parser = commands.add_parser(
+        "nginx", help="cấu hình nginx cho trang đã dựng, hoặc chạy thử nginx trên máy"
+    )
+    parser.add_argument(
+        "--site", type=Path, default=Path("site"), help="thư mục trang đã dựng (mặc định: site)"
+    )
+    parser.add_argument(
+        "--listen",
+        default=None,
+        help="địa chỉ lắng nghe (mặc định: 127.0.0.1:8081; bản nội bộ: 127.0.0.1:8443)",
+    )
+    parser.add_argument(
+        "--template",
+        type=Path,
+        help="tệp mẫu (mặc định: nginx.conf của loa; bản nội bộ: nginx-internal.conf)",
+    )
     parser.add_argument("-o", "--output", type=Path, help="chỉ ghi cấu hình ra tệp này, không chạy nginx")
-    parser.add_argument("--htpasswd", type=Path, metavar="TỆP",
-                        help="bản nội bộ: tệp mật khẩu (tạo bằng openssl passwd -apr1)")
+    parser.add_argument(
+        "--htpasswd",
+        type=Path,
+        metavar="TỆP",
+        help="bản nội bộ: tệp mật khẩu (tạo bằng openssl passwd -apr1)",
+    )
     parser.add_argument("--tls-cert", type=Path, metavar="TỆP", help="bản nội bộ: chứng chỉ TLS (PEM)")
-    parser.add_argument("--tls-key", type=Path, metavar="TỆP", help="bản nội bộ: khoá riêng của chứng chỉ (PEM)")
-    parser.add_argument("--allow", action="append", default=[], metavar="MẠNG",
-                        help="bản nội bộ: chỉ nhận yêu cầu từ mạng này, ví dụ 10.0.0.0/8 (lặp lại được)")
+    parser.add_argument(
+        "--tls-key", type=Path, metavar="TỆP", help="bản nội bộ: khoá riêng của chứng chỉ (PEM)"
+    )
+    parser.add_argument(
+        "--allow",
+        action="append",
+        default=[],
+        metavar="MẠNG",
+        help="bản nội bộ: chỉ nhận yêu cầu từ mạng này, ví dụ 10.0.0.0/8 (lặp lại được)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -61,14 +84,18 @@ def _access_values(args: argparse.Namespace, edition: str) -> dict[str, str] | s
     access = (args.htpasswd, args.tls_cert, args.tls_key)
     if edition == "public":
         if any(access) or args.allow:
-            return ("--htpasswd, --tls-cert, --tls-key và --allow chỉ dùng cho bản nội bộ; trang này là bản "
-                    "công khai.")
+            return (
+                "--htpasswd, --tls-cert, --tls-key và --allow chỉ dùng cho bản nội bộ; trang này là bản "
+                "công khai."
+            )
         return {}
     name = _EDITION_NAMES.get(edition, edition)
     if not all(access):
-        return (f"{args.site} là {name}: chỉ phục vụ sau mật khẩu và qua HTTPS, không bao giờ mở cho mọi người. "
-                "Thêm --htpasswd TỆP (tạo bằng: printf 'ten:%s\\n' \"$(openssl passwd -apr1)\" > TỆP), "
-                "--tls-cert TỆP và --tls-key TỆP; có thể thêm --allow 10.0.0.0/8 để chỉ nhận từ mạng nội bộ.")
+        return (
+            f"{args.site} là {name}: chỉ phục vụ sau mật khẩu và qua HTTPS, không bao giờ mở cho mọi người. "
+            "Thêm --htpasswd TỆP (tạo bằng: printf 'ten:%s\\n' \"$(openssl passwd -apr1)\" > TỆP), "
+            "--tls-cert TỆP và --tls-key TỆP; có thể thêm --allow 10.0.0.0/8 để chỉ nhận từ mạng nội bộ."
+        )
     for label, path in zip(("tệp mật khẩu", "chứng chỉ", "khoá"), access, strict=True):
         try:
             text = path.read_text(encoding="utf-8")
@@ -82,9 +109,12 @@ def _access_values(args: argparse.Namespace, edition: str) -> dict[str, str] | s
             allow.append(f"allow {ipaddress.ip_network(network, strict=False)};")
         except ValueError:
             return f"'{network}' không phải một địa chỉ hay một mạng (ví dụ 10.0.0.0/8, 192.168.1.0/24)."
-    return {"TLS_CERT": str(args.tls_cert.resolve()), "TLS_KEY": str(args.tls_key.resolve()),
-            "HTPASSWD": str(args.htpasswd.resolve()),
-            "ALLOW": " ".join([*allow, "deny all;"]) if allow else "# no address allowlist: a password is enough"}
+    return {
+        "TLS_CERT": str(args.tls_cert.resolve()),
+        "TLS_KEY": str(args.tls_key.resolve()),
+        "HTPASSWD": str(args.htpasswd.resolve()),
+        "ALLOW": " ".join([*allow, "deny all;"]) if allow else "# no address allowlist: a password is enough",
+    }
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,8 +125,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     edition = edition_of(site)
     if edition not in TEMPLATES:
-        print(f"{args.site} không mang dấu bản dựng của loa (.loa-site), nên không biết đây là bản công khai hay "
-              "nội bộ; dựng lại bằng loa build.", file=sys.stderr)
+        print(
+            f"{args.site} không mang dấu bản dựng của loa (.loa-site), nên không biết đây là bản công khai hay "
+            "nội bộ; dựng lại bằng loa build.",
+            file=sys.stderr,
+        )
         return 1
     values = _access_values(args, edition)
     if isinstance(values, str):
@@ -120,9 +153,12 @@ def run(args: argparse.Namespace) -> int:
     if os.geteuid() == 0:
         hidden = _hidden_from_workers(readable)
         if hidden is not None:
-            print(f"nginx chạy các tiến trình phục vụ bằng người dùng {_WORKER_USER}, nhưng {_WORKER_USER} không "
-                  f"đọc được {hidden}: chmod o+rx cho thư mục (o+r cho tệp), hoặc đặt trang ở chỗ khác, ví dụ "
-                  "/srv/loa.", file=sys.stderr)
+            print(
+                f"nginx chạy các tiến trình phục vụ bằng người dùng {_WORKER_USER}, nhưng {_WORKER_USER} không "
+                f"đọc được {hidden}: chmod o+rx cho thư mục (o+r cho tệp), hoặc đặt trang ở chỗ khác, ví dụ "
+                "/srv/loa.",
+                file=sys.stderr,
+            )
             return 1
     with tempfile.TemporaryDirectory(prefix="loa-nginx-") as tmp:
         prefix = Path(tmp)
@@ -142,8 +178,11 @@ def _write(out: Path, text: str, site: Path, readable: Sequence[Path]) -> int:
         out.write_text(text, encoding="utf-8")
         hidden = _hidden_from_workers(readable)
         if hidden is not None:
-            print(f"Cảnh báo: người dùng khác (nginx chạy bằng www-data) không đọc được {hidden}; nginx sẽ trả lỗi "
-                  "403. Sửa bằng chmod o+rx cho thư mục (o+r cho tệp).", file=sys.stderr)
+            print(
+                f"Cảnh báo: người dùng khác (nginx chạy bằng www-data) không đọc được {hidden}; nginx sẽ trả lỗi "
+                "403. Sửa bằng chmod o+rx cho thư mục (o+r cho tệp).",
+                file=sys.stderr,
+            )
     except OutputRefused as refusal:
         print(refusal, file=sys.stderr)
         return 1
@@ -172,12 +211,18 @@ def _prepare_prefix(prefix: Path) -> None:
     (prefix / "temp").mkdir(exist_ok=True)
 
 
-def prepare(site: Path, listen: str, template: Path, prefix: Path, values: dict[str, str] | None = None) -> Path:
+def prepare(
+    site: Path, listen: str, template: Path, prefix: Path, values: dict[str, str] | None = None
+) -> Path:
     """Write the runnable configuration under ``prefix`` (with its logs/ and temp/) and return its path."""
     _prepare_prefix(prefix)
     conf = prefix / "nginx.conf"
-    conf.write_text(render_nginx_config(template.read_text(encoding="utf-8"), root=output_path(site), listen=listen,
-                                        values=values), encoding="utf-8")
+    conf.write_text(
+        render_nginx_config(
+            template.read_text(encoding="utf-8"), root=output_path(site), listen=listen, values=values
+        ),
+        encoding="utf-8",
+    )
     return conf
 
 

@@ -22,7 +22,7 @@ def read_plugin_options(config_file: Path) -> tuple[dict[str, Any], dict[str, An
         if problem := expansion_problem(text):
             print(f"Tệp cấu hình {config_file} không hợp lệ: {problem}", file=sys.stderr)
             return None
-        config = yaml.load(text, Loader=ConfigLoader) or {}
+        config = yaml.load(text, Loader=ConfigLoader) or {}  # noqa: S506 (a SafeLoader)
     except OSError:
         print(f"Không đọc được tệp cấu hình {config_file}", file=sys.stderr)
         return None
@@ -31,15 +31,20 @@ def read_plugin_options(config_file: Path) -> tuple[dict[str, Any], dict[str, An
         return None
     plugins = config.get("plugins") if isinstance(config, dict) else None
     if not isinstance(config, dict) or not isinstance(plugins or [], list):
-        print(f"Tệp cấu hình {config_file} không hợp lệ: cần các cặp tên: giá trị, 'plugins' là một danh sách",
-              file=sys.stderr)
+        print(
+            f"Tệp cấu hình {config_file} không hợp lệ: cần các cặp tên: giá trị, 'plugins' là một danh sách",
+            file=sys.stderr,
+        )
         return None
     options: dict[str, Any] = {}
     for plugin in plugins or []:
         if isinstance(plugin, dict) and "loa" in plugin:
             options = plugin["loa"] or {}
     if not isinstance(options, dict):
-        print(f"Tệp cấu hình {config_file}: phần 'loa' trong 'plugins' phải là các cặp tên: giá trị", file=sys.stderr)
+        print(
+            f"Tệp cấu hình {config_file}: phần 'loa' trong 'plugins' phải là các cặp tên: giá trị",
+            file=sys.stderr,
+        )
         return None
     errors = bound_errors(options)
     for message in errors:

@@ -6,6 +6,17 @@ The core is a stack of layers; a module imports only from its own layer and the 
     base → text → safety → model → routing → loading → selection → references → outputs → history → importing
 """
 
-LAYERS = ("base", "text", "safety", "model", "routing", "loading", "selection", "references", "outputs", "history",
-          "importing")
+LAYERS = (
+    "base",
+    "text",
+    "safety",
+    "model",
+    "routing",
+    "loading",
+    "selection",
+    "references",
+    "outputs",
+    "history",
+    "importing",
+)
 """The layers of the core, lowest first."""

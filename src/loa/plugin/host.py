@@ -34,7 +34,21 @@ LOGGER = HOST
 """The name of the host's root logger (its warnings count against strict mode)."""
 
 __all__ = [
-    "HOST", "LOGGER", "BaseConfigOption", "BasePlugin", "File", "Files", "MkDocsConfig", "MkDocsException", "Page",
-    "PluginError", "ValidationError", "base", "build", "config_options", "event_priority", "get_plugin_logger",
+    "HOST",
+    "LOGGER",
+    "BaseConfigOption",
+    "BasePlugin",
+    "File",
+    "Files",
+    "MkDocsConfig",
+    "MkDocsException",
+    "Page",
+    "PluginError",
+    "ValidationError",
+    "base",
+    "build",
+    "config_options",
+    "event_priority",
+    "get_plugin_logger",
     "load_config",
 ]

@@ -69,8 +69,12 @@ class Outputs:
     def __post_init__(self) -> None:
         self.site_url = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
         topics = topics_by_id(self.documents.values())
-        self.specs = plan_feeds(self.documents.values(), topics=topics, limit=self.limit,
-                                channels={k: c.name for k, c in self.channels.items()})
+        self.specs = plan_feeds(
+            self.documents.values(),
+            topics=topics,
+            limit=self.limit,
+            channels={k: c.name for k, c in self.channels.items()},
+        )
         self.in_feeds = {d.src_uri for spec in self.specs for d in spec.documents}
 
     def capture(self, src_uri: str, html: str) -> None:
@@ -86,11 +90,15 @@ class Outputs:
             return f"{CARDS_ROOT}/{Path(document.src_uri).with_suffix('').as_posix().replace('/', '-')}.png"
         return DEFAULT_CARD
 
-    def open_graph(self, document: Document | None, *, title: str, description: str, page_url: str) -> dict[str, str]:
+    def open_graph(
+        self, document: Document | None, *, title: str, description: str, page_url: str
+    ) -> dict[str, str]:
         """The Open Graph and Twitter card values of a page (escaped by the template)."""
         image = self.card_path(document)
         values = {
-            "og:type": "article" if document is not None and document.kind in ("article", "plan") else "website",
+            "og:type": "article"
+            if document is not None and document.kind in ("article", "plan")
+            else "website",
             "og:title": (document.short_title if document and document.short_title else title)[:150],
             "og:description": description[:300],
             "og:url": urljoin(self.site_url, page_url),
@@ -105,8 +113,12 @@ class Outputs:
         if published:
             values["article:published_time"] = published.isoformat()
             values["article:modified_time"] = (document.updated or published).isoformat() if document else ""
-        values |= {"twitter:card": "summary_large_image", "twitter:title": values["og:title"],
-                   "twitter:description": values["og:description"], "twitter:image": values["og:image"]}
+        values |= {
+            "twitter:card": "summary_large_image",
+            "twitter:title": values["og:title"],
+            "twitter:description": values["og:description"],
+            "twitter:image": values["og:image"],
+        }
         return values
 
     def write(self, site_dir: Path) -> None:
@@ -115,8 +127,9 @@ class Outputs:
         for document in self.documents.values():
             if document.kind == "article" and not document.cover:
                 kicker = CATEGORY_NAMES.get(document.category or "", "Tin bài")
-                cards[self.card_path(document)] = render_card(document.short_title or document.title,
-                                                              kicker=kicker, site_name=self.site_name)
+                cards[self.card_path(document)] = render_card(
+                    document.short_title or document.title, kicker=kicker, site_name=self.site_name
+                )
         for path, data in sorted(cards.items()):
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -147,7 +160,9 @@ class Outputs:
         url = urljoin(self.site_url, document.url)
         html = self._content.get(document.src_uri)
         published = feed_time(document) or self.built
-        authors = [self.issuers[u].name for u in (document.author, document.issuer) if u and u in self.issuers]
+        authors = [
+            self.issuers[u].name for u in (document.author, document.issuer) if u and u in self.issuers
+        ]
         categories = [CATEGORY_NAMES.get(document.category or "", "")] if document.category else []
         if document.doc_type:
             categories.append(document.doc_type.name)

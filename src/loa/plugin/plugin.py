@@ -77,10 +77,13 @@ def _unpack(data: bytes) -> str:
 def _download_name(document: Document) -> str:
     """The document saved as one file, in its page's folder: ``plans/2021/x/`` → ``x.html``."""
     return PurePosixPath(document.src_uri).stem + ".html"
+
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
-STANDALONE_CSS = (STATIC / "loa-document.css").read_text(encoding="utf-8") + \
-    (STATIC / "loa-print.css").read_text(encoding="utf-8")
+STANDALONE_CSS = (STATIC / "loa-document.css").read_text(encoding="utf-8") + (
+    STATIC / "loa-print.css"
+).read_text(encoding="utf-8")
 # Loa's own scripts and styles, copied into every site under assets/loa/.
 ASSETS = ("loa-normalize.js", "loa-search.js", "loa-search.css", "loa-print.css", "loa-document.css")
 
@@ -113,17 +116,29 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if not self.config.enabled:
             return None
         root = Path(config.config_file_path or ".").resolve().parent
-        self.layout = Layout(root, root / self.config.content_dir, root / self.config.plans_dir,
-                             root / self.config.data_dir, self.config.max_file_size)
+        self.layout = Layout(
+            root,
+            root / self.config.content_dir,
+            root / self.config.plans_dir,
+            root / self.config.data_dir,
+            self.config.max_file_size,
+        )
         self.target = os.environ.get("LOA_TARGET") or self.config.target
-        if problem := source_problem(self.layout, Path(config.config_file_path or root / "mkdocs.yml"),
-                                     Path(config.docs_dir), self.target, Path(config.site_dir)):
+        if problem := source_problem(
+            self.layout,
+            Path(config.config_file_path or root / "mkdocs.yml"),
+            Path(config.docs_dir),
+            self.target,
+            Path(config.site_dir),
+        ):
             raise PluginError(problem)
         build_time = os.environ.get("LOA_BUILD_TIME") or self.config.build_time
         try:
             self.build_time = parse_build_time(build_time)
         except ValueError:
-            raise PluginError(f"thời điểm dựng '{build_time}' không hợp lệ; dùng dạng 2022-01-10T08:00:00+07:00")
+            raise PluginError(
+                f"thời điểm dựng '{build_time}' không hợp lệ; dùng dạng 2022-01-10T08:00:00+07:00"
+            ) from None
         if build_time:
             # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: the same build time must give the same bytes.
             self._saved_epoch = (os.environ.get("SOURCE_DATE_EPOCH"),)
@@ -133,8 +148,10 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         config.extra_css.extend(["assets/loa/loa-search.css", "assets/loa/loa-print.css"])
         config.extra["loa_edition"] = self.target  # the templates mark and de-index other editions
         if "material/search" in config.plugins:
-            log.warning("Loa có tìm kiếm tiếng Việt riêng (trang /tim-kiem/): bỏ plugin 'search' khỏi mkdocs.yml "
-                        "để trang không có hai ô tìm kiếm và bản dựng không phải lập chỉ mục hai lần.")
+            log.warning(
+                "Loa có tìm kiếm tiếng Việt riêng (trang /tim-kiem/): bỏ plugin 'search' khỏi mkdocs.yml "
+                "để trang không có hai ô tìm kiếm và bản dựng không phải lập chỉ mục hai lần."
+            )
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -146,8 +163,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         published = select_published(catalog.documents, at=self.build_time, target=self.target)
         if self.config.xref.enabled:
             # Only published documents take part: a withheld document is neither a link target nor a backlink.
-            self.graph = build_reference_graph(published, catalog.external, catalog.issuers,
-                                               bodies={d.src_uri: d.body for d in published})
+            self.graph = build_reference_graph(
+                published, catalog.external, catalog.issuers, bodies={d.src_uri: d.body for d in published}
+            )
             self._report_xref(self.graph)
         attachments = published_attachments(catalog.assets, published)
         # From here on no body stays in memory: MkDocs reads each one when it renders the page.
@@ -156,8 +174,11 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.withheld = tuple(d.without_body() for d in catalog.documents if d.src_uri not in shown)
         self.catalog = replace(catalog, documents=())
         # Nothing of docs_dir (a notice for builds without Loa): the pages are the core's documents.
-        for file in [f for f in files if f.src_dir == config.docs_dir or f.is_documentation_page()
-                     or is_backup_file(f.name)]:
+        for file in [
+            f
+            for f in files
+            if f.src_dir == config.docs_dir or f.is_documentation_page() or is_backup_file(f.name)
+        ]:
             files.remove(file)
         self.documents = {d.src_uri: d for d in published}
         for document in published:
@@ -165,21 +186,36 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         # Only what a published document points at: a file that withheld documents alone use would reveal them.
         for path, src_uri in attachments:
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-        overview, listings, self.groups = build_listings(published, catalog.issuers, page_size=self.config.page_size)
+        overview, listings, self.groups = build_listings(
+            published, catalog.issuers, page_size=self.config.page_size
+        )
         topics = topics_by_id(published)
         article_listings, self.article_groups = build_article_listings(
-            published, topics=topics, channel_names={k: c.name for k, c in catalog.channels.items()},
-            page_size=self.config.page_size)
-        self.listings = {listing.src_uri: listing
-                         for listing in (*listings, *([overview] if overview else []), *article_listings)}
+            published,
+            topics=topics,
+            channel_names={k: c.name for k, c in catalog.channels.items()},
+            page_size=self.config.page_size,
+        )
+        self.listings = {
+            listing.src_uri: listing
+            for listing in (*listings, *([overview] if overview else []), *article_listings)
+        }
         self.overview_url = overview.url if overview else None
         for src_uri in self.listings:
             if src_uri not in self.documents:  # a topic's first listing page is the topic page itself
                 files.append(File.generated(config, src_uri, content=""))
         amendments = find_amendments(published)
-        self.outputs = Outputs(self.documents, catalog.issuers, catalog.channels, self.layout,
-                               config.site_url or "http://localhost/", config.site_name, self.build_time,
-                               limit=self.config.feed_items, amendments=amendments)
+        self.outputs = Outputs(
+            self.documents,
+            catalog.issuers,
+            catalog.channels,
+            self.layout,
+            config.site_url or "http://localhost/",
+            config.site_name,
+            self.build_time,
+            limit=self.config.feed_items,
+            amendments=amendments,
+        )
         self.agenda = AgendaPages(published, catalog.issuers)
         self.agenda.add_files(config, files)
         files.append(File.generated(config, FEEDS_PAGE, content=""))
@@ -189,25 +225,45 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if self.search is not None:  # a rebuild under "mkdocs serve" that never reached its end
             self.search.discard()
         # Indexing runs in a second process, on another core than MkDocs' rendering.
-        self.search = SearchIndexProcess(Path(config.site_dir) / SEARCH_ROOT,
-                                         search_entries(published, catalog.issuers, self.graph))
+        self.search = SearchIndexProcess(
+            Path(config.site_dir) / SEARCH_ROOT, search_entries(published, catalog.issuers, self.graph)
+        )
         self.latest = latest_documents(published, self.config.latest_count)
         if self.graph is not None:
-            self.external_pages = {f"{EXTERNAL_ROOT}/{key[4:]}/index.md": key for key in self.graph.incoming
-                                   if not key.startswith("doc:")}
+            self.external_pages = {
+                f"{EXTERNAL_ROOT}/{key[4:]}/index.md": key
+                for key in self.graph.incoming
+                if not key.startswith("doc:")
+            }
             for src_uri in self.external_pages:
                 files.append(File.generated(config, src_uri, content=""))
-        self.renderer = Renderer(config.theme.get_env(), catalog.issuers, self.documents, catalog.channels,
-                                 amendments, self.agenda.agenda, self.build_time.date(), self.target)
+        self.renderer = Renderer(
+            config.theme.get_env(),
+            catalog.issuers,
+            self.documents,
+            catalog.channels,
+            amendments,
+            self.agenda.agenda,
+            self.build_time.date(),
+            self.target,
+        )
         self._discard_revisions()
         if history_enabled(self.config.history):
             # Read and written by a second process while this one renders the current pages.
             self.revisions = start_history(
-                config, files, self.layout, published, at=self.build_time, target=self.target,
+                config,
+                files,
+                self.layout,
+                published,
+                at=self.build_time,
+                target=self.target,
                 stylesheets=["assets/loa/loa-document.css", "assets/loa/loa-print.css"],
-                cache=None if os.environ.get("LOA_CACHE") == "0" else self.layout.root / ".cache" / "loa")
-        log.info(f"{len(published)}/{len(catalog.documents)} tài liệu được đăng ({self.target}, "
-                 f"thời điểm {self.build_time.isoformat()})")
+                cache=None if os.environ.get("LOA_CACHE") == "0" else self.layout.root / ".cache" / "loa",
+            )
+        log.info(
+            f"{len(published)}/{len(catalog.documents)} tài liệu được đăng ({self.target}, "
+            f"thời điểm {self.build_time.isoformat()})"
+        )
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -219,7 +275,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         # The leading newline keeps MkDocs from taking a body that opens with "---" for front matter.
         return "\n" + read_body(Path(document.source_path).read_text(encoding="utf-8"))
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         if not self.config.enabled:
             return None
         document = self.documents.get(page.file.src_uri)
@@ -227,7 +285,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         # Only these keys reach the theme. Values are pre-escaped: Material prints title and description raw.
         if document:
             page.meta = {"title": Markup.escape(document.full_title)} if document.title else {}
-            page.meta["description"] = Markup.escape(describe(document, self.catalog.issuers if self.catalog else {}))
+            page.meta["description"] = Markup.escape(
+                describe(document, self.catalog.issuers if self.catalog else {})
+            )
         elif listing:
             page.meta = {"title": Markup.escape(listing.title), "hide": ["toc"]}
         elif page.file.src_uri == FEEDS_PAGE:
@@ -241,10 +301,17 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             page.meta = {"title": Markup.escape(self.agenda.title(page.file.src_uri)), "hide": ["toc"]}
         if self.outputs is not None:
             title = str(page.meta.get("title") or config.site_name)
-            description = document.summary or describe(document, self.catalog.issuers if self.catalog else {}) \
-                if document else str(page.meta.get("title") or config.site_description or "")
-            page.meta["loa_og"] = self.outputs.open_graph(document, title=Markup(title).unescape(),
-                                                          description=description, page_url=page.url)
+            description = (
+                document.summary or describe(document, self.catalog.issuers if self.catalog else {})
+                if document
+                else str(page.meta.get("title") or config.site_description or "")
+            )
+            page.meta["loa_og"] = self.outputs.open_graph(
+                document,
+                title=Markup(title).unescape(),  # noqa: S704 - unescapes
+                description=description,
+                page_url=page.url,
+            )
         return None
 
     # Last of all plugins: the HTML is final here. It is parked compressed until its page is written: MkDocs
@@ -258,8 +325,10 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         document = self.documents.get(page.file.src_uri)
         title = None
         if document and document.kind in ("plan", "article") and self.graph is not None:
-            linker = CitationLinker(self.graph.outgoing.get(document.src_uri, ()),
-                                    href=lambda reference: self._href(reference, page.url))
+            linker = CitationLinker(
+                self.graph.outgoing.get(document.src_uri, ()),
+                href=lambda reference: self._href(reference, page.url),
+            )
             title = linker.link(str(Markup.escape(document.title)), title=True)
             html = linker.link(html)
         if document and self.outputs is not None:
@@ -291,7 +360,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.script_hashes |= script_hashes(output[:start] + output[end:] if 0 <= start <= end else output)
         return self._post_page(output, page=page, config=config)
 
-    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
         if self.config.enabled and template_name.endswith(".html"):  # 404.html
             self.script_hashes |= script_hashes(output_content)
         return None
@@ -340,9 +411,13 @@ class LoaPlugin(BasePlugin[LoaConfig]):
 
         url = (config.site_url or "http://localhost/") + page.url
         html = self.renderer.standalone(
-            title=Markup(str(page.meta.get("title") or document.title)).unescape(), url=url,
-            content=absolute_links(inline_images(content, load), url), site_name=config.site_name,
-            built=self.build_time, css=STANDALONE_CSS)
+            title=Markup(str(page.meta.get("title") or document.title)).unescape(),  # noqa: S704 - unescapes
+            url=url,
+            content=absolute_links(inline_images(content, load), url),
+            site_name=config.site_name,
+            built=self.build_time,
+            css=STANDALONE_CSS,
+        )
         folder.mkdir(parents=True, exist_ok=True)
         (folder / _download_name(document)).write_text(html, encoding="utf-8")
 
@@ -350,17 +425,24 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         """Whether Loa renders this page's title itself (documents it presents, generated pages)."""
         src_uri = page.file.src_uri
         document = self.documents.get(src_uri)
-        return bool((document and document.kind in ("plan", "article", "topic")) or src_uri in self.listings
-                    or src_uri in self.external_pages or src_uri in (FEEDS_PAGE, SEARCH_PAGE)
-                    or (self.agenda is not None and src_uri in self.agenda.pages))
+        return bool(
+            (document and document.kind in ("plan", "article", "topic"))
+            or src_uri in self.listings
+            or src_uri in self.external_pages
+            or src_uri in (FEEDS_PAGE, SEARCH_PAGE)
+            or (self.agenda is not None and src_uri in self.agenda.pages)
+        )
 
     def _render_content(self, html: str, page: Page, renderer: Renderer, *, title: str | None) -> str | None:
         document = self.documents.get(page.file.src_uri)
         if document and document.kind == "plan":
-            return renderer.plan(document, html, page.url, graph=self.graph, title=title,
-                                 download=_download_name(document))
+            return renderer.plan(
+                document, html, page.url, graph=self.graph, title=title, download=_download_name(document)
+            )
         if document and document.kind == "article":
-            return renderer.article(document, html, page.url, graph=self.graph, download=_download_name(document))
+            return renderer.article(
+                document, html, page.url, graph=self.graph, download=_download_name(document)
+            )
         if document and document.kind == "topic":
             return renderer.topic(document, html, page.url, self.listings.get(document.src_uri))
         if page.file.src_uri == SEARCH_PAGE:
@@ -381,8 +463,9 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         if page.is_homepage:
             articles = self.listings.get(f"{ARTICLES_ROOT}/index.md")
             newest = articles.documents[: self.config.latest_count] if articles else ()
-            return html + renderer.latest(self.latest, page.url, self.overview_url, newest,
-                                          upcoming=self.config.latest_count)
+            return html + renderer.latest(
+                self.latest, page.url, self.overview_url, newest, upcoming=self.config.latest_count
+            )
         return None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -406,8 +489,11 @@ class LoaPlugin(BasePlugin[LoaConfig]):
                 if self.outputs is not None:
                     self.outputs.write(Path(config.site_dir))
                 if self.agenda is not None:
-                    self.agenda.write(Path(config.site_dir), site_url=config.site_url or "http://localhost/",
-                                      built=self.build_time)
+                    self.agenda.write(
+                        Path(config.site_dir),
+                        site_url=config.site_url or "http://localhost/",
+                        built=self.build_time,
+                    )
             finally:
                 if search is not None:
                     search.wait()
@@ -428,8 +514,10 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         write_nginx_includes(site, self.script_hashes, redirects=nginx_redirects(redirects))
         leaked = find_leaked_pages(site, self.withheld)
         if leaked:
-            raise PluginError("trang của tài liệu không được đăng vẫn có trong bản dựng: "
-                              + ", ".join(d.path for d in leaked))
+            raise PluginError(
+                "trang của tài liệu không được đăng vẫn có trong bản dựng: "
+                + ", ".join(d.path for d in leaked)
+            )
 
     def on_build_error(self, *, error: Exception) -> None:
         if not self.config.enabled:
@@ -460,7 +548,10 @@ class LoaPlugin(BasePlugin[LoaConfig]):
 
     def _report_xref(self, graph: ReferenceGraph) -> None:
         """Log unresolved and ambiguous citations at the configured level."""
-        levels = {"xref.unresolved": self.config.xref.unresolved, "xref.ambiguous": self.config.xref.ambiguous}
+        levels = {
+            "xref.unresolved": self.config.xref.unresolved,
+            "xref.ambiguous": self.config.xref.ambiguous,
+        }
         shown, summaries = collapse(graph.diagnostics)
         lines = [(d.code, d.format()) for d in shown] + [(code, line) for _, code, line in summaries]
         for code, line in lines:
@@ -481,5 +572,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         for severity, _, summary in summaries:
             (log.error if severity is Severity.ERROR else log.warning)(summary)
         if catalog.errors:
-            raise PluginError(f"{len(catalog.errors)} lỗi trong nội dung; không dựng trang. "
-                              "Sửa các lỗi trên rồi dựng lại (loa check để kiểm tra nhanh).")
+            raise PluginError(
+                f"{len(catalog.errors)} lỗi trong nội dung; không dựng trang. "
+                "Sửa các lỗi trên rồi dựng lại (loa check để kiểm tra nhanh)."
+            )

@@ -16,7 +16,7 @@ from loa.core.base.dates import vietnamese_date, vietnamese_datetime
 from loa.core.base.relative_url import relative_url
 from loa.core.history.revisions import DocumentHistory
 from loa.core.loading.catalog import topics_by_id
-from loa.core.model.document import CATEGORY_NAMES, Document
+from loa.core.model.document import CATEGORY_NAMES, TIMEZONE, Document
 from loa.core.model.registry import Channel, Issuer
 from loa.core.model.tasks import format_amount
 from loa.core.outputs.agenda import Agenda, CalendarYear, UnitTasks
@@ -31,9 +31,17 @@ __all__ = ["Renderer"]
 class Renderer:
     """Renders the plan page, listing pages and the home page's latest documents."""
 
-    def __init__(self, env: Environment, issuers: Mapping[str, Issuer], documents: Mapping[str, Document],
-                 channels: Mapping[str, Channel], amendments: Sequence[Amendment] = (),
-                 agenda: Agenda | None = None, today: dt.date | None = None, edition: str = "public") -> None:
+    def __init__(
+        self,
+        env: Environment,
+        issuers: Mapping[str, Issuer],
+        documents: Mapping[str, Document],
+        channels: Mapping[str, Channel],
+        amendments: Sequence[Amendment] = (),
+        agenda: Agenda | None = None,
+        today: dt.date | None = None,
+        edition: str = "public",
+    ) -> None:
         self.env = env.overlay(autoescape=True)
         self.issuers = issuers
         self.documents = documents
@@ -42,7 +50,7 @@ class Renderer:
         self.channels = channels
         self.amended_by, self.amending = amendments_by_document(amendments)
         self.agenda = agenda or Agenda()
-        self.today = today or dt.date.today()
+        self.today = today or dt.datetime.now(TIMEZONE).date()
         self.edition = edition
 
     def _render(self, name: str, page_url: str, **context: Any) -> str:
@@ -61,8 +69,15 @@ class Renderer:
             **context,
         )
 
-    def plan(self, document: Document, body_html: str, page_url: str, graph: ReferenceGraph | None = None,
-             title: str | None = None, download: str | None = None) -> str:
+    def plan(
+        self,
+        document: Document,
+        body_html: str,
+        page_url: str,
+        graph: ReferenceGraph | None = None,
+        title: str | None = None,
+        download: str | None = None,
+    ) -> str:
         """Return the HTML of an official document page: title, metadata card, the text as issued, relations.
 
         Arguments:
@@ -75,20 +90,48 @@ class Renderer:
         """
         related = _related(graph, f"doc:{document.src_uri}", self.documents) if graph else None
         incoming = self.amended_by.get(document.src_uri, [])
-        tasks = self._render("tasks.html", page_url, assignments=self.agenda.by_document.get(document.src_uri, ()),
-                             budget=document.budget)
-        return self._render("plan.html", page_url, doc=document, body=body_html, title_html=title, tasks=tasks,
-                            issuer=self.issuers.get(document.issuer or ""), related=related, download=download,
-                            amended_by=incoming, amends=self.amending.get(document.src_uri, []),
-                            replaced_by=[a.source for a in incoming if a.relation == "replaces"])
+        tasks = self._render(
+            "tasks.html",
+            page_url,
+            assignments=self.agenda.by_document.get(document.src_uri, ()),
+            budget=document.budget,
+        )
+        return self._render(
+            "plan.html",
+            page_url,
+            doc=document,
+            body=body_html,
+            title_html=title,
+            tasks=tasks,
+            issuer=self.issuers.get(document.issuer or ""),
+            related=related,
+            download=download,
+            amended_by=incoming,
+            amends=self.amending.get(document.src_uri, []),
+            replaced_by=[a.source for a in incoming if a.relation == "replaces"],
+        )
 
-    def article(self, document: Document, body_html: str, page_url: str, graph: ReferenceGraph | None,
-                download: str | None = None) -> str:
+    def article(
+        self,
+        document: Document,
+        body_html: str,
+        page_url: str,
+        graph: ReferenceGraph | None,
+        download: str | None = None,
+    ) -> str:
         """Return the HTML of an article: title, its facts, the text, related plans and relations."""
         related_plans = [self.by_path[p] for p in document.related_plans if p in self.by_path]
         related = _related(graph, f"doc:{document.src_uri}", self.documents) if graph else None
-        return self._render("article.html", page_url, doc=document, body=body_html, related_plans=related_plans,
-                            related=related, channels=self.channels, download=download)
+        return self._render(
+            "article.html",
+            page_url,
+            doc=document,
+            body=body_html,
+            related_plans=related_plans,
+            related=related,
+            channels=self.channels,
+            download=download,
+        )
 
     def topic(self, document: Document, intro_html: str, page_url: str, listing: Listing | None) -> str:
         """Return a topic (chuyên đề) page: its introduction, then its articles and plans, newest first."""
@@ -106,11 +149,20 @@ class Renderer:
         """Return the page that lists every feed, for the people who connect fanpages to the site."""
         return self._render("feeds.html", page_url, specs=specs)
 
-    def standalone(self, *, title: str, url: str, content: str, site_name: str, built: dt.datetime,
-                   css: str) -> str:
+    def standalone(
+        self, *, title: str, url: str, content: str, site_name: str, built: dt.datetime, css: str
+    ) -> str:
         """Return a document as one self-contained HTML file: styles inline, links to the portal."""
-        return self._render("standalone.html", "", title=title, url=url, content=content, site_name=site_name,
-                            built=built, css=css)
+        return self._render(
+            "standalone.html",
+            "",
+            title=title,
+            url=url,
+            content=content,
+            site_name=site_name,
+            built=built,
+            css=css,
+        )
 
     def search(self, page_url: str) -> str:
         """Return the search page: the box, the filters and the place for results, filled by loa-search.js."""
@@ -118,20 +170,31 @@ class Renderer:
 
     def external(self, graph: ReferenceGraph, key: str, page_url: str) -> str:
         """Return the page of a registry entry: what it is and which documents of the site cite it."""
-        return self._render("external.html", page_url, target=graph.targets[key],
-                            related=_related(graph, key, self.documents))
+        return self._render(
+            "external.html", page_url, target=graph.targets[key], related=_related(graph, key, self.documents)
+        )
 
     def listing(self, listing: Listing, page_url: str, groups: tuple[ListingGroup, ...] = ()) -> str:
         """Return the HTML of a generated listing page."""
         return self._render("listing.html", page_url, listing=listing, groups=groups)
 
-    def latest(self, documents: tuple[Document, ...], page_url: str, overview_url: str | None,
-               articles: Sequence[Document] = (), upcoming: int = 0) -> str:
+    def latest(
+        self,
+        documents: tuple[Document, ...],
+        page_url: str,
+        overview_url: str | None,
+        articles: Sequence[Document] = (),
+        upcoming: int = 0,
+    ) -> str:
         """Return the home page's lists of the newest documents and articles, and the next ``upcoming`` deadlines."""
-        deadlines = self._render("upcoming.html", page_url, upcoming=self.agenda.upcoming(self.today, upcoming)) \
-            if upcoming and self.agenda.assignments else ""
-        return deadlines + self._render("latest.html", page_url, documents=documents, overview_url=overview_url,
-                                        articles=articles)
+        deadlines = (
+            self._render("upcoming.html", page_url, upcoming=self.agenda.upcoming(self.today, upcoming))
+            if upcoming and self.agenda.assignments
+            else ""
+        )
+        return deadlines + self._render(
+            "latest.html", page_url, documents=documents, overview_url=overview_url, articles=articles
+        )
 
     def units(self, units: Sequence[UnitTasks], page_url: str) -> str:
         """Return the page listing the units that have tasks."""
@@ -155,7 +218,9 @@ def _related(graph: ReferenceGraph, key: str, documents: Mapping[str, Document])
     for reference in outgoing:
         if reference.target is None:
             unresolved.setdefault(reference.citation.as_written, reference)
-    citing = [(documents[source], relation) for source, relation in graph.citing_sources(key) if source in documents]
+    citing = [
+        (documents[source], relation) for source, relation in graph.citing_sources(key) if source in documents
+    ]
     return {
         "cited": graph.cited_targets(src_uri) if src_uri else [],
         "citing": citing,
@@ -163,5 +228,3 @@ def _related(graph: ReferenceGraph, key: str, documents: Mapping[str, Document])
         "chain": graph.chain(key) if key in graph.targets else [],
         "children": [doc for doc, relation in citing if relation == "implements"],
     }
-
-

@@ -17,18 +17,38 @@ from loa.plugin.host import Files, MkDocsConfig, PluginError
 __all__ = ["history_enabled", "report_notice", "start_history"]
 
 
-def start_history(config: MkDocsConfig, files: Files, layout: Layout, documents: Sequence[Document], *,
-                  at: dt.datetime, target: str, stylesheets: list[str], cache: Path | None) -> HistoryProcess:
+def start_history(
+    config: MkDocsConfig,
+    files: Files,
+    layout: Layout,
+    documents: Sequence[Document],
+    *,
+    at: dt.datetime,
+    target: str,
+    stylesheets: list[str],
+    cache: Path | None,
+) -> HistoryProcess:
     """Start reading the history of the published ``documents`` and writing their revision pages."""
     extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
-    banner = config.theme.get_env().get_template("fragments/loa/internal.html").render() if target == "internal" \
+    banner = (
+        config.theme.get_env().get_template("fragments/loa/internal.html").render()
+        if target == "internal"
         else ""
-    options = PageOptions(extensions, dict(config.mdx_configs), config.site_name,
-                          config.site_url or "http://localhost/", stylesheets, cache,
-                          {f.src_uri: f.url for f in files}, banner)
+    )
+    options = PageOptions(
+        extensions,
+        dict(config.mdx_configs),
+        config.site_name,
+        config.site_url or "http://localhost/",
+        stylesheets,
+        cache,
+        {f.src_uri: f.url for f in files},
+        banner,
+    )
     try:
-        return HistoryProcess(HistoryJob(layout, tuple(documents), at, target, Path(config.site_dir), options),
-                              report_notice)
+        return HistoryProcess(
+            HistoryJob(layout, tuple(documents), at, target, Path(config.site_dir), options), report_notice
+        )
     except HistoryError as error:
         raise PluginError(str(error)) from None
 

@@ -23,6 +23,7 @@ IMAGES = "content/images"
 @dataclass(frozen=True)
 class Commit:
     """One git commit of a history case: files written, then committed with this message, date and author."""
+
     files: dict[str, str | bytes]
     message: str
     date: str
@@ -33,21 +34,21 @@ class Commit:
 class Case:
     id: str
     cls: int
-    outcome: str                      # REFUSED, NEUTRALISED (batched) or EITHER (refused, or built and inert)
+    outcome: str  # REFUSED, NEUTRALISED (batched) or EITHER (refused, or built and inert)
     what: str
     files: dict[str, str | bytes] = field(default_factory=dict)
-    appends: dict[str, str] = field(default_factory=dict)    # text appended to data files (data/external.yml…)
-    path: tuple[str, ...] = ()        # the offending file(s) a diagnostic must name (REFUSED / EITHER)
-    needles: tuple[str, ...] = ()     # the diagnostic's line must be a line of `path` holding one of these
-    batch: str = ""                   # NEUTRALISED: the shared build it belongs to
-    canaries: tuple[str, ...] = ()    # must appear in no output file (names, bytes, base64, gzip content)
-    published: tuple[str, ...] = ()   # positive controls: must appear in some output file
+    appends: dict[str, str] = field(default_factory=dict)  # text appended to data files (data/external.yml…)
+    path: tuple[str, ...] = ()  # the offending file(s) a diagnostic must name (REFUSED / EITHER)
+    needles: tuple[str, ...] = ()  # the diagnostic's line must be a line of `path` holding one of these
+    batch: str = ""  # NEUTRALISED: the shared build it belongs to
+    canaries: tuple[str, ...] = ()  # must appear in no output file (names, bytes, base64, gzip content)
+    published: tuple[str, ...] = ()  # positive controls: must appear in some output file
     commits: tuple[Commit, ...] = ()  # history cases: revisions, committed in date order
-    max_seconds: float = 0.0          # refusal must come this fast (bounded parsing)
-    clean_address: str = ""           # file-name cases: the body token of the page whose address is checked
-    mkdocs: str = ""                  # a mkdocs.yml of its own
-    command: str = ""                 # bypass cases: "mkdocs" (plain `mkdocs build`) or "loa" (`loa build`)
-    sapa: bool = False                # bypass cases: run on a copy of the repository's own sources
+    max_seconds: float = 0.0  # refusal must come this fast (bounded parsing)
+    clean_address: str = ""  # file-name cases: the body token of the page whose address is checked
+    mkdocs: str = ""  # a mkdocs.yml of its own
+    command: str = ""  # bypass cases: "mkdocs" (plain `mkdocs build`) or "loa" (`loa build`)
+    sapa: bool = False  # bypass cases: run on a copy of the repository's own sources
 
     @property
     def token(self) -> str:
@@ -91,19 +92,31 @@ def article_text(body: str = "Nội dung bài thử nghiệm.\n", **fields: obje
     """An article (HUONG-DAN.md 4): valid front matter updated with ``fields`` (None removes a field)."""
     title = str(fields.get("title", "Bài thử nghiệm"))
     merged: dict[str, object] = {
-        "kind": "article", "id": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, title + body)}", "category": "tin",
-        "title": title, "summary": "Tóm tắt bài thử nghiệm.", "author": "ban-bien-tap",
-        "channels": ["cong-thong-tin-thi-xa"], "status": "published", "approved_by": "Ban biên tập",
-        "publish_at": "2025-02-12T08:00:00+07:00", "access": "public"}
+        "kind": "article",
+        "id": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, title + body)}",
+        "category": "tin",
+        "title": title,
+        "summary": "Tóm tắt bài thử nghiệm.",
+        "author": "ban-bien-tap",
+        "channels": ["cong-thong-tin-thi-xa"],
+        "status": "published",
+        "approved_by": "Ban biên tập",
+        "publish_at": "2025-02-12T08:00:00+07:00",
+        "access": "public",
+    }
     merged.update(fields)
     merged = {k: v for k, v in merged.items() if v is not None}
-    return "---\n" + yaml.safe_dump(merged, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n" + body
+    return (
+        "---\n" + yaml.safe_dump(merged, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n" + body
+    )
 
 
 def topic_text(body: str = "Chuyên đề thử nghiệm.\n", **fields: object) -> str:
     merged: dict[str, object] = {"kind": "topic", "title": "Chuyên đề thử nghiệm", **fields}
     merged = {k: v for k, v in merged.items() if v is not None}
-    return "---\n" + yaml.safe_dump(merged, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n" + body
+    return (
+        "---\n" + yaml.safe_dump(merged, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n" + body
+    )
 
 
 _NUMBERS = itertools.count(100)
@@ -116,11 +129,15 @@ def plan(body: str = "Nội dung thử nghiệm.\n", **fields: object) -> str:
 
 
 BASE_FILES: dict[str, str | bytes] = {
-    "plans/2022/hx-goc.md": plan_text("Kế hoạch gốc của bộ thử HXBASEPLAN.\n\n![Ảnh minh họa](hx.png)\n",
-                                      number="1-KH/TU", title="về việc kế hoạch gốc của bộ thử"),
+    "plans/2022/hx-goc.md": plan_text(
+        "Kế hoạch gốc của bộ thử HXBASEPLAN.\n\n![Ảnh minh họa](hx.png)\n",
+        number="1-KH/TU",
+        title="về việc kế hoạch gốc của bộ thử",
+    ),
     "plans/2022/hx.png": png("HXBASEIMAGE"),
-    f"{ARTICLES}/hx-goc.md": article_text("Bài gốc của bộ thử HXBASEARTICLE.\n", title="Bài gốc của bộ thử",
-                                          topics=["hx-chuyen-de"]),
+    f"{ARTICLES}/hx-goc.md": article_text(
+        "Bài gốc của bộ thử HXBASEARTICLE.\n", title="Bài gốc của bộ thử", topics=["hx-chuyen-de"]
+    ),
     f"{TOPICS}/hx-chuyen-de.md": topic_text(title="Chuyên đề của bộ thử"),
     f"{IMAGES}/hx.png": png("HXBASECOVER"),
 }
@@ -140,7 +157,9 @@ def raw_line(text: str, key: str, yaml_source: str) -> str:
         end = hits[0] + 1
         while end < len(lines) and lines[end].startswith(("  ", "- ")):  # the old block value goes too
             end += 1
-        lines[hits[0]:end] = [f"{key}: {yaml_source}"]
+        lines[hits[0] : end] = [f"{key}: {yaml_source}"]
     else:  # a field the default front matter lacks: added before `status:`
-        lines.insert(lines.index(next(line for line in lines if line.startswith("status:"))), f"{key}: {yaml_source}")
+        lines.insert(
+            lines.index(next(line for line in lines if line.startswith("status:"))), f"{key}: {yaml_source}"
+        )
     return "\n".join(lines)

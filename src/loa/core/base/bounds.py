@@ -39,8 +39,19 @@ AMOUNT_MAX = 10**15
 COUNT_MAX = 10**9
 """Largest count of a target."""
 LIST_MAX = {
-    "recipients": 200, "topics": 20, "channels": 20, "aliases": 50, "amends": 50, "replaces": 50,
-    "related_plans": 50, "tasks": 300, "targets": 20, "lead": 50, "cooperate": 50, "lines": 50, "years": PERIOD_MAX,
+    "recipients": 200,
+    "topics": 20,
+    "channels": 20,
+    "aliases": 50,
+    "amends": 50,
+    "replaces": 50,
+    "related_plans": 50,
+    "tasks": 300,
+    "targets": 20,
+    "lead": 50,
+    "cooperate": 50,
+    "lines": 50,
+    "years": PERIOD_MAX,
 }
 """Longest list of each list field (``targets``, ``lead``… within a task, ``lines``, ``years`` within a budget)."""
 TEXT_MAX = {"task": 5000, "id": 200, "unit": 120, "source": 300}
@@ -97,10 +108,14 @@ def path_problem(value: str) -> str | None:
     if "%" in text:
         return f"đường dẫn '{value}' có mã '%…'; hãy ghi tên tệp trực tiếp, không mã hóa"
     if text.startswith(("//", "~")):
-        return f"đường dẫn '{value}' trỏ ra ngoài thư mục nội dung; hãy ghi đường dẫn trong content/ hoặc plans/"
+        return (
+            f"đường dẫn '{value}' trỏ ra ngoài thư mục nội dung; hãy ghi đường dẫn trong content/ hoặc plans/"
+        )
     if any(part == ".." for part in text.split("/")):
-        return (f"đường dẫn '{value}' có '..' trỏ ra ngoài thư mục nội dung; hãy ghi đường dẫn tính từ content/ "
-                "(ảnh) hoặc plans/… (văn bản)")
+        return (
+            f"đường dẫn '{value}' có '..' trỏ ra ngoài thư mục nội dung; hãy ghi đường dẫn tính từ content/ "
+            "(ảnh) hoặc plans/… (văn bản)"
+        )
     return None
 
 

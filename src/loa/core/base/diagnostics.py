@@ -134,6 +134,12 @@ def collapse(
         else:
             hidden[diagnostic.code] = hidden.get(diagnostic.code, 0) + 1
     severities = {d.code: d.severity for d in diagnostics}
-    summaries = [(severities[code], code, f"… và {count} {severities[code].label} [{code}] khác (loa check liệt kê đủ)")
-                 for code, count in sorted(hidden.items())]
+    summaries = [
+        (
+            severities[code],
+            code,
+            f"… và {count} {severities[code].label} [{code}] khác (loa check liệt kê đủ)",
+        )
+        for code, count in sorted(hidden.items())
+    ]
     return shown, summaries

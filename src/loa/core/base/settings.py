@@ -47,8 +47,10 @@ def folder_error(name: str, value: object) -> str | None:
         return f"'{name}' phải là tên một thư mục trong dự án (nhận được {value!r})"
     path = PurePosixPath(value.replace("\\", "/"))
     if path.is_absolute() or ".." in path.parts or any(ord(ch) < 32 for ch in value):
-        return (f"'{name}' phải là một thư mục nằm trong dự án, viết tương đối so với mkdocs.yml, ví dụ "
-                f"'{FOLDERS[name]}' (nhận được '{value}')")
+        return (
+            f"'{name}' phải là một thư mục nằm trong dự án, viết tương đối so với mkdocs.yml, ví dụ "
+            f"'{FOLDERS[name]}' (nhận được '{value}')"
+        )
     return None
 
 
@@ -66,8 +68,12 @@ def bound_error(name: str, value: object) -> str | None:
 def bound_errors(options: Mapping[str, object]) -> list[str]:
     """The message for each bounded number or folder in ``options`` that is out of bounds, in option order."""
     checks = [(name, bound_error) for name in BOUNDS] + [(name, folder_error) for name in FOLDERS]
-    return [message for name, check in checks if name in options
-            if (message := check(name, options[name])) is not None]
+    return [
+        message
+        for name, check in checks
+        if name in options
+        if (message := check(name, options[name])) is not None
+    ]
 
 
 class ConfigLoader(yaml.SafeLoader):

@@ -36,7 +36,15 @@ from loa.core.loading.content_cache import CacheStore
 from loa.core.model.document import TIMEZONE
 from loa.core.safety.frontmatter import FrontMatter, parse_document_text, read_body
 
-__all__ = ["FieldChange", "Parsed", "Revision", "field_changes", "prime_front_matter", "read_history", "word_diff"]
+__all__ = [
+    "FieldChange",
+    "Parsed",
+    "Revision",
+    "field_changes",
+    "prime_front_matter",
+    "read_history",
+    "word_diff",
+]
 
 _RECORD = "\x1e"
 _REGULAR = ("100644", "100755")  # not a symbolic link (120000) nor a submodule (160000), as in the catalog
@@ -105,16 +113,22 @@ class Revision:
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes] | None:
     if shutil.which("git") is None:
         return None
-    return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=root, input=stdin, capture_output=True,
-                          check=False)
+    return subprocess.run(
+        ["git", "-c", "core.quotepath=off", *args], cwd=root, input=stdin, capture_output=True, check=False
+    )
 
 
 def _first_line(error: bytes) -> str:
     return next((line for line in error.decode("utf-8", "replace").splitlines() if line.strip()), "").strip()
 
 
-def read_history(root: Path, folders: Sequence[str] = ("plans", "content"), *, max_size: int = 1_000_000,
-                 notices: list[str] | None = None) -> dict[str, list[Revision]] | None:
+def read_history(
+    root: Path,
+    folders: Sequence[str] = ("plans", "content"),
+    *,
+    max_size: int = 1_000_000,
+    notices: list[str] | None = None,
+) -> dict[str, list[Revision]] | None:
     """Return each current file's revisions, oldest first, keyed by its current path; None when unavailable.
 
     History is unavailable without git, outside a repository and in a shallow clone (whose oldest commit would
@@ -124,15 +138,27 @@ def read_history(root: Path, folders: Sequence[str] = ("plans", "content"), *, m
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None or shallow.returncode != 0 or shallow.stdout.strip() != b"false":
         return None
-    log = _git(root, "log", f"--format={_RECORD}%H{_UNIT}%aI{_UNIT}%an{_UNIT}%s", "--raw", "--no-abbrev", "-M",
-               "--relative", "--no-merges", "--", *folders)
+    log = _git(
+        root,
+        "log",
+        f"--format={_RECORD}%H{_UNIT}%aI{_UNIT}%an{_UNIT}%s",
+        "--raw",
+        "--no-abbrev",
+        "-M",
+        "--relative",
+        "--no-merges",
+        "--",
+        *folders,
+    )
     tracked = _git(root, "ls-files", "--", *folders)
     if log is None or tracked is None or log.returncode != 0 or tracked.returncode != 0:
         failed = log if log is not None and log.returncode != 0 else tracked
         if notices is not None and failed is not None:
-            notices.append("không đọc được lịch sử thay đổi từ kho git (git báo: "
-                           f"{_first_line(failed.stderr) or 'lỗi không rõ'}); mọi trang ghi lịch sử thay đổi không "
-                           "có. Hãy kiểm tra kho bằng 'git fsck'.")
+            notices.append(
+                "không đọc được lịch sử thay đổi từ kho git (git báo: "
+                f"{_first_line(failed.stderr) or 'lỗi không rõ'}); mọi trang ghi lịch sử thay đổi không "
+                "có. Hãy kiểm tra kho bằng 'git fsck'."
+            )
         return None
     current = set(tracked.stdout.decode("utf-8").splitlines())
     history: dict[str, list[Revision]] = {}
@@ -151,8 +177,9 @@ def read_history(root: Path, folders: Sequence[str] = ("plans", "content"), *, m
             key = alias.get(path)
             if key is None or not path.endswith(".md") or status.startswith("D"):
                 continue  # a deletion is no state of the document (seen only across branches)
-            history.setdefault(key, []).append(Revision(commit, when, author, message, path, blob=blob,
-                                                        readable=mode in _REGULAR))
+            history.setdefault(key, []).append(
+                Revision(commit, when, author, message, path, blob=blob, readable=mode in _REGULAR)
+            )
             if status.startswith("R"):
                 del alias[path]
                 alias[parts[1]] = key
@@ -184,8 +211,9 @@ def _read_texts(root: Path, history: dict[str, list[Revision]], max_size: int) -
         history[key][index] = replace(history[key][index], broken=True)
 
 
-def _parse_batch(output: bytes, wanted: list[tuple[str, int]], history: dict[str, list[Revision]],
-                 max_size: int) -> int:
+def _parse_batch(
+    output: bytes, wanted: list[tuple[str, int]], history: dict[str, list[Revision]], max_size: int
+) -> int:
     """Read the answers of ``cat-file --batch`` in order; return how many were whole."""
     position = 0
     for done, (key, index) in enumerate(wanted):
@@ -245,13 +273,26 @@ def prime_front_matter(history: dict[str, list[Revision]], store: CacheStore | N
             kept: list[Any] = known.get(digest) or []
             try:
                 data, lines, body_line, present, readable, errors = kept
-                front = FrontMatter(data=dict(data), lines=dict(lines), body=read_body(revision.text),
-                                    body_line=int(body_line), present=bool(present), readable=bool(readable))
+                front = FrontMatter(
+                    data=dict(data),
+                    lines=dict(lines),
+                    body=read_body(revision.text),
+                    body_line=int(body_line),
+                    present=bool(present),
+                    readable=bool(readable),
+                )
                 parsed = Parsed(front, int(errors))
             except (TypeError, ValueError):
                 parsed = revision.parsed
                 front = parsed.front
-                kept = [front.data, front.lines, front.body_line, front.present, front.readable, parsed.errors]
+                kept = [
+                    front.data,
+                    front.lines,
+                    front.body_line,
+                    front.present,
+                    front.readable,
+                    parsed.errors,
+                ]
             else:
                 # The instance's own cache of the property, filled as reading it would have.
                 revision.__dict__["parsed"] = parsed
@@ -273,7 +314,9 @@ class FieldChange:
     after: Any
 
 
-def field_changes(before: dict[str, Any], after: dict[str, Any], *, ignore: Iterable[str] = ()) -> list[FieldChange]:
+def field_changes(
+    before: dict[str, Any], after: dict[str, Any], *, ignore: Iterable[str] = ()
+) -> list[FieldChange]:
     """Fields added, removed or changed, in the order of the newer front matter, then removed ones."""
     skip = set(ignore)
     keys = [k for k in after if k not in skip] + [k for k in before if k not in after and k not in skip]
@@ -296,7 +339,9 @@ def word_diff(before: str, after: str) -> str:
         if op == "equal":
             out.append(html.escape("".join(new_lines[j1:j2])))
         else:
-            out.append(_words(_TOKEN.findall("".join(old_lines[i1:i2])), _TOKEN.findall("".join(new_lines[j1:j2]))))
+            out.append(
+                _words(_TOKEN.findall("".join(old_lines[i1:i2])), _TOKEN.findall("".join(new_lines[j1:j2])))
+            )
     return "".join(out)
 
 

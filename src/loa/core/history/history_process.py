@@ -46,6 +46,7 @@ from loa.core.outputs.child_process import (
 
 __all__ = ["HistoryError", "HistoryJob", "HistoryProcess", "Subject"]
 
+
 class HistoryError(RuntimeError):
     """The child stopped before finishing (its own error is on standard error)."""
 
@@ -89,25 +90,39 @@ def _encode_value(value: Any) -> Any:
         return [_encode_value(v) for v in value]
     if isinstance(value, Mapping) and all(isinstance(k, str) for k in value):
         return {k: _encode_value(v) for k, v in value.items()}
-    raise HistoryError(f"không chuyển được thiết lập Markdown {value!r} sang tiến trình ghi lịch sử "
-                       "(chỉ nhận chuỗi, số, danh sách và bảng)")
+    raise HistoryError(
+        f"không chuyển được thiết lập Markdown {value!r} sang tiến trình ghi lịch sử "
+        "(chỉ nhận chuỗi, số, danh sách và bảng)"
+    )
 
 
 def encode_job(job: HistoryJob) -> bytes:
     """The job as one line of JSON."""
     layout, options = job.layout, job.options
-    return encode_line({
-        "layout": [str(layout.root), str(layout.content_dir), str(layout.plans_dir), str(layout.data_dir),
-                   layout.max_file_size],
-        "documents": [[d.path, d.src_uri, d.url, d.full_title] for d in job.documents],
-        "at": job.at.isoformat(), "target": job.target, "site": str(job.site),
-        "options": {"extensions": list(options.extensions),
-                    "extension_configs": _encode_value(dict(options.extension_configs)),
-                    "site_name": options.site_name, "site_url": options.site_url,
-                    "stylesheets": list(options.stylesheets),
-                    "cache": None if options.cache is None else str(options.cache),
-                    "targets": dict(options.targets)},
-    })
+    return encode_line(
+        {
+            "layout": [
+                str(layout.root),
+                str(layout.content_dir),
+                str(layout.plans_dir),
+                str(layout.data_dir),
+                layout.max_file_size,
+            ],
+            "documents": [[d.path, d.src_uri, d.url, d.full_title] for d in job.documents],
+            "at": job.at.isoformat(),
+            "target": job.target,
+            "site": str(job.site),
+            "options": {
+                "extensions": list(options.extensions),
+                "extension_configs": _encode_value(dict(options.extension_configs)),
+                "site_name": options.site_name,
+                "site_url": options.site_url,
+                "stylesheets": list(options.stylesheets),
+                "cache": None if options.cache is None else str(options.cache),
+                "targets": dict(options.targets),
+            },
+        }
+    )
 
 
 def decode_job(line: bytes) -> HistoryJob:
@@ -117,26 +132,58 @@ def decode_job(line: bytes) -> HistoryJob:
     options = data["options"]
     return HistoryJob(
         Layout(Path(root), Path(content), Path(plans), Path(data_dir), int(max_size)),
-        tuple(Subject(*d) for d in data["documents"]), dt.datetime.fromisoformat(data["at"]), data["target"],
+        tuple(Subject(*d) for d in data["documents"]),
+        dt.datetime.fromisoformat(data["at"]),
+        data["target"],
         Path(data["site"]),
-        PageOptions(options["extensions"], options["extension_configs"], options["site_name"],
-                    options["site_url"], options["stylesheets"],
-                    None if options["cache"] is None else Path(options["cache"]), options["targets"]))
+        PageOptions(
+            options["extensions"],
+            options["extension_configs"],
+            options["site_name"],
+            options["site_url"],
+            options["stylesheets"],
+            None if options["cache"] is None else Path(options["cache"]),
+            options["targets"],
+        ),
+    )
 
 
 def _encode_histories(histories: Mapping[str, DocumentHistory]) -> dict[str, Any]:
-    return {key: {"available": h.available, "entries": [
-        [e.revision.commit, e.revision.date.isoformat(), e.revision.author, e.revision.message, e.revision.path,
-         e.url, e.since.isoformat(), e.newest] for e in h.entries]} for key, h in histories.items()}
+    return {
+        key: {
+            "available": h.available,
+            "entries": [
+                [
+                    e.revision.commit,
+                    e.revision.date.isoformat(),
+                    e.revision.author,
+                    e.revision.message,
+                    e.revision.path,
+                    e.url,
+                    e.since.isoformat(),
+                    e.newest,
+                ]
+                for e in h.entries
+            ],
+        }
+        for key, h in histories.items()
+    }
 
 
 def _decode_histories(data: Mapping[str, Any]) -> dict[str, DocumentHistory]:
     def when(value: str) -> dt.datetime:
         return dt.datetime.fromisoformat(value).astimezone(TIMEZONE)
 
-    return {key: DocumentHistory(h["available"], tuple(
-        RevisionEntry(Revision(commit, when(date), author, message, path), url, when(since), newest)
-        for commit, date, author, message, path, url, since, newest in h["entries"])) for key, h in data.items()}
+    return {
+        key: DocumentHistory(
+            h["available"],
+            tuple(
+                RevisionEntry(Revision(commit, when(date), author, message, path), url, when(since), newest)
+                for commit, date, author, message, path, url, since, newest in h["entries"]
+            ),
+        )
+        for key, h in data.items()
+    }
 
 
 class HistoryProcess:
@@ -151,7 +198,8 @@ class HistoryProcess:
         message = encode_job(job)
         self._report = report
         self._process = start_child(__name__, read_output=True)
-        assert self._process.stdin is not None and self._process.stdout is not None
+        assert self._process.stdin is not None
+        assert self._process.stdout is not None
         self._first = b""
         self._rest = b""
         self._ready = threading.Event()
@@ -184,8 +232,10 @@ class HistoryProcess:
                 self._notices.extend(message["notices"])
             except (ValueError, KeyError, TypeError):
                 self._process.wait()
-                raise HistoryError(f"không đọc được lịch sử thay đổi (tiến trình con thoát với mã "
-                                   f"{self._process.returncode})") from None
+                raise HistoryError(
+                    f"không đọc được lịch sử thay đổi (tiến trình con thoát với mã "
+                    f"{self._process.returncode})"
+                ) from None
         return self._histories
 
     def wait(self) -> None:
@@ -222,20 +272,29 @@ def run(job: HistoryJob, output: IO[bytes]) -> None:
         notices.extend(found)
     layout = job.layout
     load = StrictLoader.for_layout(layout)
-    history = read_history(layout.root, tuple(folder for folder, _, _ in load.roots), max_size=layout.max_file_size,
-                           notices=notices)
+    history = read_history(
+        layout.root,
+        tuple(folder for folder, _, _ in load.roots),
+        max_size=layout.max_file_size,
+        notices=notices,
+    )
     if history is not None:
         prime_front_matter(history, store)
     load.prime(store)
-    histories = document_histories(history, job.documents, at=job.at, target=job.target, load=load, notices=notices)
+    histories = document_histories(
+        history, job.documents, at=job.at, target=job.target, load=load, notices=notices
+    )
     load.keep(store)
     _send(output, {"histories": _encode_histories(without_texts(histories)), "notices": notices})
-    write_revision_pages(job.site, revision_pages(histories, {d.src_uri: d for d in job.documents}), job.options,
-                         store=store)
+    write_revision_pages(
+        job.site, revision_pages(histories, {d.src_uri: d for d in job.documents}), job.options, store=store
+    )
     last = []
     if store is not None and job.options.cache is not None and store.rejected:
-        last.append(f"{store.rejected} mục trong bộ nhớ đệm {layout.relative(job.options.cache)}/ bị hỏng, bị sửa hoặc không do máy "
-                    "này tạo (không khớp chữ ký): Loa đã bỏ chúng, tạo lại và ghi đè.")
+        last.append(
+            f"{store.rejected} mục trong bộ nhớ đệm {layout.relative(job.options.cache)}/ bị hỏng, bị sửa hoặc không do máy "
+            "này tạo (không khớp chữ ký): Loa đã bỏ chúng, tạo lại và ghi đè."
+        )
     _send(output, {"notices": last})
     output.close()
 

@@ -148,59 +148,79 @@ def _changes(page: RevisionPage, diff: str | None) -> str:
     parts = [f'<p>So với <a href="{link}">bản {vietnamese_datetime(since)}</a>:</p>\n']
     changes = field_changes(front, page.front, ignore=_QUIET_FIELDS)
     if changes:
-        rows = "".join(f"<tr><th scope=\"row\">{html.escape(c.field)}</th><td><del>{html.escape(_value(c.before))}"
-                       f"</del></td><td><ins>{html.escape(_value(c.after))}</ins></td></tr>\n" for c in changes)
-        parts.append("<table class=\"loa-changes\">\n<caption>Thông tin văn bản đã thay đổi</caption>\n"
-                     "<thead><tr><th scope=\"col\">Trường</th><th scope=\"col\">Trước</th>"
-                     f"<th scope=\"col\">Sau</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n")
+        rows = "".join(
+            f'<tr><th scope="row">{html.escape(c.field)}</th><td><del>{html.escape(_value(c.before))}'
+            f"</del></td><td><ins>{html.escape(_value(c.after))}</ins></td></tr>\n"
+            for c in changes
+        )
+        parts.append(
+            '<table class="loa-changes">\n<caption>Thông tin văn bản đã thay đổi</caption>\n'
+            '<thead><tr><th scope="col">Trường</th><th scope="col">Trước</th>'
+            f'<th scope="col">Sau</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n'
+        )
     if body == page.body:
         parts.append("<p>Nội dung văn bản không thay đổi.</p>\n")
     else:
-        parts.append("<details open>\n<summary>Nội dung thay đổi (chữ bị bỏ gạch ngang, chữ thêm tô màu)</summary>\n"
-                     f"<div class=\"loa-diff\">{diff}</div>\n"
-                     "</details>\n")
+        parts.append(
+            "<details open>\n<summary>Nội dung thay đổi (chữ bị bỏ gạch ngang, chữ thêm tô màu)</summary>\n"
+            f'<div class="loa-diff">{diff}</div>\n'
+            "</details>\n"
+        )
     return "".join(parts)
 
 
-def render_revision_page(page: RevisionPage, body_html: str, options: PageOptions, *, diff: str | None = None) -> str:
+def render_revision_page(
+    page: RevisionPage, body_html: str, options: PageOptions, *, diff: str | None = None
+) -> str:
     """Return the whole HTML page of one revision, ``body_html`` being its rendered and sanitised text.
 
     ``diff`` is the `word_diff` of the previous body and this one (None when there is no change to show).
     """
     current = html.escape(_relative(page.document_url, page.url))
     canonical = html.escape(options.site_url + page.url)
-    state = ("Đây là bản hiện hành." if page.newest else "Đây không phải bản hiện hành.")
+    state = "Đây là bản hiện hành." if page.newest else "Đây không phải bản hiện hành."
     message = f" Ghi chú: {html.escape(page.message)}." if page.message else ""
     body = rebase_links(body_html, page.src_uri, page.url, options.targets)
     # A site page's text carries its own heading, as on its current page.
     heading = f"<h1>{html.escape(page.title)}</h1>\n" if page.title and "<h1" not in body else ""
     return (
-        "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
+        '<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         f"<title>{html.escape(page.title)} (bản {vietnamese_datetime(page.since)}) - {html.escape(options.site_name)}</title>\n"
-        f"<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex, nofollow\">\n"
-        + "".join(f"<link rel=\"stylesheet\" href=\"{html.escape(_relative(s, page.url))}\">\n"
-                  for s in options.stylesheets)
-        + f"</head>\n<body>\n{options.banner}<main class=\"loa-standalone loa-revision\">\n"
-        f"<p class=\"loa-revision__banner\"><strong>Bản lưu {vietnamese_datetime(page.since)}</strong> của "
-        f"{html.escape(options.site_name)}. {state} <a href=\"{current}\">Xem bản hiện hành</a> · "
-        f"<a href=\"{current}#lich-su\">Lịch sử thay đổi</a></p>\n"
-        f"<p class=\"loa-revision__commit\">Người cập nhật: {html.escape(page.author)}.{message}</p>\n"
-        f"<section class=\"loa-revision__changes\">\n<h2>Thay đổi</h2>\n{_changes(page, diff)}</section>\n"
-        f"<article class=\"loa-revision__text\">\n{heading}{body}\n</article>\n"
-        "</main>\n</body>\n</html>\n")
+        f'<link rel="canonical" href="{canonical}">\n<meta name="robots" content="noindex, nofollow">\n'
+        + "".join(
+            f'<link rel="stylesheet" href="{html.escape(_relative(s, page.url))}">\n'
+            for s in options.stylesheets
+        )
+        + f'</head>\n<body>\n{options.banner}<main class="loa-standalone loa-revision">\n'
+        f'<p class="loa-revision__banner"><strong>Bản lưu {vietnamese_datetime(page.since)}</strong> của '
+        f'{html.escape(options.site_name)}. {state} <a href="{current}">Xem bản hiện hành</a> · '
+        f'<a href="{current}#lich-su">Lịch sử thay đổi</a></p>\n'
+        f'<p class="loa-revision__commit">Người cập nhật: {html.escape(page.author)}.{message}</p>\n'
+        f'<section class="loa-revision__changes">\n<h2>Thay đổi</h2>\n{_changes(page, diff)}</section>\n'
+        f'<article class="loa-revision__text">\n{heading}{body}\n</article>\n'
+        "</main>\n</body>\n</html>\n"
+    )
 
 
-def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: PageOptions, *,
-                         store: CacheStore | None = None) -> None:
+def write_revision_pages(
+    site: Path, pages: Sequence[RevisionPage], options: PageOptions, *, store: CacheStore | None = None
+) -> None:
     """Render and write every revision page into the built ``site``, with the verified entries of ``store``."""
     import markdown
 
-    renderer = markdown.Markdown(extensions=list(options.extensions),
-                                 extension_configs=dict(options.extension_configs))
+    renderer = markdown.Markdown(
+        extensions=list(options.extensions), extension_configs=dict(options.extension_configs)
+    )
     # Markdown's output depends on its version and settings; Loa's on its version and on the code that renders.
-    salt = repr((markdown.__version__, _loa_version(), sorted(options.extensions),
-                 sorted((k, repr(v)) for k, v in options.extension_configs.items())))
+    salt = repr(
+        (
+            markdown.__version__,
+            _loa_version(),
+            sorted(options.extensions),
+            sorted((k, repr(v)) for k, v in options.extension_configs.items()),
+        )
+    )
     cache = ContentCache(store, salt)
     shared = [options.site_name, options.site_url, options.banner, *options.stylesheets]
 
@@ -220,13 +240,27 @@ def write_revision_pages(site: Path, pages: Sequence[RevisionPage], options: Pag
 
     for page in pages:
         # The text is read from the cache, or rendered, at most once, and only when something needs it.
-        body_html = functools.cache(functools.partial(cache.get, "text", [page.body],
-                                                      functools.partial(text, page.body)))
+        body_html = functools.cache(
+            functools.partial(cache.get, "text", [page.body], functools.partial(text, page.body))
+        )
         # A page is kept whole, under everything it shows, the current targets of its links included.
-        linked = cache.get("links", [page.src_uri, page.body], functools.partial(sources, page, body_html)).split("\n")
-        key = [*shared, page.url, page.document_url, page.title, page.since.isoformat(), page.author, page.message,
-               repr(page.front), str(page.newest), repr(page.previous), page.body,
-               *(f"{source}\0{_target(options.targets, source)}" for source in linked if source)]
+        linked = cache.get(
+            "links", [page.src_uri, page.body], functools.partial(sources, page, body_html)
+        ).split("\n")
+        key = [
+            *shared,
+            page.url,
+            page.document_url,
+            page.title,
+            page.since.isoformat(),
+            page.author,
+            page.message,
+            repr(page.front),
+            str(page.newest),
+            repr(page.previous),
+            page.body,
+            *(f"{source}\0{_target(options.targets, source)}" for source in linked if source),
+        ]
         target = site / page.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         cache.place(target, key, functools.partial(page_html, page, body_html))
@@ -246,7 +280,16 @@ def _loa_version() -> str:
         number = "0"
     digest = hashlib.sha256()
     core = Path(__file__).resolve().parents[1]
-    for module in ("history/revision_pages", "loading/content_cache", "history/git", "safety/sanitize", "safety/trust",
-                   "outputs/bundle", "model/document", "outputs/headings", "text/normalize"):
+    for module in (
+        "history/revision_pages",
+        "loading/content_cache",
+        "history/git",
+        "safety/sanitize",
+        "safety/trust",
+        "outputs/bundle",
+        "model/document",
+        "outputs/headings",
+        "text/normalize",
+    ):
         digest.update((core / f"{module}.py").read_bytes())
     return f"{number}+{digest.hexdigest()[:16]}"

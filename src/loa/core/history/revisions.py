@@ -15,6 +15,7 @@ history at all (never a silently shorter one).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -35,8 +36,18 @@ from loa.core.model.document import TIMEZONE, Document, doc_type_by_name
 from loa.core.model.registry import Issuer, load_issuers
 from loa.core.selection.publication import exclusion_reason
 
-__all__ = ["REVISIONS_DIR", "DocumentHistory", "HistorySubject", "PublicRevision", "RevisionEntry", "StrictLoader",
-           "document_histories", "public_revisions", "revision_pages", "without_texts"]
+__all__ = [
+    "REVISIONS_DIR",
+    "DocumentHistory",
+    "HistorySubject",
+    "PublicRevision",
+    "RevisionEntry",
+    "StrictLoader",
+    "document_histories",
+    "public_revisions",
+    "revision_pages",
+    "without_texts",
+]
 
 REVISIONS_DIR = "phien-ban"
 
@@ -81,14 +92,15 @@ class StrictLoader:
         """The loader of a project: its registry and its content roots."""
         registry = layout.data_dir / "issuers.yml"
         issuers = load_issuers(registry, layout.relative(registry), Diagnostics())
-        roots = ((layout.relative(layout.content_dir), "", "page"), (layout.relative(layout.plans_dir), "plans/", "plan"))
+        roots = (
+            (layout.relative(layout.content_dir), "", "page"),
+            (layout.relative(layout.plans_dir), "plans/", "plan"),
+        )
         digest = hashlib.sha256(yaml.__version__.encode() + repr(roots).encode())
         for module in sorted(Path(__file__).resolve().parents[1].rglob("*.py")):
             digest.update(module.read_bytes())
-        try:
+        with contextlib.suppress(OSError):
             digest.update(registry.read_bytes())
-        except OSError:
-            pass
         return cls(issuers, roots, digest.hexdigest())
 
     def prime(self, store: CacheStore | None) -> None:
@@ -117,9 +129,16 @@ class StrictLoader:
             except (TypeError, ValueError):
                 pass
         document = self._load(revision)
-        self._used[key] = None if document is None else [
-            document.kind, document.status, document.access,
-            document.publish_at.isoformat() if document.publish_at else None]
+        self._used[key] = (
+            None
+            if document is None
+            else [
+                document.kind,
+                document.status,
+                document.access,
+                document.publish_at.isoformat() if document.publish_at else None,
+            ]
+        )
         return document
 
     def _load(self, revision: Revision) -> Document | None:
@@ -130,8 +149,15 @@ class StrictLoader:
                 rel = revision.path[len(folder) + 1 :]
                 kind = "index" if rel == "index.md" and not prefix else kind
                 diagnostics = Diagnostics()
-                document = load_document(revision.text, path=revision.path, src_uri=prefix + rel, default_kind=kind,
-                                         issuers=self.issuers, diagnostics=diagnostics, front=revision.parsed.front)
+                document = load_document(
+                    revision.text,
+                    path=revision.path,
+                    src_uri=prefix + rel,
+                    default_kind=kind,
+                    issuers=self.issuers,
+                    diagnostics=diagnostics,
+                    front=revision.parsed.front,
+                )
                 return document if document is not None and not diagnostics.errors else None
         return None
 
@@ -139,8 +165,16 @@ class StrictLoader:
 def _summary(revision: Revision, kind: str, status: str, access: str, publish_at: str | None) -> Document:
     """The fields of a kept decision that the publication rule reads, as a document."""
     when = dt.datetime.fromisoformat(publish_at).astimezone(TIMEZONE) if publish_at else None
-    return Document(revision.path, revision.path, str(kind), "", "", status=str(status), access=str(access),
-                    publish_at=when)
+    return Document(
+        revision.path,
+        revision.path,
+        str(kind),
+        "",
+        "",
+        status=str(status),
+        access=str(access),
+        publish_at=when,
+    )
 
 
 @dataclass(frozen=True)
@@ -151,8 +185,9 @@ class PublicRevision:
     since: dt.datetime
 
 
-def public_revisions(revisions: Sequence[Revision], *, at: dt.datetime, load: StrictLoader,
-                     target: str = "public") -> list[PublicRevision]:
+def public_revisions(
+    revisions: Sequence[Revision], *, at: dt.datetime, load: StrictLoader, target: str = "public"
+) -> list[PublicRevision]:
     """The revisions readers of ``target`` could have seen by ``at``, oldest first.
 
     A revision counts when ``load`` accepts it, the publication rule lets ``target`` show the document it makes
@@ -203,8 +238,13 @@ class DocumentHistory:
 
 
 def document_histories(
-    history: Mapping[str, list[Revision]] | None, documents: Iterable[HistorySubject], *, at: dt.datetime,
-    target: str, load: StrictLoader, notices: list[str] | None = None,
+    history: Mapping[str, list[Revision]] | None,
+    documents: Iterable[HistorySubject],
+    *,
+    at: dt.datetime,
+    target: str,
+    load: StrictLoader,
+    notices: list[str] | None = None,
 ) -> dict[str, DocumentHistory]:
     """Each document's public history, by ``src_uri``.
 
@@ -221,25 +261,35 @@ def document_histories(
         revisions = history.get(document.path, []) if history is not None else []
         if history is None or any(r.broken for r in revisions):
             if history is not None and notices is not None:
-                notices.append(f"{document.path}: kho git có bản lưu của văn bản này không đọc được (đối tượng git "
-                               "bị hỏng hoặc bị thiếu); trang văn bản ghi lịch sử thay đổi không có. Hãy kiểm tra kho "
-                               "bằng 'git fsck' và lấy lại đối tượng hỏng từ một bản sao khác của kho.")
+                notices.append(
+                    f"{document.path}: kho git có bản lưu của văn bản này không đọc được (đối tượng git "
+                    "bị hỏng hoặc bị thiếu); trang văn bản ghi lịch sử thay đổi không có. Hãy kiểm tra kho "
+                    "bằng 'git fsck' và lấy lại đối tượng hỏng từ một bản sao khác của kho."
+                )
             result[document.src_uri] = DocumentHistory(available=False)
             continue
         shown = public_revisions(revisions, at=at, target=target, load=load)
         entries = tuple(
-            RevisionEntry(item.revision, f"{document.url}{REVISIONS_DIR}/{item.revision.short}/", item.since,
-                          index == len(shown) - 1)
-            for index, item in enumerate(shown))
+            RevisionEntry(
+                item.revision,
+                f"{document.url}{REVISIONS_DIR}/{item.revision.short}/",
+                item.since,
+                index == len(shown) - 1,
+            )
+            for index, item in enumerate(shown)
+        )
         result[document.src_uri] = DocumentHistory(available=True, entries=entries)
     return result
 
 
 def without_texts(histories: Mapping[str, DocumentHistory]) -> dict[str, DocumentHistory]:
     """The same histories without the revisions' texts, once their pages no longer need them."""
-    return {key: replace(history, entries=tuple(replace(e, revision=replace(e.revision, text=""))
-                                                for e in history.entries))
-            for key, history in histories.items()}
+    return {
+        key: replace(
+            history, entries=tuple(replace(e, revision=replace(e.revision, text="")) for e in history.entries)
+        )
+        for key, history in histories.items()
+    }
 
 
 def _title(front: Mapping[str, object], fallback: str) -> str:
@@ -248,18 +298,31 @@ def _title(front: Mapping[str, object], fallback: str) -> str:
     return f"{doc_type.name} {title}" if doc_type and title else title or fallback
 
 
-def revision_pages(histories: Mapping[str, DocumentHistory],
-                   documents: Mapping[str, HistorySubject]) -> list[RevisionPage]:
+def revision_pages(
+    histories: Mapping[str, DocumentHistory], documents: Mapping[str, HistorySubject]
+) -> list[RevisionPage]:
     """A page for every public revision, each knowing the public revision before it."""
     pages = []
     for src_uri, history in sorted(histories.items()):
         document = documents[src_uri]
         for index, entry in enumerate(history.entries):
             before = history.entries[index - 1] if index else None
-            previous = (before.since, before.url, before.revision.body, before.revision.front) if before else None
-            pages.append(RevisionPage(
-                url=entry.url, document_url=document.url, src_uri=src_uri,
-                title=_title(entry.revision.front, document.full_title), since=entry.since,
-                author=entry.revision.author, message=entry.revision.message, body=entry.revision.body,
-                front=entry.revision.front, newest=entry.newest, previous=previous))
+            previous = (
+                (before.since, before.url, before.revision.body, before.revision.front) if before else None
+            )
+            pages.append(
+                RevisionPage(
+                    url=entry.url,
+                    document_url=document.url,
+                    src_uri=src_uri,
+                    title=_title(entry.revision.front, document.full_title),
+                    since=entry.since,
+                    author=entry.revision.author,
+                    message=entry.revision.message,
+                    body=entry.revision.body,
+                    front=entry.revision.front,
+                    newest=entry.newest,
+                    previous=previous,
+                )
+            )
     return pages

@@ -12,14 +12,45 @@ __all__ = ["COMMITTEES", "UNITS", "compose_issuer", "org_name"]
 
 UNITS = ("thi xa", "thanh pho", "thi tran", "tinh", "huyen", "xa", "phuong", "quan")
 COMMITTEES = ("tinh uy", "huyen uy", "thi uy", "thanh uy", "dang uy", "quan uy")
-_HEADS = ("van phong", "trung tam", "uy ban", "hoi dong", "chi cuc", "mat tran", "ban chi dao", "ban", "so",
-          "phong", "bo", "cuc", "hoi", "doan", "dai", "bao", "truong", "vien", "toa an", "chi bo", "dang bo")
+_HEADS = (
+    "van phong",
+    "trung tam",
+    "uy ban",
+    "hoi dong",
+    "chi cuc",
+    "mat tran",
+    "ban chi dao",
+    "ban",
+    "so",
+    "phong",
+    "bo",
+    "cuc",
+    "hoi",
+    "doan",
+    "dai",
+    "bao",
+    "truong",
+    "vien",
+    "toa an",
+    "chi bo",
+    "dang bo",
+)
 _PEOPLES = ("uy ban", "hoi dong", "toa an", "vien kiem sat")
-_EXPANSIONS = {"ubnd": "ỦY BAN NHÂN DÂN", "hdnd": "HỘI ĐỒNG NHÂN DÂN", "mttq": "MẶT TRẬN TỔ QUỐC",
-               "ubmttq": "ỦY BAN MẶT TRẬN TỔ QUỐC", "btg": "BAN TUYÊN GIÁO", "bch": "BAN CHẤP HÀNH",
-               "lhpn": "LIÊN HIỆP PHỤ NỮ"}
-_SPECIAL = {"viet nam": "Việt Nam", "to quoc": "Tổ quốc", "nhan dan": "nhân dân",
-            "lien hiep phu nu": "Liên hiệp Phụ nữ"}
+_EXPANSIONS = {
+    "ubnd": "ỦY BAN NHÂN DÂN",
+    "hdnd": "HỘI ĐỒNG NHÂN DÂN",
+    "mttq": "MẶT TRẬN TỔ QUỐC",
+    "ubmttq": "ỦY BAN MẶT TRẬN TỔ QUỐC",
+    "btg": "BAN TUYÊN GIÁO",
+    "bch": "BAN CHẤP HÀNH",
+    "lhpn": "LIÊN HIỆP PHỤ NỮ",
+}
+_SPECIAL = {
+    "viet nam": "Việt Nam",
+    "to quoc": "Tổ quốc",
+    "nhan dan": "nhân dân",
+    "lien hiep phu nu": "Liên hiệp Phụ nữ",
+}
 
 
 def org_name(text: str) -> str:
@@ -111,13 +142,17 @@ def compose_issuer(lines: list[str]) -> str | None:
     last, last_skel = names[-1], skels[-1]
     parent = names[-2] if len(names) > 1 else None
     parent_skel = skels[-2] if len(names) > 1 else ""
-    if parent and any(last_skel.startswith(u + " ") for u in UNITS) and not any(
-            last_skel.startswith(c) for c in COMMITTEES):
+    if (
+        parent
+        and any(last_skel.startswith(u + " ") for u in UNITS)
+        and not any(last_skel.startswith(c) for c in COMMITTEES)
+    ):
         # "ỦY BAN NHÂN DÂN" over "HUYỆN BẢO THẮNG".
         return f"{parent} {last[0].lower()}{last[1:]}"
     without_committees = re.sub("|".join(rf"\b{c}\b" for c in COMMITTEES), " ", last_skel)
     has_place = any(f" {u} " in f" {without_committees} " for u in UNITS) or any(
-        re.search(rf"\b{c}\s+\w", last_skel) for c in COMMITTEES)
+        re.search(rf"\b{c}\s+\w", last_skel) for c in COMMITTEES
+    )
     if has_place or parent is None:
         return last
     if any(last_skel.endswith(" " + c) for c in COMMITTEES):
@@ -129,7 +164,7 @@ def compose_issuer(lines: list[str]) -> str | None:
         return f"{last} {parent}"
     # "SỞ VĂN HÓA VÀ THỂ THAO" under "UBND TỈNH LÀO CAI": the parent's unit and place.
     span = _unit_span(parent_skel)
-    return f"{last} {' '.join(parent.split()[span[0]:])}" if span else last
+    return f"{last} {' '.join(parent.split()[span[0] :])}" if span else last
 
 
 def _unit_span(skel: str) -> tuple[int, int] | None:
@@ -143,14 +178,21 @@ def _unit_span(skel: str) -> tuple[int, int] | None:
 
 def _place_of(name: str, skel: str) -> str:
     span = _unit_span(skel)
-    return " ".join(name.split()[span[1]:]) if span else ""
+    return " ".join(name.split()[span[1] :]) if span else ""
 
 
 def _committee_of(skel: str, name: str) -> str:
-    """"Đảng bộ tỉnh Lào Cai" → "Tỉnh ủy Lào Cai": the committee that leads a Party organisation."""
-    units = {"tinh": "Tỉnh ủy", "huyen": "Huyện ủy", "thi xa": "Thị ủy", "thanh pho": "Thành ủy",
-             "xa": "Đảng ủy xã", "phuong": "Đảng ủy phường", "thi tran": "Đảng ủy thị trấn"}
-    rest = skel[len("dang bo "):]
+    """ "Đảng bộ tỉnh Lào Cai" → "Tỉnh ủy Lào Cai": the committee that leads a Party organisation."""
+    units = {
+        "tinh": "Tỉnh ủy",
+        "huyen": "Huyện ủy",
+        "thi xa": "Thị ủy",
+        "thanh pho": "Thành ủy",
+        "xa": "Đảng ủy xã",
+        "phuong": "Đảng ủy phường",
+        "thi tran": "Đảng ủy thị trấn",
+    }
+    rest = skel[len("dang bo ") :]
     for unit, committee in units.items():
         if rest.startswith(unit + " "):
             return f"{committee} {_place_of(name, skel)}"
@@ -166,7 +208,11 @@ def org_style(name: str) -> str:
         >>> org_style("Tỉnh uỷ Lào Cai")
         'Tỉnh ủy Lào Cai'
     """
-    spelled = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân", "lhpn": "Liên hiệp Phụ nữ",
-               "mttq": "Mặt trận Tổ quốc"}
+    spelled = {
+        "ubnd": "Ủy ban nhân dân",
+        "hdnd": "Hội đồng nhân dân",
+        "lhpn": "Liên hiệp Phụ nữ",
+        "mttq": "Mặt trận Tổ quốc",
+    }
     words = [spelled.get(skeleton(word), word) for word in canonical_tones(name).split()]
     return " ".join(words)

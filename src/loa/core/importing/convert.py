@@ -26,7 +26,15 @@ from loa.core.safety.trust import strip_invisible
 from loa.core.text.normalize import nfc, slugify
 from loa.core.text.restructure import to_markdown
 
-__all__ = ["SUFFIXES", "ImportResult", "SourceError", "import_text", "plan_file_text", "read_source", "suggested_path"]
+__all__ = [
+    "SUFFIXES",
+    "ImportResult",
+    "SourceError",
+    "import_text",
+    "plan_file_text",
+    "read_source",
+    "suggested_path",
+]
 
 SUFFIXES = (".docx", ".txt", ".md")
 
@@ -58,8 +66,9 @@ def read_source(path: Path) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise SourceError(f"{path}: tệp không phải UTF-8 (byte lạ ở vị trí {error.start}); hãy lưu lại với "
-                          "bảng mã UTF-8") from error
+        raise SourceError(
+            f"{path}: tệp không phải UTF-8 (byte lạ ở vị trí {error.start}); hãy lưu lại với bảng mã UTF-8"
+        ) from error
     if text.startswith("---\n"):
         end = text.find("\n---\n", 4)
         if end != -1:
@@ -131,8 +140,10 @@ def _items(element: Any, depth: int) -> Iterator[str]:
 
 def _table(table: Any) -> Iterator[str]:
     rows = [[cell for cell in row if cell.tag in ("td", "th")] for row in table.iter("tr")]
-    cells = [[[p for p in (" ".join(_inline(par).split()) for par in cell.findall(".//p")) if p] for cell in row]
-             for row in rows]
+    cells = [
+        [[p for p in (" ".join(_inline(par).split()) for par in cell.findall(".//p")) if p] for cell in row]
+        for row in rows
+    ]
     texts = [p for row in cells for cell in row for p in cell]
     if any(is_layout_text(text) for text in texts):
         # A layout table (header, signature): read each row column by column, as the eye reads it.
@@ -224,8 +235,11 @@ def front_matter(extraction: Extraction, source_name: str, text: str) -> dict[st
         front["title"] = extraction.title
     signer = extraction.signer
     if signer.authority or signer.role or signer.name:
-        front["signer"] = {key: value for key, value in (
-            ("authority", signer.authority), ("role", signer.role), ("name", signer.name)) if value}
+        front["signer"] = {
+            key: value
+            for key, value in (("authority", signer.authority), ("role", signer.role), ("name", signer.name))
+            if value
+        }
     if extraction.recipients:
         front["recipients"] = list(extraction.recipients)
     front["status"] = "draft"

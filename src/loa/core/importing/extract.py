@@ -95,8 +95,12 @@ class Extraction:
             "date": date.iso() if date and date.is_complete else None,
             "date_partial": date.iso() if date and date.month and not date.is_complete else None,
             "title": self.title,
-            "signer": {"on_behalf": self.signer.on_behalf, "acting_for": self.signer.acting_for,
-                       "role": self.signer.role, "name": self.signer.name},
+            "signer": {
+                "on_behalf": self.signer.on_behalf,
+                "acting_for": self.signer.acting_for,
+                "role": self.signer.role,
+                "name": self.signer.name,
+            },
             "recipients": self.recipients,
             "references": self.references,
             **self.plan.as_json(),
@@ -132,8 +136,9 @@ def _segments(line: str) -> list[str]:
     start = 0
     for gap in _GAP.finditer(line):
         left, right = skeleton(line[start : gap.start()]), skeleton(line[gap.end() :])
-        year = (right.startswith("nam") and _YEAR_AFTER_MONTH.search(left)
-                or right[:1].isdigit() and re.search(r"\bnam\s*$", left))
+        year = (right.startswith("nam") and _YEAR_AFTER_MONTH.search(left)) or (
+            right[:1].isdigit() and re.search(r"\bnam\s*$", left)
+        )
         if "|" not in gap.group() and (_JOINS_LEFT.search(left) or _JOINS_RIGHT.match(right) or year):
             continue
         parts.append(line[start : gap.start()])
@@ -159,8 +164,12 @@ _SKIP_HEADER = re.compile(r"cong\s+hoa\s+xa\s+hoi|doc\s+lap\s*[-–]\s*tu\s+do|d
 # --- the document's own number, date and type -----------------------------------------------------------------
 
 _NUMBER_LINE = re.compile(r"^so\s*:?(?![a-z])\s*(?P<rest>.*)$")
-_PARTY_NUMBER = re.compile(r"^(?P<n>\d[\d ]*)?\s*[-‐‑–—]\s*(?P<abbr>[^\W\d_]{1,6})\s*/\s*(?P<iss>[^\W\d_][\w\-–]*)")
-_STATE_NUMBER = re.compile(r"^(?P<n>\d[\d ]*)?\s*/\s*(?:(?P<y>\d{4})\s*/\s*)?(?P<sym>[^\W\d_][\w]*(?:\s*[-‐‑–]\s*[\w]+)+)")
+_PARTY_NUMBER = re.compile(
+    r"^(?P<n>\d[\d ]*)?\s*[-‐‑–—]\s*(?P<abbr>[^\W\d_]{1,6})\s*/\s*(?P<iss>[^\W\d_][\w\-–]*)"
+)
+_STATE_NUMBER = re.compile(
+    r"^(?P<n>\d[\d ]*)?\s*/\s*(?:(?P<y>\d{4})\s*/\s*)?(?P<sym>[^\W\d_][\w]*(?:\s*[-‐‑–]\s*[\w]+)+)"
+)
 _BLANK = r"[\s._…\-]*"
 _DATE = re.compile(
     rf"ngay{_BLANK}(?P<d>\d[\d ]?)?{_BLANK}"
@@ -175,7 +184,7 @@ def _number(segment: str) -> tuple[str | None, str | None] | None:
     line = _NUMBER_LINE.match(skel)
     if not line:
         return None
-    rest = segment[line.start("rest"):].strip().rstrip(".,;")
+    rest = segment[line.start("rest") :].strip().rstrip(".,;")
     for pattern in (_PARTY_NUMBER, _STATE_NUMBER):
         found = pattern.match(rest)
         if not found:
@@ -224,7 +233,9 @@ def _date_in(text: str) -> tuple[PartialDate, int, int] | None:
     return None
 
 
-_TYPE_START = re.compile(rf"^(?P<type>{'|'.join(sorted(TYPE_WORDS, key=len, reverse=True))})(?:\s+(?P<rest>.+))?$")
+_TYPE_START = re.compile(
+    rf"^(?P<type>{'|'.join(sorted(TYPE_WORDS, key=len, reverse=True))})(?:\s+(?P<rest>.+))?$"
+)
 
 
 def _type_of(segment: str) -> str | None:
@@ -249,24 +260,38 @@ def _type_rest(segment: str) -> str | None:
 
 # --- signature and recipients ---------------------------------------------------------------------------------
 
-_PREFIX = re.compile(r"^(?P<p>t\s*/\s*m|tm\.|tm(?=\s)|k\s*/\s*t|kt\.|kt(?=\s)|t\s*/\s*l|tl\.|tl(?=\s)|tuq\.?)\s*")
+_PREFIX = re.compile(
+    r"^(?P<p>t\s*/\s*m|tm\.|tm(?=\s)|k\s*/\s*t|kt\.|kt(?=\s)|t\s*/\s*l|tl\.|tl(?=\s)|tuq\.?)\s*"
+)
 _STAMP = re.compile(r"^\(?\s*(?:da\s+ky|ky\s*,|ky\s+ten|ky\s+va|ky,?\s+ghi|da\s+ky\s+va|dau)[^)]*\)?$")
 _RECIPIENTS = re.compile(r"^noi\s+nhan\s*:?\s*")
 _ITEM = re.compile(r"^\s*[-+•–]\s*")
 # Specific enough not to match a name: "Trương" and "Trưởng" share a skeleton.
-_ROLE_WORDS = re.compile(r"\b(?:bi\s+thu|chu\s+tich|giam\s+doc|truong\s+(?:ban|phong|khoa|doan|tram|cong\s+an)|"
-                         r"chanh\s+(?:van\s+phong|an|thanh\s+tra)|uy\s+vien|chu\s+nhiem|tong\s+bien\s+tap|"
-                         r"thu\s+truong|bo\s+truong|thuong\s+truc|hieu\s+truong|vien\s+truong)\b")
+_ROLE_WORDS = re.compile(
+    r"\b(?:bi\s+thu|chu\s+tich|giam\s+doc|truong\s+(?:ban|phong|khoa|doan|tram|cong\s+an)|"
+    r"chanh\s+(?:van\s+phong|an|thanh\s+tra)|uy\s+vien|chu\s+nhiem|tong\s+bien\s+tap|"
+    r"thu\s+truong|bo\s+truong|thuong\s+truc|hieu\s+truong|vien\s+truong)\b"
+)
 
 
 def _signer(tail: list[str]) -> SignerBlock:
     """Read the signature block from the last segments of a document."""
-    candidates = [part for s in tail if not _ITEM.match(s) and not _RECIPIENTS.match(skeleton(s))
-                  for part in _unmerge(s)]
+    candidates = [
+        part
+        for s in tail
+        if not _ITEM.match(s) and not _RECIPIENTS.match(skeleton(s))
+        for part in _unmerge(s)
+    ]
     start = next((i for i, s in enumerate(candidates) if _PREFIX.match(skeleton(s))), None)
     if start is None:
-        start = next((i for i, s in enumerate(candidates)
-                      if _is_upper(s) and _ROLE_WORDS.search(skeleton(s)) and len(s) < 60), None)
+        start = next(
+            (
+                i
+                for i, s in enumerate(candidates)
+                if _is_upper(s) and _ROLE_WORDS.search(skeleton(s)) and len(s) < 60
+            ),
+            None,
+        )
     if start is None:
         return SignerBlock()
     block = candidates[start:]
@@ -278,7 +303,7 @@ def _signer(tail: list[str]) -> SignerBlock:
         prefix = _PREFIX.match(skel)
         if prefix and not rest:
             authority.append(segment)
-            body = segment[prefix.end():].strip() or None
+            body = segment[prefix.end() :].strip() or None
             if prefix["p"].startswith("t") and "m" in prefix["p"]:
                 on_behalf = body
             else:
@@ -297,16 +322,24 @@ def _signer(tail: list[str]) -> SignerBlock:
 
 _STAMP_INSIDE = re.compile(r"\(\s*(?:da\s+ky|ky\b)[^)]*\)")
 _INNER_PREFIX = re.compile(r"\s(?=(?:kt\.|k\s*/\s*t|tl\.|t\s*/\s*l|tuq\.)\s)")
-_ROLE_AT_END = re.compile(r"(?:pho\s+)?(?:chu\s+tich|bi\s+thu(?:\s+thuong\s+truc)?|giam\s+doc|truong\s+ban|"
-                          r"truong\s+phong|chanh\s+van\s+phong|chu\s+nhiem|chanh\s+an|vien\s+truong)$")
+_ROLE_AT_END = re.compile(
+    r"(?:pho\s+)?(?:chu\s+tich|bi\s+thu(?:\s+thuong\s+truc)?|giam\s+doc|truong\s+ban|"
+    r"truong\s+phong|chanh\s+van\s+phong|chu\s+nhiem|chanh\s+an|vien\s+truong)$"
+)
 
 
 def _unmerge(segment: str) -> list[str]:
     """Split a signature block that a merged table cell put on one line: authority, role, stamp, name."""
     pieces: list[str] = []
     skel = skeleton(segment)
-    bounds = sorted({0, len(segment), *(p for m in _STAMP_INSIDE.finditer(skel) for p in m.span()),
-                     *(m.start() for m in _INNER_PREFIX.finditer(skel))})
+    bounds = sorted(
+        {
+            0,
+            len(segment),
+            *(p for m in _STAMP_INSIDE.finditer(skel) for p in m.span()),
+            *(m.start() for m in _INNER_PREFIX.finditer(skel)),
+        }
+    )
     for start, end in itertools.pairwise(bounds):
         piece = segment[start:end].strip()
         if piece:
@@ -323,7 +356,7 @@ def _unmerge(segment: str) -> list[str]:
 
 
 def _split_name(piece: str) -> list[str]:
-    """"ỦY BAN NHÂN DÂN CHỦ TỊCH Hà Đức Minh" → the capitals, then the name."""
+    """ "ỦY BAN NHÂN DÂN CHỦ TỊCH Hà Đức Minh" → the capitals, then the name."""
     words = piece.split()
     for index in range(1, len(words)):
         if not _is_upper(words[index - 1]):
@@ -335,8 +368,11 @@ def _split_name(piece: str) -> list[str]:
 
 def _looks_like_name(segment: str) -> bool:
     words = segment.split()
-    return (1 < len(words) <= 6 and all(w[0].isupper() and w.replace("-", "").isalpha() for w in words)
-            and not _ROLE_WORDS.search(skeleton(segment)))
+    return (
+        1 < len(words) <= 6
+        and all(w[0].isupper() and w.replace("-", "").isalpha() for w in words)
+        and not _ROLE_WORDS.search(skeleton(segment))
+    )
 
 
 def _recipients(segments: list[str]) -> list[str]:
@@ -347,8 +383,8 @@ def _recipients(segments: list[str]) -> list[str]:
         label = _RECIPIENTS.match(skel)
         if label:
             started = True
-            segment = segment[label.end():].strip()
-            skel = skel[label.end():]
+            segment = segment[label.end() :].strip()
+            skel = skel[label.end() :]
             if not segment:
                 continue
         if not started:
@@ -427,14 +463,14 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
     result.issuer = compose_issuer(org_lines)
     names = IssuerNames((n, issuer_id) for issuer_id, issuer in (issuers or {}).items() for n in issuer.names)
     if result.issuer is None:
-        result.issuer = _issuer_in_preamble(lines[result.body_start:], names, issuers or {})
+        result.issuer = _issuer_in_preamble(lines[result.body_start :], names, issuers or {})
     if result.issuer and issuers:
         known = names.match(" ".join(skeleton(result.issuer).split()), 0)
         if known and len(" ".join(skeleton(result.issuer).split())) == known[1]:
             result.issuer_id = known[0]
             result.issuer = issuers[known[0]].name
 
-    tail_rows = rows[result.body_start:]
+    tail_rows = rows[result.body_start :]
     flat = [s for row in tail_rows for s in row]
     label = max((i for i, s in enumerate(flat) if _RECIPIENTS.match(skeleton(s))), default=None)
     if label is not None:
@@ -445,12 +481,23 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
 
     cited = "\n".join(lines[type_row if type_row is not None else result.body_start :])
     result.references = _references(cited, result.number, names)
-    result.plan = extract_plan("\n".join(lines), issuers, start=result.body_start, date=result.date,
-                               issuer=result.issuer_id)
-    result.missing = [name for name, value in (
-        ("type", result.type), ("number", result.number), ("issuer", result.issuer), ("place", result.place),
-        ("date", result.date), ("title", result.title), ("signer", result.signer.name),
-        ("recipients", result.recipients)) if not value]
+    result.plan = extract_plan(
+        "\n".join(lines), issuers, start=result.body_start, date=result.date, issuer=result.issuer_id
+    )
+    result.missing = [
+        name
+        for name, value in (
+            ("type", result.type),
+            ("number", result.number),
+            ("issuer", result.issuer),
+            ("place", result.place),
+            ("date", result.date),
+            ("title", result.title),
+            ("signer", result.signer.name),
+            ("recipients", result.recipients),
+        )
+        if not value
+    ]
     return result
 
 
@@ -464,20 +511,32 @@ def _references(text: str, own_number: str | None, names: IssuerNames) -> list[d
         date = citation.date.isoformat() if citation.date else None
         known = found.get(citation.number.casefold())
         if known is None:
-            found[citation.number.casefold()] = {"type": citation.type, "number": citation.number, "date": date,
-                                                 "issuer": issuer,
-                                                 "as_written": " ".join(citation.as_written.split())}
+            found[citation.number.casefold()] = {
+                "type": citation.type,
+                "number": citation.number,
+                "date": date,
+                "issuer": issuer,
+                "as_written": " ".join(citation.as_written.split()),
+            }
         elif known["date"] is None and known["issuer"] is None and date:
-            known.update(date=date, issuer=issuer or known["issuer"],
-                         as_written=" ".join(citation.as_written.split()))
+            known.update(
+                date=date, issuer=issuer or known["issuer"], as_written=" ".join(citation.as_written.split())
+            )
     return list(found.values())
 
 
 def is_layout_text(text: str) -> bool:
     """Whether a table cell's text belongs to a header or a signature block rather than to the body."""
     skel = skeleton(text)
-    return (bool(_SKIP_HEADER.search(skel) or _RECIPIENTS.match(skel) or _PREFIX.match(skel)
-                 or re.match(r"v\s*/\s*v\b", skel)) or _number(text) is not None)
+    return (
+        bool(
+            _SKIP_HEADER.search(skel)
+            or _RECIPIENTS.match(skel)
+            or _PREFIX.match(skel)
+            or re.match(r"v\s*/\s*v\b", skel)
+        )
+        or _number(text) is not None
+    )
 
 
 def _find_type_row(rows: list[list[str]]) -> int | None:
@@ -525,14 +584,25 @@ def _title_after(lines: list[str], start: int) -> tuple[str | None, int]:
         line = lines[index]
         cleaned = _clean(line)
         if not line.strip():
-            following = next((i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].strip()), None)
+            following = next(
+                (i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].strip()), None
+            )
             nxt = _clean(lines[following]) if following is not None else ""
-            if parts and nxt[:1].islower() and len(nxt) < 200 and not _is_rule(nxt) and not parts[-1].endswith(
-                    (".", ";", ":")):
+            if (
+                parts
+                and nxt[:1].islower()
+                and len(nxt) < 200
+                and not _is_rule(nxt)
+                and not parts[-1].endswith((".", ";", ":"))
+            ):
                 index = following  # type: ignore[assignment]
                 continue
             break
-        if _is_rule(cleaned) or (parts and _BODY_START.match(skeleton(cleaned))) or _is_upper(cleaned) and parts:
+        if (
+            _is_rule(cleaned)
+            or (parts and _BODY_START.match(skeleton(cleaned)))
+            or (_is_upper(cleaned) and parts)
+        ):
             break
         parts.append(cleaned)
         index += 1
@@ -541,13 +611,13 @@ def _title_after(lines: list[str], start: int) -> tuple[str | None, int]:
 
 
 def _subject(rows: list[list[str]]) -> str | None:
-    """"V/v tăng cường …" of a Công văn, with its continuation lines."""
+    """ "V/v tăng cường …" of a Công văn, with its continuation lines."""
     for index, row in enumerate(rows):
         for position, segment in enumerate(row):
             found = re.match(r"^v\s*/\s*v\s*:?\s*", skeleton(segment))
             if not found:
                 continue
-            parts = [segment[found.end():]]
+            parts = [segment[found.end() :]]
             for following in rows[index + 1 :]:
                 if not following:
                     break
@@ -577,11 +647,12 @@ def _skip_rules(lines: list[str], index: int) -> int:
 
 
 _PREAMBLE_ISSUER = re.compile(
-    r"[,.;]\s*(?P<body>[^,.;]{3,80}?)\s+(?:xay\s+dung|ban\s+hanh|de\s+ra|trien\s+khai|huong\s+dan|thong\s+bao)\s")
+    r"[,.;]\s*(?P<body>[^,.;]{3,80}?)\s+(?:xay\s+dung|ban\s+hanh|de\s+ra|trien\s+khai|huong\s+dan|thong\s+bao)\s"
+)
 
 
 def _issuer_in_preamble(lines: list[str], names: IssuerNames, issuers: Mapping[str, Issuer]) -> str | None:
-    """"Thực hiện …, Thị ủy Sa Pa xây dựng kế hoạch …": the issuer named in the first paragraph."""
+    """ "Thực hiện …, Thị ủy Sa Pa xây dựng kế hoạch …": the issuer named in the first paragraph."""
     paragraphs = [line for line in lines[:20] if line.strip()][:4]
     for paragraph in paragraphs:
         skel = skeleton(paragraph)

@@ -20,8 +20,16 @@ from loa.core.model.registry import Issuer
 from loa.core.text.citations import skeleton
 from loa.core.text.normalize import nfc
 
-__all__ = ["DeadlineMention", "PlanContent", "TargetMention", "TaskProposal", "UnitMention", "extract_plan", "parse_amount",
-           "parse_vietnamese_number"]
+__all__ = [
+    "DeadlineMention",
+    "PlanContent",
+    "TargetMention",
+    "TaskProposal",
+    "UnitMention",
+    "extract_plan",
+    "parse_amount",
+    "parse_vietnamese_number",
+]
 
 
 @dataclass(frozen=True)
@@ -76,16 +84,43 @@ class PlanContent:
 
     def as_json(self) -> dict[str, Any]:
         """The keys ``deadlines``, ``targets``, ``units``, ``tasks`` and ``budget`` of ``loa import --json``."""
-        tasks = [{**asdict(t), "lead": list(t.lead), "cooperate": list(t.cooperate),
-                  "targets": [{"count": g.count, "unit": g.unit} for g in t.targets]} for t in self.tasks]
-        return {"deadlines": [asdict(d) for d in self.deadlines], "targets": [asdict(t) for t in self.targets],
-                "units": [asdict(u) for u in self.units], "tasks": tasks, "budget": self.budget}
+        tasks = [
+            {
+                **asdict(t),
+                "lead": list(t.lead),
+                "cooperate": list(t.cooperate),
+                "targets": [{"count": g.count, "unit": g.unit} for g in t.targets],
+            }
+            for t in self.tasks
+        ]
+        return {
+            "deadlines": [asdict(d) for d in self.deadlines],
+            "targets": [asdict(t) for t in self.targets],
+            "units": [asdict(u) for u in self.units],
+            "tasks": tasks,
+            "budget": self.budget,
+        }
 
 
 # --- numbers ----------------------------------------------------------------------------------------------------
 
-_WORD_DIGITS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
-                "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10}
+_WORD_DIGITS = {
+    "không": 0,
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "lăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _CURRENCY = {"đ", "đồng", "vnđ", "vnd"}
 _NUMERAL = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?|(\d+)\.(\d{1,2})")
@@ -151,7 +186,7 @@ def _line_kind(raw: str, text: str) -> tuple[str, int]:
     numbered = _NUMBERED.match(text)
     if _ROMAN.match(skeleton(text)) or numbered:
         return ("numbered", (numbered[1] or numbered[2]).count(".") + 1) if numbered else ("roman", 0)
-    heading = raw.startswith(("#", "|")) or raw.startswith("**") and raw.endswith("**")
+    heading = raw.startswith(("#", "|")) or (raw.startswith("**") and raw.endswith("**"))
     return ("bullet" if _BULLET.match(text) else "heading" if heading else "text"), 0
 
 
@@ -165,9 +200,18 @@ def _blocks(lines: list[str], start: int) -> list[_Block]:
             continue
         kind, depth = _line_kind(raw, text)
         last = blocks[-1] if blocks else None
-        if last and kind == "text" and last.kind in ("text", "bullet", "numbered") and not _END.search(last.text) \
-                and (text[0].islower() or text[0].isdigit() or last.text.endswith((",", "-"))
-                     or (len(last.text) > 150 and last.kind != "numbered")):
+        if (
+            last
+            and kind == "text"
+            and last.kind in ("text", "bullet", "numbered")
+            and not _END.search(last.text)
+            and (
+                text[0].islower()
+                or text[0].isdigit()
+                or last.text.endswith((",", "-"))
+                or (len(last.text) > 150 and last.kind != "numbered")
+            )
+        ):
             last.starts.append((len(last.text) + 1, number))
             last.text = f"{last.text} {text}"
             last.skel = skeleton(last.text)
@@ -180,11 +224,17 @@ def _blocks(lines: list[str], start: int) -> list[_Block]:
 
 _Q = r"(?:iv|iii|ii|i|[1-4])(?![a-z\d])"
 _TIME = {
-    "date": re.compile(r"(?P<ngay>ngay\s+)?(?P<d>\d{1,2})\s*(?:[/.-]|\s+thang\s+)\s*(?P<m>\d{1,2})"
-                       r"(?:\s*(?:[/.-]|\s+nam\s+)\s*(?P<y>\d{4}))?(?![\d/])"),
-    "month": re.compile(r"thang\s+(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4})|\s+nam\s+(?P<y2>\d{4}))?(?![\d/])"),
-    "quarter": re.compile(rf"quy\s+(?P<q>{_Q}(?:\s*(?:,|-|–|&|va)\s*(?:quy\s+)?{_Q})*)"
-                          r"(?:\s*(?:/|-|–|nam)\s*(?P<y>\d{4}))?"),
+    "date": re.compile(
+        r"(?P<ngay>ngay\s+)?(?P<d>\d{1,2})\s*(?:[/.-]|\s+thang\s+)\s*(?P<m>\d{1,2})"
+        r"(?:\s*(?:[/.-]|\s+nam\s+)\s*(?P<y>\d{4}))?(?![\d/])"
+    ),
+    "month": re.compile(
+        r"thang\s+(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4})|\s+nam\s+(?P<y2>\d{4}))?(?![\d/])"
+    ),
+    "quarter": re.compile(
+        rf"quy\s+(?P<q>{_Q}(?:\s*(?:,|-|–|&|va)\s*(?:quy\s+)?{_Q})*)"
+        r"(?:\s*(?:/|-|–|nam)\s*(?P<y>\d{4}))?"
+    ),
     "year": re.compile(r"nam\s+(?P<y>\d{4})(?![\d/])"),
 }
 _ALL = ("date", "month", "quarter", "year")
@@ -193,29 +243,47 @@ _CUE = re.compile(
     r"\b(?:(?P<strong>hoan\s+thanh(?:\s+xong)?|xong|cham\s+nhat(?:\s+la)?|truoc|du\s+kien(?:\s+to\s+chuc)?|"
     r"han\s+chot|thoi\s+(?:gian|han|diem)(?:\s+(?:thuc\s+hien|hoan\s+thanh|to\s+chuc|trien\s+khai|nop))?\s*:)"
     r"|(?P<within>trong|vao)|(?P<until>den\s+het|den))"
-    r"\s*(?:(?:truoc|trong|vao|la|xong|trong\s+thoi\s+gian)\s+)*")
+    r"\s*(?:(?:truoc|trong|vao|la|xong|trong\s+thoi\s+gian)\s+)*"
+)
 _INTERVAL = re.compile(
     r"\btu\s+(?:ngay\s+)?(?P<d1>\d{1,2})(?:\s*[/.-]\s*(?P<m1>\d{1,2}))?(?:\s*[/.-]\s*(?P<y1>\d{4}))?\s*"
     r"(?:den|toi|-|–)\s*(?:het\s+)?(?:ngay\s+)?(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})"
     r"(?:\s*[/.-]\s*(?P<y2>\d{4}))?(?![\d/])"
     r"|\btu\s+thang\s+(?P<mm1>\d{1,2})(?:\s*/\s*(?P<my1>\d{4}))?\s*(?:den|-|–)\s*(?:het\s+)?thang\s+"
-    r"(?P<mm2>\d{1,2})(?:\s*/\s*(?P<my2>\d{4}))?")
+    r"(?P<mm2>\d{1,2})(?:\s*/\s*(?P<my2>\d{4}))?"
+)
 _PAREN = re.compile(r"\(\s*(?:(?:du\s+kien|hoan\s+thanh|trong|vao|thoi\s+gian\s*:?)\s*)*(?=thang\s+\d|quy\s)")
 _LABEL = re.compile(r"(?:(?:trong|thoi\s+gian\s*:?)\s*)?(?=quy\s|thang\s+\d)")
 _RECURRENCES = (
-    (re.compile(r"(?<!sau\s)\b(?:dinh\s+ky\s+)?(?:06|6|sau)\s+thang\s*(?:,|va|/)\s*(?:mot\s+|01\s+|1\s+|ca\s+|"
-                r"hang\s+)?nam\b|\bso\s+ket\s+(?:06|6|sau)\s+thang\s*,?\s*(?:va\s+)?tong\s+ket\s+"
-                r"(?:hang\s+|ca\s+)?nam\b"), ("R/P6M", "R/P1Y")),
-    (re.compile(r"\bdinh\s+ky\s+(?:06|6|sau)\s+thang\b|(?<!sau\s)\b(?:06|6|sau)\s+thang\s*(?:(?:mot|1|01)\s+lan|"
-                r"/\s*lan)\b"), ("R/P6M",)),
-    (re.compile(r"\b(?:hang|moi)\s+quy\b|\bdinh\s+ky\s+quy\b|\b(?:03|3|ba)\s+thang\s+(?:mot|1|01)\s+lan\b"),
-     ("R/P3M",)),
+    (
+        re.compile(
+            r"(?<!sau\s)\b(?:dinh\s+ky\s+)?(?:06|6|sau)\s+thang\s*(?:,|va|/)\s*(?:mot\s+|01\s+|1\s+|ca\s+|"
+            r"hang\s+)?nam\b|\bso\s+ket\s+(?:06|6|sau)\s+thang\s*,?\s*(?:va\s+)?tong\s+ket\s+"
+            r"(?:hang\s+|ca\s+)?nam\b"
+        ),
+        ("R/P6M", "R/P1Y"),
+    ),
+    (
+        re.compile(
+            r"\bdinh\s+ky\s+(?:06|6|sau)\s+thang\b|(?<!sau\s)\b(?:06|6|sau)\s+thang\s*(?:(?:mot|1|01)\s+lan|"
+            r"/\s*lan)\b"
+        ),
+        ("R/P6M",),
+    ),
+    (
+        re.compile(
+            r"\b(?:hang|moi)\s+quy\b|\bdinh\s+ky\s+quy\b|\b(?:03|3|ba)\s+thang\s+(?:mot|1|01)\s+lan\b"
+        ),
+        ("R/P3M",),
+    ),
     (re.compile(r"\b(?:hang|moi)\s+thang\b|\bthang\s+(?:mot|1|01)\s+lan\b"), ("R/P1M",)),
     (re.compile(r"\b(?:hang|moi)\s+nam\b|\bnam\s+(?:mot|1|01)\s+lan\b"), ("R/P1Y",)),
 )
 _NOT_RECURRING = re.compile(r"(?:luong|tro\s+cap|phu\s+cap|thu\s+nhap)\s*$")
-_HORIZON = re.compile(r"(?:tam\s+nhin|dinh\s+huong|giai\s+doan|chien\s+luoc|quy\s+hoach|nhiem\s+ky|"
-                      r"\d{4}\s*[-–]\s*)[^.;]{0,25}$")
+_HORIZON = re.compile(
+    r"(?:tam\s+nhin|dinh\s+huong|giai\s+doan|chien\s+luoc|quy\s+hoach|nhiem\s+ky|"
+    r"\d{4}\s*[-–]\s*)[^.;]{0,25}$"
+)
 _GOAL_START = re.compile(r"(?:^|[,;:.]\s*|phan\s+dau\s+|muc\s+tieu\s*:?\s*|tu\s+nay\s+)$")
 _PAST = re.compile(r"(?<!\w)(?:đã|vừa qua|thời gian qua|năm qua)(?!\w)")
 _CITED = re.compile(r"\s*,?\s*cua\b")
@@ -227,7 +295,10 @@ def _canon(kind: str, found: re.Match[str], year: int | None, loose: bool) -> li
     if not y:
         return []
     if kind == "quarter":
-        quarters = [{"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(q) or int(q) for q in re.findall(r"iv|i+|[1-4]", found["q"])]
+        quarters = [
+            {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(q) or int(q)
+            for q in re.findall(r"iv|i+|[1-4]", found["q"])
+        ]
         if len(quarters) == 2 and re.search(r"[-–]", found["q"]):  # "quý I - III"
             quarters = list(range(quarters[0], quarters[1] + 1))
         return [f"{y}-Q{q}" for q in quarters]
@@ -236,13 +307,18 @@ def _canon(kind: str, found: re.Match[str], year: int | None, loose: bool) -> li
     if kind == "year":
         return [str(y)]
     try:
-        return [dt.date(y, int(found["m"]), int(found["d"])).isoformat()] if found["ngay"] or found["y"] or loose else []
+        return (
+            [dt.date(y, int(found["m"]), int(found["d"])).isoformat()]
+            if found["ngay"] or found["y"] or loose
+            else []
+        )
     except ValueError:
         return []
 
 
-def _time_at(skel: str, pos: int, kinds: tuple[str, ...], year: int | None,
-             loose: bool = False) -> tuple[list[str], int] | None:
+def _time_at(
+    skel: str, pos: int, kinds: tuple[str, ...], year: int | None, loose: bool = False
+) -> tuple[list[str], int] | None:
     for kind in kinds:
         found = _TIME[kind].match(skel, pos)
         if found:
@@ -271,22 +347,30 @@ def _candidates(block: _Block, year: int | None) -> Iterator[tuple[int, int, lis
         yield found.start(), found.end(), _interval(found, year)
     for found in _CUE.finditer(skel):
         # "đến năm 2025" is a deadline at the head of a clause or after "phấn đấu"; a bare date needs "ngày" after "trong".
-        goal = found["until"] and (found["until"] == "den het" or _GOAL_START.search(skel[:found.start()][-60:]))
-        hit = _time_at(skel, found.end(), _ALL if found["strong"] or goal else _WITHIN, year, not found["within"])
-        if hit and not (found["until"] == "den" and _HORIZON.search(skel[max(0, found.start() - 40):found.start()])):
+        goal = found["until"] and (
+            found["until"] == "den het" or _GOAL_START.search(skel[: found.start()][-60:])
+        )
+        hit = _time_at(
+            skel, found.end(), _ALL if found["strong"] or goal else _WITHIN, year, not found["within"]
+        )
+        if hit and not (
+            found["until"] == "den" and _HORIZON.search(skel[max(0, found.start() - 40) : found.start()])
+        ):
             yield found.start(), hit[1], hit[0]
     for found in _PAREN.finditer(skel):
         hit = _time_at(skel, found.end(), ("month", "quarter"), year)
-        if hit and re.match(r"\s*\)", skel[hit[1]:]):
-            yield found.start(), hit[1] + skel[hit[1]:].index(")") + 1, hit[0]
+        if hit and re.match(r"\s*\)", skel[hit[1] :]):
+            yield found.start(), hit[1] + skel[hit[1] :].index(")") + 1, hit[0]
     label = _LABEL.match(skel, block.prefix)
     if label:
         hit = _time_at(skel, label.end(), ("quarter", "month", "date"), year)
-        if hit and re.match(r"\s*(?::|$|[-–]\s)", skel[hit[1]:]):
+        if hit and re.match(r"\s*(?::|$|[-–]\s)", skel[hit[1] :]):
             yield block.prefix, hit[1], hit[0]
     for pattern, canon in _RECURRENCES:  # "mới năm" is not "mỗi năm", nor "lương hằng tháng" a task
         for m in pattern.finditer(skel):
-            if not re.match(r"m(?!ỗi)", block.text[m.start():].lower()) and not _NOT_RECURRING.search(skel[:m.start()]):
+            if not re.match(r"m(?!ỗi)", block.text[m.start() :].lower()) and not _NOT_RECURRING.search(
+                skel[: m.start()]
+            ):
                 yield m.start(), m.end(), list(canon)
 
 
@@ -300,7 +384,9 @@ def _is_past(block: _Block, start: int, end: int, year: int | None) -> bool:
             return True
     left = max(text.rfind(mark, 0, start) for mark in ".;,") + 1
     right = end - 1
-    for _ in range(1 if text[left:start].strip() else 2):  # at the head of its clause, the next one tells more
+    for _ in range(
+        1 if text[left:start].strip() else 2
+    ):  # at the head of its clause, the next one tells more
         right = min((i for i in (text.find(mark, right + 1) for mark in ".;,") if i >= 0), default=len(text))
     return bool(_PAST.search(text[left:right]))
 
@@ -324,23 +410,47 @@ def _deadlines(block: _Block, year: int | None, since: str | None) -> list[tuple
 # --- targets ----------------------------------------------------------------------------------------------------
 
 _CLASSIFIERS = ("lop", "cuoc", "dot", "buoi", "trang", "doan", "doi", "bo")
-_OUTPUTS = (*_CLASSIFIERS, *"""hoi nghi|hoi thi|hoi thao|hoi dien|toa dam|cuoc thi|chuong trinh|chuyen de|chuyen muc
+_OUTPUTS = (
+    *_CLASSIFIERS,
+    *"""hoi nghi|hoi thi|hoi thao|hoi dien|toa dam|cuoc thi|chuong trinh|chuyen de|chuyen muc
 |chuyen trang|bai viet|bai|tin bai|tin|phong su|video|clip|an pham|to roi|to gap|pa no|pano|bang ron|khau hieu|ap phich
 |cuon|dau sach|ban tin|tap san|chi thi|nghi quyet|ket luan|quy dinh|quy che|huong dan|ke hoach|de an|de cuong|bao cao
 |van ban|tai lieu|tap the|ca nhan|giay khen|bang khen|mo hinh|cau lac bo|dang vien|hoc vien|luot nguoi|luot|nguoi
 |can bo|bao cao vien|tuyen truyen vien|cong tac vien|doan vien|hoi vien|don vi|to dan pho|thon|ho gia dinh|gia dinh
 |khu dan cu|san pham|tac pham|cong trinh|ho so|lop tap huan|lop boi duong|lop dao tao|lop hoc|cuoc kiem tra
 |cuoc giam sat|cuoc dieu tra|cuoc van dong|cuoc hop|trang tuyen truyen|trang thong tin|doan kiem tra|doi tuyen truyen
-|doi van nghe""".replace("\n", "").split("|"))
-_SYLLABLES = {"lop": "lớp", "cuoc": "cuộc", "dot": "đợt", "buoi": "buổi", "doan": "đoàn", "doi": "đội", "bo": "bộ",
-              "bai": "bài", "cuon": "cuốn", "thon": "thôn", "luot": "lượt", "nguoi": "người"}
-_UNIT = re.compile(r"\s+(?P<u>" + "|".join(w.replace(" ", r"\s+") for w in sorted(_OUTPUTS, key=len, reverse=True))
-                   + r")(?![a-z])")
-_COUNT = re.compile(r"(?:\b(?:it\s+nhat|toi\s+thieu|tren|hon|khoang|dat|phan\s+dau)\s+)?(?<![\w/.,-])"
-                    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:/(?P<of>\d+))?(?P<pct>\s*%)?")
-_WORD_COUNT = re.compile(r"(?:\b(?P<least>it\s+nhat|toi\s+thieu)\s+)?\b(?P<n>mot|hai|ba|bon|nam|sau|bay|tam|chin"
-                         r"|muoi)(?=\s)")
-_NOT_A_COUNT = re.compile(r"\b(?:so|thu|lan|khoa|muc|dieu|khoan|khong\s+qua|toi\s+da|duoi|chi\s+tieu)\s*:?\s*$")
+|doi van nghe""".replace("\n", "").split("|"),
+)
+_SYLLABLES = {
+    "lop": "lớp",
+    "cuoc": "cuộc",
+    "dot": "đợt",
+    "buoi": "buổi",
+    "doan": "đoàn",
+    "doi": "đội",
+    "bo": "bộ",
+    "bai": "bài",
+    "cuon": "cuốn",
+    "thon": "thôn",
+    "luot": "lượt",
+    "nguoi": "người",
+}
+_UNIT = re.compile(
+    r"\s+(?P<u>"
+    + "|".join(w.replace(" ", r"\s+") for w in sorted(_OUTPUTS, key=len, reverse=True))
+    + r")(?![a-z])"
+)
+_COUNT = re.compile(
+    r"(?:\b(?:it\s+nhat|toi\s+thieu|tren|hon|khoang|dat|phan\s+dau)\s+)?(?<![\w/.,-])"
+    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:/(?P<of>\d+))?(?P<pct>\s*%)?"
+)
+_WORD_COUNT = re.compile(
+    r"(?:\b(?P<least>it\s+nhat|toi\s+thieu)\s+)?\b(?P<n>mot|hai|ba|bon|nam|sau|bay|tam|chin"
+    r"|muoi)(?=\s)"
+)
+_NOT_A_COUNT = re.compile(
+    r"\b(?:so|thu|lan|khoa|muc|dieu|khoan|khong\s+qua|toi\s+da|duoi|chi\s+tieu)\s*:?\s*$"
+)
 _TAIL = re.compile(r"(?:\s+(?!(?:trên|tại|của|trong|theo|về|và|có)\b)[^\s,;.()]+){0,5}")
 _AT = re.compile(r"\b(?:tai|o)\s*$")
 _STOP = frozenset({"cấp", "cho", "tại", "về", "trên", "của", "và", "nhằm", "để", "với", "theo", "ở", "trong"})
@@ -363,41 +473,62 @@ def _targets(block: _Block, plan_year: int | None) -> list[tuple[int, TargetMent
     skel, found_targets, line = block.skel, [], block.line_at
     matches = [(m, parse_vietnamese_number(m["n"])) for m in _COUNT.finditer(skel)]
     for m in _WORD_COUNT.finditer(skel):
-        word = block.text[m.start("n"):m.end("n")].lower()
+        word = block.text[m.start("n") : m.end("n")].lower()
         if word in _WORD_DIGITS and (word != "một" or m["least"]):
             matches.append((m, parse_vietnamese_number(word)))
     for m, count in sorted(matches, key=lambda pair: pair[0].start()):
-        before = skel[:m.start("n")]
+        before = skel[: m.start("n")]
         if count is None or _NOT_A_COUNT.search(before) or _is_past(block, m.start(), m.end(), plan_year):
             continue
         if m.groupdict().get("pct"):
             end = next(_TAIL.finditer(block.text, m.end())).end()
-            found_targets.append((m.start(), TargetMention(count, "%", block.text[m.start():end], line(m.start()))))
+            found_targets.append(
+                (m.start(), TargetMention(count, "%", block.text[m.start() : end], line(m.start())))
+            )
             continue
         unit = _UNIT.match(skel, m.end())
-        if not unit or _AT.search(before) or (len(m["n"]) == 4 and m["n"].startswith(("19", "20"))) \
-                or block.text[unit.start("u"):unit.end("u")].lower() != _SYLLABLES.get(unit["u"], unit["u"]) \
-                and unit["u"] in _SYLLABLES:  # "năm đối" is not "năm đội"
+        if (
+            not unit
+            or _AT.search(before)
+            or (len(m["n"]) == 4 and m["n"].startswith(("19", "20")))
+            or (
+                block.text[unit.start("u") : unit.end("u")].lower() != _SYLLABLES.get(unit["u"], unit["u"])
+                and unit["u"] in _SYLLABLES
+            )
+        ):  # "năm đối" is not "năm đội"
             continue
-        written = block.text[unit.start("u"):(end := _unit_end(block, unit))]
-        found_targets.append((m.start(), TargetMention(count, written[:1].lower() + written[1:], block.text[m.start():end],
-                                                line(m.start()))))
+        written = block.text[unit.start("u") : (end := _unit_end(block, unit))]
+        found_targets.append(
+            (
+                m.start(),
+                TargetMention(
+                    count, written[:1].lower() + written[1:], block.text[m.start() : end], line(m.start())
+                ),
+            )
+        )
     return found_targets
 
 
 # --- units ------------------------------------------------------------------------------------------------------
 
-_ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc",
-                  "btg": "ban tuyen giao"}
+_ABBREVIATIONS = {
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "mttq": "mat tran to quoc",
+    "btg": "ban tuyen giao",
+}
 _SEPARATOR = re.compile(r"\s*(?:,|;|&|\bva\b|\bcung\b)\s*")
 _ORG_START = re.compile(
     r"(?:ban|phong|trung\s+tam|uy\s+ban|ubnd|hdnd|hoi\s+dong|dang\s+uy|dang\s+bo|chi\s+bo|"
     r"(?:thi|huyen|tinh|thanh|quan)\s+(?:uy|doan)|van\s+phong|hoi(?!\s+(?:nghi|thi|thao))|doan|cong\s+an|"
     r"mat\s+tran|mttq|so|cac\s+(?:chi|co\s+quan|to\s+chuc|doan\s+the|phong|ban|nganh)|dai|truong|benh\s+vien|"
-    r"chi\s+cuc|vien|toa\s+an|lien\s+doan|khoi|ngan\s+hang|kho\s+bac)\b")
-_ORG_END = re.compile(r"\s*[:;(.,]|\s(?:chu\s+tri|phoi\s+hop|chi\s+dao|thuc\s+hien|to\s+chuc|xay\s+dung|co\s+trach|"
-                      r"can\s+cu|tham\s+muu|huong\s+dan|trien\s+khai|theo\s+doi|la\s+co\s+quan|bao\s+cao|ban\s+hanh|"
-                      r"chu\s+dong|tang\s+cuong|day\s+manh|kiem\s+tra|trong|tai|ve|de|theo|nham|va|cung|voi)\b")
+    r"chi\s+cuc|vien|toa\s+an|lien\s+doan|khoi|ngan\s+hang|kho\s+bac)\b"
+)
+_ORG_END = re.compile(
+    r"\s*[:;(.,]|\s(?:chu\s+tri|phoi\s+hop|chi\s+dao|thuc\s+hien|to\s+chuc|xay\s+dung|co\s+trach|"
+    r"can\s+cu|tham\s+muu|huong\s+dan|trien\s+khai|theo\s+doi|la\s+co\s+quan|bao\s+cao|ban\s+hanh|"
+    r"chu\s+dong|tang\s+cuong|day\s+manh|kiem\s+tra|trong|tai|ve|de|theo|nham|va|cung|voi)\b"
+)
 _GENERIC = re.compile(r"lien\s+quan|dia\s+phuong|\bdon\s+vi\b")
 _COOPERATE = re.compile(r"\bphoi\s+hop(?:\s+(?:chat\s+che|thuong\s+xuyen|tot)\s*,?)*\s*(?:voi|cung)?\s+")
 
@@ -408,11 +539,15 @@ def _key(name: str) -> str:
 
 
 def _strip_place(name: str) -> str:
-    """"Trung tâm Chính trị thị xã Sa Pa" → "Trung tâm Chính trị": no place name, no "thị xã"."""
+    """ "Trung tâm Chính trị thị xã Sa Pa" → "Trung tâm Chính trị": no place name, no "thị xã"."""
     words = name.split()
     while len(words) > 1 and words[-1][:1].isupper() and not words[-1].isupper() and words[-2][-1].isalpha():
         words.pop()
-    level = 2 if skeleton(" ".join(words[-2:])) in ("thi xa", "thanh pho") else skeleton(words[-1]) in ("huyen", "quan")
+    level = (
+        2
+        if skeleton(" ".join(words[-2:])) in ("thi xa", "thanh pho")
+        else skeleton(words[-1]) in ("huyen", "quan")
+    )
     return " ".join(words[: len(words) - level] if len(words) > level else words)
 
 
@@ -424,7 +559,11 @@ class _Registry:
         self._loose: dict[str, set[str]] = {}
         for issuer_id, entry in issuers.items():
             # Only names of two words or more that start like a body's name are looked for in running text.
-            for name in (n for n in entry.names if len(n.split()) > 1 and _ORG_START.match(skeleton(n)) or n.isupper()):
+            for name in (
+                n
+                for n in entry.names
+                if (len(n.split()) > 1 and _ORG_START.match(skeleton(n))) or n.isupper()
+            ):
                 self._exact.setdefault(_key(nfc(name)), set()).add(issuer_id)
                 self._loose.setdefault(_key(_strip_place(nfc(name))), set()).add(issuer_id)
         own = issuers.get(issuer or "")
@@ -456,8 +595,11 @@ def _unit_list(text: str, pos: int, registry: _Registry) -> list[tuple[str | Non
         else:
             stop = _ORG_END.search(skel, pos)
             end = stop.start() if stop else len(text)
-            if not (text[pos:pos + 1].isupper() and _ORG_START.match(skel, pos)) or _GENERIC.search(skel, pos, end) \
-                    or not 1 + skel.startswith("cac", pos) < len(text[pos:end].split()) <= 12:
+            if (
+                not (text[pos : pos + 1].isupper() and _ORG_START.match(skel, pos))
+                or _GENERIC.search(skel, pos, end)
+                or not 1 + skel.startswith("cac", pos) < len(text[pos:end].split()) <= 12
+            ):
                 break
             unit_id = None
         items.append((unit_id, text[pos:end], pos))
@@ -465,7 +607,7 @@ def _unit_list(text: str, pos: int, registry: _Registry) -> list[tuple[str | Non
             break
         pos = separator.end()
     for index, (unit_id, name, start) in enumerate(items):  # "Ban Tuyên giáo, Ban Dân vận Thị ủy"
-        tails = [" ".join(n.split()[-2:]) for i, n, _ in items[index + 1:] if i] + [registry.committee or ""]
+        tails = [" ".join(n.split()[-2:]) for i, n, _ in items[index + 1 :] if i] + [registry.committee or ""]
         found = (registry.lookup(f"{name} {tail}") for tail in tails if tail and unit_id is None)
         items[index] = (unit_id or next((i for i in found if i), None), name, start)
     return items
@@ -473,8 +615,10 @@ def _unit_list(text: str, pos: int, registry: _Registry) -> list[tuple[str | Non
 
 # --- budget -----------------------------------------------------------------------------------------------------
 
-_MONEY = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?\s*(?:ty|trieu|nghin|ngan)\b)"
-                    r"(?:\s*(?:ty|trieu|nghin|ngan)\b)?(?:\s*(?:dong|vnd|d)\b|d(?=\W|$))?")
+_MONEY = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?\s*(?:ty|trieu|nghin|ngan)\b)"
+    r"(?:\s*(?:ty|trieu|nghin|ngan)\b)?(?:\s*(?:dong|vnd|d)\b|d(?=\W|$))?"
+)
 _SOURCE = re.compile(r"ngan\s+sach|xa\s+hoi\s+hoa|nguon|\bvon\b|huy\s+dong|tai\s+tro|dong\s+gop|ung\s+ho")
 
 
@@ -484,27 +628,40 @@ def _budget(blocks: list[_Block]) -> dict[str, Any]:
         previous = block.prefix
         for money in _MONEY.finditer(block.skel):
             cut = max(block.skel.rfind(mark, previous, money.start()) for mark in ",;(")
-            parts = block.text[max(cut + 1, previous):money.start()].strip(" -–").rsplit(":", 1)
+            parts = block.text[max(cut + 1, previous) : money.start()].strip(" -–").rsplit(":", 1)
             label = parts[-1].strip() or parts[0].strip()
-            amount, skel, previous = parse_amount(block.text[money.start():money.end()]), skeleton(label), money.end()
+            amount, skel, previous = (
+                parse_amount(block.text[money.start() : money.end()]),
+                skeleton(label),
+                money.end(),
+            )
             year = re.search(r"\bnam\s+(\d{4})\b", skel)
-            if amount is None or block.text.count("(", 0, money.start()) > block.text.count(")", 0, money.start()):
+            if amount is None or block.text.count("(", 0, money.start()) > block.text.count(
+                ")", 0, money.start()
+            ):
                 continue
-            if re.search(r"\btong\b", block.skel[:money.start()]) and budget["total"] is None:
+            if re.search(r"\btong\b", block.skel[: money.start()]) and budget["total"] is None:
                 budget["total"] = amount
             elif year or _SOURCE.search(skel):
                 budget["years"].update({year[1]: amount}) if year else budget["lines"].append(
-                    {"source": label, "amount": amount})
+                    {"source": label, "amount": amount}
+                )
     return budget
 
 
 # --- the whole plan ---------------------------------------------------------------------------------------------
 
-_SECTION = {"units": re.compile(r"(?:to\s+chuc\s+thuc\s+hien|phan\s+cong\s+(?:thuc\s+hien|nhiem\s+vu)|"
-                                r"trach\s+nhiem\s+thuc\s+hien)\b"),
-            "budget": re.compile(r"kinh\s+phi\b"),
-            "past": re.compile(r"(?:ket\s+qua\s+(?:dat\s+duoc|thuc\s+hien)|danh\s+gia\s+(?:ket\s+qua|tinh\s+hinh)|"
-                               r"thuc\s+trang)\b")}
+_SECTION = {
+    "units": re.compile(
+        r"(?:to\s+chuc\s+thuc\s+hien|phan\s+cong\s+(?:thuc\s+hien|nhiem\s+vu)|"
+        r"trach\s+nhiem\s+thuc\s+hien)\b"
+    ),
+    "budget": re.compile(r"kinh\s+phi\b"),
+    "past": re.compile(
+        r"(?:ket\s+qua\s+(?:dat\s+duoc|thuc\s+hien)|danh\s+gia\s+(?:ket\s+qua|tinh\s+hinh)|"
+        r"thuc\s+trang)\b"
+    ),
+}
 
 
 @dataclass
@@ -512,42 +669,66 @@ class _Reader:
     registry: _Registry
     year: int | None
     since: str | None
-    content: dict[str, list[Any]] = field(default_factory=lambda: {k: [] for k in PlanContent.__match_args__[:4]})
+    content: dict[str, list[Any]] = field(
+        default_factory=lambda: {k: [] for k in PlanContent.__match_args__[:4]}
+    )
 
     def unit(self, unit_id: str | None, name: str, line: int) -> None:
-        if not any(u.id == unit_id if unit_id else skeleton(u.name) == skeleton(name) for u in self.content["units"]):
+        if not any(
+            u.id == unit_id if unit_id else skeleton(u.name) == skeleton(name) for u in self.content["units"]
+        ):
             self.content["units"].append(UnitMention(unit_id, name, line))
 
-    def units_at(self, block: _Block, pos: int, found: list[tuple[str | None, str, int]] | None = None) -> list[str]:
+    def units_at(
+        self, block: _Block, pos: int, found: list[tuple[str | None, str, int]] | None = None
+    ) -> list[str]:
         """Register the units named at ``pos`` (or those ``found``) and return their ids."""
-        for unit_id, name, start in (found := _unit_list(block.text, pos, self.registry) if found is None else found):
+        for unit_id, name, start in (
+            found := _unit_list(block.text, pos, self.registry) if found is None else found
+        ):
             self.unit(unit_id, name, block.line_at(start))
         return [unit_id for unit_id, _, _ in found if unit_id]
 
     def read(self, block: _Block, lead: list[str], heading: list[str] | None) -> None:
         deadlines = _deadlines(block, self.year, self.since)
         targets = _targets(block, self.year)
-        self.content["deadlines"] += [DeadlineMention(c, block.text[s:e], block.line_at(s)) for s, e, cs in deadlines
-                                      for c in cs]
+        self.content["deadlines"] += [
+            DeadlineMention(c, block.text[s:e], block.line_at(s)) for s, e, cs in deadlines for c in cs
+        ]
         self.content["targets"] += [t for _, t in targets]
         subject: list[tuple[str | None, str, int]] = []
         ends = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-ZĐÀ-Ỹ(])", block.text)] + [len(block.text)]
         for start, end in zip([block.prefix, *(e + 1 for e in ends[:-1])], ends, strict=True):  # sentences
-            cooperate = [i for m in _COOPERATE.finditer(block.skel, start, end) for i in self.units_at(block, m.end())]
+            cooperate = [
+                i for m in _COOPERATE.finditer(block.skel, start, end) for i in self.units_at(block, m.end())
+            ]
             hit = self.registry.prefix(block.text, start)
-            if hit and re.match(r"\s+(?!cua\b)[a-z]", block.skel[hit[1]:]):
+            if hit and re.match(r"\s+(?!cua\b)[a-z]", block.skel[hit[1] :]):
                 subject = _unit_list(block.text, start, self.registry)
             mine = [c for s, _, c in deadlines if start <= s < end]
             goals = [t for s, t in targets if start <= s < end]
             if mine or goals or (heading and block.kind == "bullet"):
                 ids = self.units_at(block, start, subject)
-                self.content["tasks"].append(TaskProposal(
-                    block.text[start:end].strip(), tuple(ids or lead), tuple(cooperate),
-                    mine[0][0] if mine else (heading[0] if heading else None), tuple(goals), block.line_at(start)))
+                self.content["tasks"].append(
+                    TaskProposal(
+                        block.text[start:end].strip(),
+                        tuple(ids or lead),
+                        tuple(cooperate),
+                        mine[0][0] if mine else (heading[0] if heading else None),
+                        tuple(goals),
+                        block.line_at(start),
+                    )
+                )
 
 
-def extract_plan(text: str, issuers: Mapping[str, Issuer] | None = None, *, start: int = 0,
-                 date: PartialDate | None = None, issuer: str | None = None) -> PlanContent:
+def extract_plan(
+    text: str,
+    issuers: Mapping[str, Issuer] | None = None,
+    *,
+    start: int = 0,
+    date: PartialDate | None = None,
+    issuer: str | None = None,
+) -> PlanContent:
     """Read the deadlines, targets, units, tasks and budget of a plan.
 
     Arguments:
@@ -558,10 +739,14 @@ def extract_plan(text: str, issuers: Mapping[str, Issuer] | None = None, *, star
         issuer: Registry id of the issuer, whose short name completes "Ban Tuyên giáo" to "Ban Tuyên giáo Thị ủy".
     """
     blocks = _blocks(nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"), start)
-    blocks = blocks[: next((i for i, b in enumerate(blocks) if re.match(r"noi\s+nhan\b", b.skel)), len(blocks))]
+    blocks = blocks[
+        : next((i for i, b in enumerate(blocks) if re.match(r"noi\s+nhan\b", b.skel)), len(blocks))
+    ]
     since = date.iso() if date else None
     # The plan's year: the document's, else the one year its explicit deadlines give.
-    years = {c[:4] for b in blocks for _, _, canon in _deadlines(b, None, None) for c in canon if c[:1] != "R"}
+    years = {
+        c[:4] for b in blocks for _, _, canon in _deadlines(b, None, None) for c in canon if c[:1] != "R"
+    }
     year = date.year if date else int(years.pop()) if len(years) == 1 else None
     reader = _Reader(_Registry(issuers or {}, issuer), year, since)
     sections: list[tuple[int, str]] = []  # (level, "units" | "budget" | "past") of the enclosing headings
@@ -571,7 +756,9 @@ def extract_plan(text: str, issuers: Mapping[str, Issuer] | None = None, *, star
         level = {"roman": 0, "numbered": block.depth}.get(block.kind)
         if level is not None:
             sections = [s for s in sections if s[0] < level]
-            sections += [(level, kind) for kind, rule in _SECTION.items() if rule.match(block.skel, block.prefix)]
+            sections += [
+                (level, kind) for kind, rule in _SECTION.items() if rule.match(block.skel, block.prefix)
+            ]
             units = [u for u in units if u[0] < level]
             heading = None
         kinds = {kind for _, kind in sections}
@@ -585,15 +772,23 @@ def extract_plan(text: str, issuers: Mapping[str, Issuer] | None = None, *, star
         own = _deadlines(block, reader.year, since)
         if own and own[0][0] == block.prefix and own[0][1] >= len(block.text.rstrip(" :.")):
             heading = own[0][2]  # "- Quý I" over a list of tasks
-            reader.content["deadlines"] += [DeadlineMention(c, block.text[block.prefix:own[0][1]], block.line_at(0))
-                                            for c in heading]
+            reader.content["deadlines"] += [
+                DeadlineMention(c, block.text[block.prefix : own[0][1]], block.line_at(0)) for c in heading
+            ]
             continue
         lead = next((ids for _, ids in reversed(units) if ids), [])
-        if "units" in kinds and (block.kind == "numbered" or ":" in block.text[:100] and block.kind != "heading"):
+        if "units" in kinds and (
+            block.kind == "numbered" or (":" in block.text[:100] and block.kind != "heading")
+        ):
             named = reader.units_at(block, block.prefix)  # "2.3.1. Phòng Văn hóa - Thông tin thị xã"
             units += [(block.depth, named)] if block.kind == "numbered" else []
             lead = named or lead
         reader.read(block, lead, heading)
     found = {key: tuple(value) for key, value in reader.content.items()}
-    return PlanContent(found["deadlines"], found["targets"], found["units"], found["tasks"],
-                       _budget(budget) if budget is not None else None)
+    return PlanContent(
+        found["deadlines"],
+        found["targets"],
+        found["units"],
+        found["tasks"],
+        _budget(budget) if budget is not None else None,
+    )

@@ -32,8 +32,10 @@ _HEAD = 64
 # through Markdown. Matched in the whole body, code included: a published text that names a file may publish it.
 _HTML_REFERENCE = re.compile(r"""\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _OOXML = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
-_ODF = {"odt": b"application/vnd.oasis.opendocument.text",
-        "ods": b"application/vnd.oasis.opendocument.spreadsheet"}
+_ODF = {
+    "odt": b"application/vnd.oasis.opendocument.text",
+    "ods": b"application/vnd.oasis.opendocument.spreadsheet",
+}
 _AVIF_BRANDS = (b"avif", b"avis")
 _AUDIO_BRANDS = (b"M4A ", b"M4B ", b"mp42", b"mp41", b"isom", b"iso2", b"dash")
 
@@ -59,6 +61,7 @@ def _ooxml(part: str) -> Callable[[Path], bool]:
         except (zipfile.BadZipFile, OSError, ValueError):
             return False
         return "[Content_Types].xml" in names and any(n.startswith(part) for n in names)
+
     return check
 
 
@@ -69,6 +72,7 @@ def _odf(mimetype: bytes) -> Callable[[Path], bool]:
                 return entry.read(len(mimetype) + 1) == mimetype
         except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError, NotImplementedError):
             return False
+
     return check
 
 
@@ -99,16 +103,32 @@ _ARCHIVES: dict[str, Callable[[Path], bool]] = {
     **{ext: _odf(mimetype) for ext, mimetype in _ODF.items()},
 }
 ATTACHMENT_TYPES: dict[str, str] = {
-    "png": "ảnh PNG", "jpg": "ảnh JPEG", "jpeg": "ảnh JPEG", "gif": "ảnh GIF", "webp": "ảnh WebP",
-    "avif": "ảnh AVIF", "pdf": "tệp PDF", "docx": "tệp Word", "xlsx": "tệp Excel", "pptx": "tệp PowerPoint",
-    "odt": "tệp văn bản OpenDocument", "ods": "bảng tính OpenDocument", "doc": "tệp Word 97–2003",
-    "xls": "tệp Excel 97–2003", "mp3": "tệp âm thanh MP3", "ogg": "tệp âm thanh Ogg", "oga": "tệp âm thanh Ogg",
-    "m4a": "tệp âm thanh M4A", "wav": "tệp âm thanh WAV",
+    "png": "ảnh PNG",
+    "jpg": "ảnh JPEG",
+    "jpeg": "ảnh JPEG",
+    "gif": "ảnh GIF",
+    "webp": "ảnh WebP",
+    "avif": "ảnh AVIF",
+    "pdf": "tệp PDF",
+    "docx": "tệp Word",
+    "xlsx": "tệp Excel",
+    "pptx": "tệp PowerPoint",
+    "odt": "tệp văn bản OpenDocument",
+    "ods": "bảng tính OpenDocument",
+    "doc": "tệp Word 97–2003",
+    "xls": "tệp Excel 97–2003",
+    "mp3": "tệp âm thanh MP3",
+    "ogg": "tệp âm thanh Ogg",
+    "oga": "tệp âm thanh Ogg",
+    "m4a": "tệp âm thanh M4A",
+    "wav": "tệp âm thanh WAV",
 }
 """Accepted extensions (lower case) and what each is, for messages."""
 
-_ACCEPTED = "ảnh (png, jpg, gif, webp, avif), PDF, tài liệu văn phòng (docx, xlsx, pptx, odt, ods, doc, xls), " \
-            "âm thanh (mp3, ogg, oga, m4a, wav)"
+_ACCEPTED = (
+    "ảnh (png, jpg, gif, webp, avif), PDF, tài liệu văn phòng (docx, xlsx, pptx, odt, ods, doc, xls), "
+    "âm thanh (mp3, ogg, oga, m4a, wav)"
+)
 
 
 def extension(name: str) -> str:
@@ -122,13 +142,23 @@ def check_attachment(path: Path, display: str, diagnostics: Diagnostics) -> bool
     ``file.content-mismatch``) at ``display``, line 0."""
     ext = extension(path.name)
     if ext == "svg":
-        diagnostics.add(display, 0, "file.type", "không nhận ảnh SVG: tệp SVG có thể chứa mã chạy trên trang; hãy "
-                        "xuất ảnh ra PNG (hoặc JPG) rồi dùng tệp đó")
+        diagnostics.add(
+            display,
+            0,
+            "file.type",
+            "không nhận ảnh SVG: tệp SVG có thể chứa mã chạy trên trang; hãy "
+            "xuất ảnh ra PNG (hoặc JPG) rồi dùng tệp đó",
+        )
         return False
     if ext not in ATTACHMENT_TYPES:
         kind = f"đuôi .{ext}" if ext else "không có đuôi"
-        diagnostics.add(display, 0, "file.type", f"không nhận tệp đính kèm loại này ({kind}): chỉ đăng được "
-                        f"{_ACCEPTED}; hãy xóa tệp hoặc chuyển sang một trong các loại trên")
+        diagnostics.add(
+            display,
+            0,
+            "file.type",
+            f"không nhận tệp đính kèm loại này ({kind}): chỉ đăng được "
+            f"{_ACCEPTED}; hãy xóa tệp hoặc chuyển sang một trong các loại trên",
+        )
         return False
     try:
         with path.open("rb") as stream:
@@ -137,8 +167,13 @@ def check_attachment(path: Path, display: str, diagnostics: Diagnostics) -> bool
     except OSError:
         ok = False
     if not ok:
-        diagnostics.add(display, 0, "file.content-mismatch", f"tệp mang đuôi .{ext} nhưng nội dung không phải "
-                        f"{ATTACHMENT_TYPES[ext]}: hãy mở tệp bằng phần mềm gốc rồi lưu (xuất) lại đúng định dạng")
+        diagnostics.add(
+            display,
+            0,
+            "file.content-mismatch",
+            f"tệp mang đuôi .{ext} nhưng nội dung không phải "
+            f"{ATTACHMENT_TYPES[ext]}: hãy mở tệp bằng phần mềm gốc rồi lưu (xuất) lại đúng định dạng",
+        )
     return ok
 
 
@@ -151,7 +186,9 @@ def referenced_files(documents: Iterable[Document]) -> set[str]:
             found.add(posixpath.normpath(document.cover.src.lstrip("/")))
         # MkDocs resolves Markdown links from the source file's folder; the browser reads raw HTML from the page's.
         bases = [(posixpath.dirname(document.src_uri), link.url) for link in find_links(document.body)]
-        bases += [(document.url, html.unescape(m[1] or m[2] or "")) for m in _HTML_REFERENCE.finditer(document.body)]
+        bases += [
+            (document.url, html.unescape(m[1] or m[2] or "")) for m in _HTML_REFERENCE.finditer(document.body)
+        ]
         for base, url in bases:
             scheme, netloc, path, _, _ = urlsplit(url.strip())
             if scheme or netloc or not path:

@@ -63,7 +63,10 @@ def _machine_key() -> tuple[bytes | None, str]:
     if info.st_uid != os.getuid():
         return None, f"khóa bộ nhớ đệm {path} thuộc về người dùng khác"
     if len(key) != _KEY_SIZE:
-        return None, f"khóa bộ nhớ đệm {path} không đúng 32 byte (đang được tạo, hoặc bị hỏng: hãy xóa tệp này)"
+        return (
+            None,
+            f"khóa bộ nhớ đệm {path} không đúng 32 byte (đang được tạo, hoặc bị hỏng: hãy xóa tệp này)",
+        )
     return key, ""
 
 
@@ -73,11 +76,16 @@ def tracked_files(root: Path, folder: Path) -> list[str] | None:
     if shutil.which("git") is None:
         return []
     relative = folder.relative_to(root).as_posix()
-    result = subprocess.run(["git", "-c", "core.quotepath=off", "ls-files", "-z", "--", relative], cwd=root,
-                            capture_output=True, check=False)
+    result = subprocess.run(
+        ["git", "-c", "core.quotepath=off", "ls-files", "-z", "--", relative],
+        cwd=root,
+        capture_output=True,
+        check=False,
+    )
     if result.returncode != 0:
-        inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=root, capture_output=True,
-                                check=False)
+        inside = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"], cwd=root, capture_output=True, check=False
+        )
         return None if inside.returncode == 0 else []
     return [name for name in result.stdout.decode("utf-8", "replace").split("\0") if name]
 
@@ -88,27 +96,37 @@ def _refusal(root: Path, folder: Path, shown: str) -> str | None:
     for part in (*folder.relative_to(root).parts, ENTRIES):
         path = path / part
         if path.is_symlink():
-            return (f"{path.relative_to(root).as_posix()} là liên kết tượng trưng (symlink): Loa không dùng bộ nhớ "
-                    f"đệm {shown}/. Hãy xóa liên kết này.")
+            return (
+                f"{path.relative_to(root).as_posix()} là liên kết tượng trưng (symlink): Loa không dùng bộ nhớ "
+                f"đệm {shown}/. Hãy xóa liên kết này."
+            )
         try:
             owner = path.stat().st_uid
         except OSError:
             break
         if owner != os.getuid():
-            return (f"{path.relative_to(root).as_posix()} thuộc về người dùng khác (uid {owner}): Loa không dùng bộ "
-                    f"nhớ đệm {shown}/. Hãy xóa thư mục này hoặc dựng bằng đúng người dùng sở hữu nó.")
+            return (
+                f"{path.relative_to(root).as_posix()} thuộc về người dùng khác (uid {owner}): Loa không dùng bộ "
+                f"nhớ đệm {shown}/. Hãy xóa thư mục này hoặc dựng bằng đúng người dùng sở hữu nó."
+            )
     tracked = tracked_files(root, folder)
     if tracked is None:
         return f"git không cho biết bộ nhớ đệm {shown}/ có nằm trong kho hay không: Loa không dùng bộ nhớ đệm này."
     if tracked:
-        return (f"bộ nhớ đệm {shown}/ có tệp được lưu trong kho git ({len(tracked)} tệp, ví dụ {tracked[0]}): Loa "
-                f"không tin và không dùng bộ nhớ đệm này. Gỡ nó khỏi kho bằng 'git rm -r --cached {shown}' rồi "
-                "thêm '.cache/' vào .gitignore.")
+        return (
+            f"bộ nhớ đệm {shown}/ có tệp được lưu trong kho git ({len(tracked)} tệp, ví dụ {tracked[0]}): Loa "
+            f"không tin và không dùng bộ nhớ đệm này. Gỡ nó khỏi kho bằng 'git rm -r --cached {shown}' rồi "
+            "thêm '.cache/' vào .gitignore."
+        )
     return None
 
 
 def _marker(key: bytes, entries: Path) -> bytes:
-    return hmac.new(key, b"loa cache folder\0" + os.fsencode(entries.resolve()), hashlib.sha256).hexdigest().encode()
+    return (
+        hmac.new(key, b"loa cache folder\0" + os.fsencode(entries.resolve()), hashlib.sha256)
+        .hexdigest()
+        .encode()
+    )
 
 
 def open_cache(root: Path, folder: Path) -> tuple[CacheStore | None, list[str]]:
@@ -138,8 +156,10 @@ def open_cache(root: Path, folder: Path) -> tuple[CacheStore | None, list[str]]:
         found = b""
     if not hmac.compare_digest(found, expected):
         if entries.is_dir() and any(p.name != _MARKER for p in entries.iterdir()):
-            notices.append(f"bộ nhớ đệm {shown}/ không do máy này tạo (chép từ nơi khác, khôi phục từ bộ nhớ đệm "
-                           f"của CI, hoặc khóa {machine_key_path()} đã mất): Loa bỏ toàn bộ và tạo lại.")
+            notices.append(
+                f"bộ nhớ đệm {shown}/ không do máy này tạo (chép từ nơi khác, khôi phục từ bộ nhớ đệm "
+                f"của CI, hoặc khóa {machine_key_path()} đã mất): Loa bỏ toàn bộ và tạo lại."
+            )
         shutil.rmtree(entries, ignore_errors=True)
         keep_file(marker, expected)
     for name in _OLD_FOLDERS:

@@ -113,12 +113,17 @@ def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
     """
     diagnostics = Diagnostics()
     if layout.data_dir.is_dir() and root_outside_project(layout.data_dir, layout):
-        diagnostics.add(layout.relative(layout.data_dir), 0, "file.symlink",
-                        f"thư mục {layout.data_dir.name}/ là liên kết tượng trưng (symlink) hoặc nằm ngoài dự án; hãy "
-                        "chép các danh mục thật vào kho")
+        diagnostics.add(
+            layout.relative(layout.data_dir),
+            0,
+            "file.symlink",
+            f"thư mục {layout.data_dir.name}/ là liên kết tượng trưng (symlink) hoặc nằm ngoài dự án; hãy "
+            "chép các danh mục thật vào kho",
+        )
         return Catalog((), {}, diagnostics.items)
-    issuers = load_issuers(layout.data_dir / "issuers.yml", layout.relative(layout.data_dir / "issuers.yml"),
-                           diagnostics)
+    issuers = load_issuers(
+        layout.data_dir / "issuers.yml", layout.relative(layout.data_dir / "issuers.yml"), diagnostics
+    )
     external_path = layout.data_dir / "external.yml"
     external = load_external(external_path, layout.relative(external_path), issuers, diagnostics)
     channels_path = layout.data_dir / "channels.yml"
@@ -137,8 +142,14 @@ def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
         if text is None:
             continue
         kind = "index" if rel == "index.md" and not prefix else default_kind
-        document = load_document(text, path=layout.relative(path), src_uri=prefix + rel, default_kind=kind,
-                                 issuers=issuers, diagnostics=diagnostics)
+        document = load_document(
+            text,
+            path=layout.relative(path),
+            src_uri=prefix + rel,
+            default_kind=kind,
+            issuers=issuers,
+            diagnostics=diagnostics,
+        )
         if document:
             documents.append(replace(document, source_path=str(path)))
     _check_duplicate_numbers(documents, diagnostics)
@@ -148,13 +159,27 @@ def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
     catalog = Catalog(tuple(documents), issuers, (), tuple(assets), external, channels, frozenset(site_files))
     if any(d.aliases for d in documents):
         catalog = replace(catalog, documents=_check_aliases(catalog, diagnostics))
-    check_links(catalog.documents, link_targets(catalog, layout), {"": layout.content_dir, "plans/": layout.plans_dir},
-                layout.relative, diagnostics, at=at)
+    check_links(
+        catalog.documents,
+        link_targets(catalog, layout),
+        {"": layout.content_dir, "plans/": layout.plans_dir},
+        layout.relative,
+        diagnostics,
+        at=at,
+    )
     return replace(catalog, diagnostics=diagnostics.items)
 
 
-def load_document(text: str, *, path: str, src_uri: str, default_kind: str, issuers: Mapping[str, Issuer],
-                  diagnostics: Diagnostics, front: FrontMatter | None = None) -> Document | None:
+def load_document(
+    text: str,
+    *,
+    path: str,
+    src_uri: str,
+    default_kind: str,
+    issuers: Mapping[str, Issuer],
+    diagnostics: Diagnostics,
+    front: FrontMatter | None = None,
+) -> Document | None:
     """Load one document's text strictly: the loader of the catalog, and of every past revision in the history.
 
     Arguments:
@@ -172,17 +197,26 @@ def load_document(text: str, *, path: str, src_uri: str, default_kind: str, issu
     if not front.readable:
         return None
     if default_kind == "plan" and not front.present:
-        diagnostics.add(path, 1, "meta.missing", "văn bản thiếu phần thông tin đầu (front matter) giữa hai dòng '---'")
+        diagnostics.add(
+            path, 1, "meta.missing", "văn bản thiếu phần thông tin đầu (front matter) giữa hai dòng '---'"
+        )
         return None
-    return validate_document(front, path=path, src_uri=src_uri, default_kind=default_kind, issuers=issuers,
-                             diagnostics=diagnostics)
+    return validate_document(
+        front, path=path, src_uri=src_uri, default_kind=default_kind, issuers=issuers, diagnostics=diagnostics
+    )
 
 
 def link_targets(catalog: Catalog, layout: Layout) -> LinkTargets:
     """What links in the catalog's documents may point at: its files and the pages a build generates from it."""
-    return LinkTargets(catalog.site_files, lambda: generated_pages(
-        catalog.documents, catalog.issuers, topics=topics_by_id(catalog.documents),
-        external_ids=[e.id for e in catalog.external]))
+    return LinkTargets(
+        catalog.site_files,
+        lambda: generated_pages(
+            catalog.documents,
+            catalog.issuers,
+            topics=topics_by_id(catalog.documents),
+            external_ids=[e.id for e in catalog.external],
+        ),
+    )
 
 
 def topic_id(document: Document) -> str:
@@ -210,42 +244,81 @@ def _check_links(
 
     def report(document: Document, field_name: str, code: str, message: str) -> None:
         broken.add(document.path)
-        diagnostics.add(document.path, document.field_lines.get(field_name, 1), code, message, field=field_name)
+        diagnostics.add(
+            document.path, document.field_lines.get(field_name, 1), code, message, field=field_name
+        )
 
     for document in sorted(documents, key=lambda d: d.path):
         for index, topic in enumerate(document.topics):
             if topic not in topics:
-                report(document, f"topics.{index}", "meta.topic", f"không có chuyên đề '{topic}' trong "
-                       f"content/chuyen-de/.{suggest(topic, topics)}")
+                report(
+                    document,
+                    f"topics.{index}",
+                    "meta.topic",
+                    f"không có chuyên đề '{topic}' trong content/chuyen-de/.{suggest(topic, topics)}",
+                )
         for index, channel in enumerate(document.channels):
             if channel not in channels:
-                report(document, f"channels.{index}", "meta.channel", f"không có kênh '{channel}' trong "
-                       f"data/channels.yml.{suggest(channel, sorted(channels))}")
+                report(
+                    document,
+                    f"channels.{index}",
+                    "meta.channel",
+                    f"không có kênh '{channel}' trong data/channels.yml.{suggest(channel, sorted(channels))}",
+                )
         named: dict[str, str] = {}  # each target once, whatever the relation: one feed item, one guid
         for relation, verb in RELATIONS.items():
             for index, plan in enumerate(getattr(document, relation)):
                 first = named.setdefault(plan, f"{relation}.{index}")
                 if first != f"{relation}.{index}":
-                    report(document, f"{relation}.{index}", "meta.amends", f"văn bản '{plan}' đã ghi ở trường "
-                           f"'{first}': mỗi văn bản được sửa đổi hay thay thế chỉ ghi một lần")
+                    report(
+                        document,
+                        f"{relation}.{index}",
+                        "meta.amends",
+                        f"văn bản '{plan}' đã ghi ở trường "
+                        f"'{first}': mỗi văn bản được sửa đổi hay thay thế chỉ ghi một lần",
+                    )
                 elif plan == document.src_uri or plan not in plans:
-                    report(document, f"{relation}.{index}", "meta.amends", f"không có văn bản '{plan}' khác văn "
-                           f"bản này trong plans/ để {verb}.{suggest(plan, sorted(plans))}")
+                    report(
+                        document,
+                        f"{relation}.{index}",
+                        "meta.amends",
+                        f"không có văn bản '{plan}' khác văn "
+                        f"bản này trong plans/ để {verb}.{suggest(plan, sorted(plans))}",
+                    )
         for index, plan in enumerate(document.related_plans):
             if plan not in plans:
-                report(document, f"related_plans.{index}", "meta.related", f"không có văn bản '{plan}' trong "
-                       f"plans/.{suggest(plan, sorted(plans))}")
-        if document.cover and not cover_path(document, layout).resolve().is_relative_to(layout.content_dir.resolve()):
-            report(document, "cover", "meta.path", f"ảnh '{document.cover.src}' nằm ngoài thư mục content/ "
-                   "(qua liên kết tượng trưng); hãy chép ảnh vào content/")
+                report(
+                    document,
+                    f"related_plans.{index}",
+                    "meta.related",
+                    f"không có văn bản '{plan}' trong plans/.{suggest(plan, sorted(plans))}",
+                )
+        if document.cover and not cover_path(document, layout).resolve().is_relative_to(
+            layout.content_dir.resolve()
+        ):
+            report(
+                document,
+                "cover",
+                "meta.path",
+                f"ảnh '{document.cover.src}' nằm ngoài thư mục content/ "
+                "(qua liên kết tượng trưng); hãy chép ảnh vào content/",
+            )
         elif document.cover and not cover_path(document, layout).is_file():
-            report(document, "cover", "meta.cover", f"không tìm thấy ảnh '{document.cover.src}' (đường dẫn tính từ "
-                   "thư mục content/)")
+            report(
+                document,
+                "cover",
+                "meta.cover",
+                f"không tìm thấy ảnh '{document.cover.src}' (đường dẫn tính từ thư mục content/)",
+            )
         if document.id:
             first = ids.setdefault(document.id, document.path)
             if first != document.path:
-                report(document, "id", "meta.duplicate-id", f"mã định danh '{document.id}' đã dùng cho {first}: "
-                       "mỗi tài liệu cần một mã riêng")
+                report(
+                    document,
+                    "id",
+                    "meta.duplicate-id",
+                    f"mã định danh '{document.id}' đã dùng cho {first}: mỗi tài liệu cần một mã riêng",
+                )
     return [d for d in documents if d.path not in broken]
 
 
@@ -256,8 +329,12 @@ def _check_aliases(catalog: Catalog, diagnostics: Diagnostics) -> tuple[Document
         The documents without the ones that have errors.
     """
     taken = {d.url: f"địa chỉ hiện tại của {d.path}" for d in catalog.documents}
-    generated = generated_pages(catalog.documents, catalog.issuers, topics=topics_by_id(catalog.documents),
-                                external_ids=[e.id for e in catalog.external])
+    generated = generated_pages(
+        catalog.documents,
+        catalog.issuers,
+        topics=topics_by_id(catalog.documents),
+        external_ids=[e.id for e in catalog.external],
+    )
     taken |= {url_of(src_uri): "địa chỉ một trang Loa tự tạo" for src_uri in generated}
     taken |= {name: f"tệp {name}" for name in catalog.site_files if not name.endswith(".md")}
     broken: set[str] = set()
@@ -268,17 +345,22 @@ def _check_aliases(catalog: Catalog, diagnostics: Diagnostics) -> tuple[Document
             owner = f"{reserved}" if reserved else taken.setdefault(alias, f"địa chỉ cũ của {document.path}")
             if owner != f"địa chỉ cũ của {document.path}":
                 broken.add(document.path)
-                diagnostics.add(document.path, document.field_lines.get(f"aliases.{index}", 1), "doc.alias-conflict",
-                                f"địa chỉ cũ /{alias} đang là {owner}: một địa chỉ chỉ dẫn tới một trang",
-                                field=f"aliases.{index}")
+                diagnostics.add(
+                    document.path,
+                    document.field_lines.get(f"aliases.{index}", 1),
+                    "doc.alias-conflict",
+                    f"địa chỉ cũ /{alias} đang là {owner}: một địa chỉ chỉ dẫn tới một trang",
+                    field=f"aliases.{index}",
+                )
     return tuple(d for d in catalog.documents if d.path not in broken)
 
 
 def root_outside_project(root: Path, layout: Layout) -> bool:
     """Whether a content or data root is a symbolic link, or leads out of the project: its files are not the
     repository's, and nothing from elsewhere on the build machine may be published."""
-    return any(path.is_symlink() for path in (root, *root.parents) if path.is_relative_to(layout.root)) \
-        or not root.resolve().is_relative_to(layout.root.resolve())
+    return any(
+        path.is_symlink() for path in (root, *root.parents) if path.is_relative_to(layout.root)
+    ) or not root.resolve().is_relative_to(layout.root.resolve())
 
 
 def cover_path(document: Document, layout: Layout) -> Path:
@@ -298,31 +380,48 @@ def _source_files(
     found: list[tuple[Path, str, str, str, str]] = []
     for root, prefix, default_kind in roots:
         if not root.is_dir():
-            diagnostics.add(layout.relative(root), 0, "file.missing-root", f"không tìm thấy thư mục {root.name}/")
+            diagnostics.add(
+                layout.relative(root), 0, "file.missing-root", f"không tìm thấy thư mục {root.name}/"
+            )
             continue
         if root_outside_project(root, layout):
-            diagnostics.add(layout.relative(root), 0, "file.symlink",
-                            f"thư mục {root.name}/ là liên kết tượng trưng (symlink) hoặc nằm ngoài dự án; hãy chép "
-                            "nội dung thật vào kho")
+            diagnostics.add(
+                layout.relative(root),
+                0,
+                "file.symlink",
+                f"thư mục {root.name}/ là liên kết tượng trưng (symlink) hoặc nằm ngoài dự án; hãy chép "
+                "nội dung thật vào kho",
+            )
             continue
         for path in _walk(root, layout, diagnostics):
-            found.append((path, prefix, path.relative_to(root).as_posix(), default_kind, layout.relative(path)))
+            found.append(
+                (path, prefix, path.relative_to(root).as_posix(), default_kind, layout.relative(path))
+            )
     kept = []
     for entry in found:
         reason = reserved_reason(entry[1] + entry[2])
         if reason:
-            diagnostics.add(entry[4], 0, "file.reserved-path", f"đường dẫn này trùng {reason}: tệp của biên tập viên "
-                            "không được chiếm chỗ đó; hãy chuyển tệp sang thư mục khác")
+            diagnostics.add(
+                entry[4],
+                0,
+                "file.reserved-path",
+                f"đường dẫn này trùng {reason}: tệp của biên tập viên "
+                "không được chiếm chỗ đó; hãy chuyển tệp sang thư mục khác",
+            )
         else:
             kept.append(entry)
-    accepted = check_names([(display, prefix, rel) for _, prefix, rel, _, display in kept],
-                           lambda display, code, message: diagnostics.add(display, 0, code, message))
+    accepted = check_names(
+        [(display, prefix, rel) for _, prefix, rel, _, display in kept],
+        lambda display, code, message: diagnostics.add(display, 0, code, message),
+    )
     return [entry[:4] for entry in kept if entry[4] in accepted]
 
 
 def _check_generated_addresses(
-    documents: list[Document], issuers: dict[str, Issuer], external: tuple[ExternalDocument, ...],
-    diagnostics: Diagnostics
+    documents: list[Document],
+    issuers: dict[str, Issuer],
+    external: tuple[ExternalDocument, ...],
+    diagnostics: Diagnostics,
 ) -> list[Document]:
     """Report documents at the address of a page Loa generates (a topic is its own first listing page), or of
     another document (``a.md`` and ``a/index.md``).
@@ -331,20 +430,31 @@ def _check_generated_addresses(
         The documents without the ones reported.
     """
     topics = topics_by_id(documents)
-    generated = {url_of(p) for p in generated_pages(documents, issuers, topics=topics,
-                                                     external_ids=[e.id for e in external])} - {
-        d.url for d in topics.values()}
+    generated = {
+        url_of(p)
+        for p in generated_pages(documents, issuers, topics=topics, external_ids=[e.id for e in external])
+    } - {d.url for d in topics.values()}
     kept: list[Document] = []
     urls: dict[str, str] = {}
     for document in sorted(documents, key=lambda d: d.path):
         reason = reserved_reason(document.src_uri, generated)
         first = urls.setdefault(document.url, document.path)
         if reason:
-            diagnostics.add(document.path, 0, "file.reserved-path", f"địa chỉ của tài liệu này trùng {reason}: "
-                            "hãy chuyển tệp sang thư mục khác hoặc đặt tên khác")
+            diagnostics.add(
+                document.path,
+                0,
+                "file.reserved-path",
+                f"địa chỉ của tài liệu này trùng {reason}: "
+                "hãy chuyển tệp sang thư mục khác hoặc đặt tên khác",
+            )
         elif first != document.path:
-            diagnostics.add(document.path, 0, "file.name-conflict", f"tài liệu này và {first} cùng ra một địa chỉ "
-                            f"/{document.url}: người đọc chỉ tới được một trang; hãy đặt tên khác hoặc gộp hai tệp")
+            diagnostics.add(
+                document.path,
+                0,
+                "file.name-conflict",
+                f"tài liệu này và {first} cùng ra một địa chỉ "
+                f"/{document.url}: người đọc chỉ tới được một trang; hãy đặt tên khác hoặc gộp hai tệp",
+            )
         else:
             kept.append(document)
     return kept
@@ -359,8 +469,12 @@ def _walk(root: Path, layout: Layout, diagnostics: Diagnostics) -> list[Path]:
         kept = []
         for name in sorted(dirnames):
             if (base / name).is_symlink():
-                diagnostics.add(layout.relative(base / name), 0, "file.symlink",
-                                "thư mục là liên kết tượng trưng (symlink); hãy chép nội dung thật vào kho")
+                diagnostics.add(
+                    layout.relative(base / name),
+                    0,
+                    "file.symlink",
+                    "thư mục là liên kết tượng trưng (symlink); hãy chép nội dung thật vào kho",
+                )
             elif not name.startswith("."):
                 problem = folder_problem(name)
                 if problem:
@@ -373,8 +487,12 @@ def _walk(root: Path, layout: Layout, diagnostics: Diagnostics) -> list[Path]:
             if name.startswith(".") or is_backup_file(name):
                 continue
             if path.is_symlink():
-                diagnostics.add(layout.relative(path), 0, "file.symlink",
-                                "tệp là liên kết tượng trưng (symlink); hãy chép nội dung thật vào kho")
+                diagnostics.add(
+                    layout.relative(path),
+                    0,
+                    "file.symlink",
+                    "tệp là liên kết tượng trưng (symlink); hãy chép nội dung thật vào kho",
+                )
                 continue
             found.append(path)
     return found
@@ -391,9 +509,13 @@ def _read_text(path: Path, layout: Layout, diagnostics: Diagnostics) -> str | No
 
 
 def _too_large(display: str, size: int, limit: int, diagnostics: Diagnostics) -> None:
-    diagnostics.add(display, 0, "file.too-large",
-                    f"tệp nặng {size:,} byte, vượt giới hạn {limit:,} byte; hãy tách văn bản "
-                    "hoặc đưa tệp đính kèm ra ngoài".replace(",", "."))
+    diagnostics.add(
+        display,
+        0,
+        "file.too-large",
+        f"tệp nặng {size:,} byte, vượt giới hạn {limit:,} byte; hãy tách văn bản "
+        "hoặc đưa tệp đính kèm ra ngoài".replace(",", "."),
+    )
 
 
 def decode_document(data: bytes, display: str, max_size: int, diagnostics: Diagnostics) -> str | None:
@@ -405,9 +527,13 @@ def decode_document(data: bytes, display: str, max_size: int, diagnostics: Diagn
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        diagnostics.add(display, line, "file.encoding",
-                        f"tệp không phải UTF-8 (byte 0x{data[error.start]:02X} không hợp lệ); hãy lưu lại tệp với "
-                        "mã hóa UTF-8")
+        diagnostics.add(
+            display,
+            line,
+            "file.encoding",
+            f"tệp không phải UTF-8 (byte 0x{data[error.start]:02X} không hợp lệ); hãy lưu lại tệp với "
+            "mã hóa UTF-8",
+        )
         return None
 
 
@@ -432,6 +558,10 @@ def _check_duplicate_numbers(documents: list[Document], diagnostics: Diagnostics
         first = seen.setdefault(key, document)
         if first is not document:
             year = f" năm {key[3]}" if key[3] else ""
-            diagnostics.add(document.path, document.field_lines.get("number", 1), "doc.duplicate-number",
-                            f"số ký hiệu {document.number}{year} của {document.issuer} đã dùng cho {first.path}",
-                            field="number")
+            diagnostics.add(
+                document.path,
+                document.field_lines.get("number", 1),
+                "doc.duplicate-number",
+                f"số ký hiệu {document.number}{year} của {document.issuer} đã dùng cho {first.path}",
+                field="number",
+            )

@@ -74,8 +74,12 @@ class CacheStore:
             return None
         header, newline, payload = data.partition(b"\n")
         seal = header.removeprefix(_MAGIC)
-        if (not newline or not header.startswith(_MAGIC) or len(seal) != _DIGEST_SIZE
-                or not hmac.compare_digest(seal, self._seal(kind, name, payload))):
+        if (
+            not newline
+            or not header.startswith(_MAGIC)
+            or len(seal) != _DIGEST_SIZE
+            or not hmac.compare_digest(seal, self._seal(kind, name, payload))
+        ):
             self.rejected += 1
             return None
         return payload
@@ -97,7 +101,9 @@ class ContentCache:
         self.salt = salt.encode("utf-8")
 
     def _name(self, kind: str, parts: Sequence[str]) -> str:
-        digest = hashlib.sha256(self.salt + kind.encode() + b"\0" + b"\0".join(p.encode("utf-8") for p in parts))
+        digest = hashlib.sha256(
+            self.salt + kind.encode() + b"\0" + b"\0".join(p.encode("utf-8") for p in parts)
+        )
         return digest.hexdigest()
 
     def get(self, kind: str, parts: Sequence[str], make: Callable[[], str]) -> str:

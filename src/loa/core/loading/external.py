@@ -79,15 +79,27 @@ def load_external(
     for index, entry in enumerate(entries):
         line = lines.get(f"entries.{index}", 0)
         document = _parse(entry, line, display_path, issuers, diagnostics)
-        if document is not None and document.url is not None and not check_url(
-                document.url, display_path, lines.get(f"entries.{index}.url", line), f"văn bản '{document.id}'",
-                diagnostics):
+        if (
+            document is not None
+            and document.url is not None
+            and not check_url(
+                document.url,
+                display_path,
+                lines.get(f"entries.{index}.url", line),
+                f"văn bản '{document.id}'",
+                diagnostics,
+            )
+        ):
             continue
         if document is None:
             continue
         if document.id in seen:
-            diagnostics.add(display_path, line, "registry.duplicate",
-                            f"văn bản '{document.id}' đã khai báo ở dòng {seen[document.id]}")
+            diagnostics.add(
+                display_path,
+                line,
+                "registry.duplicate",
+                f"văn bản '{document.id}' đã khai báo ở dòng {seen[document.id]}",
+            )
             continue
         seen[document.id] = line
         documents.append(document)
@@ -107,14 +119,20 @@ def _parse(
     ok = True
     for key in not_scalar(entry, lists=("implements",)):
         ok = False
-        diagnostics.add(path, line, "registry.type", f"trường '{key}' phải là một giá trị đơn (chuỗi, số), không phải "
-                        "danh sách hay nhóm trường")
+        diagnostics.add(
+            path,
+            line,
+            "registry.type",
+            f"trường '{key}' phải là một giá trị đơn (chuỗi, số), không phải danh sách hay nhóm trường",
+        )
     if not ok:
         return None
     for key in entry:
         if key not in _KEYS:
             ok = False
-            diagnostics.add(path, line, "registry.unknown-key", f"trường '{key}' không hợp lệ.{suggest(str(key), _KEYS)}")
+            diagnostics.add(
+                path, line, "registry.unknown-key", f"trường '{key}' không hợp lệ.{suggest(str(key), _KEYS)}"
+            )
     number = canonical_number(str(entry["number"])) if entry.get("number") else None
     name = str(entry["name"]) if entry.get("name") else None
     if not number and not name:
@@ -127,14 +145,21 @@ def _parse(
     issuer = entry.get("issuer")
     if issuer and issuer not in issuers:
         ok = False
-        diagnostics.add(path, line, "registry.issuer",
-                        f"không có cơ quan '{issuer}' trong data/issuers.yml.{suggest(str(issuer), sorted(issuers))}")
+        diagnostics.add(
+            path,
+            line,
+            "registry.issuer",
+            f"không có cơ quan '{issuer}' trong data/issuers.yml.{suggest(str(issuer), sorted(issuers))}",
+        )
     date = None
     if entry.get("date") not in (None, ""):
         parts = str(entry["date"]).split("-")
         try:
-            date = PartialDate(int(parts[0]), int(parts[1]) if len(parts) > 1 else None,
-                               int(parts[2]) if len(parts) > 2 else None)
+            date = PartialDate(
+                int(parts[0]),
+                int(parts[1]) if len(parts) > 1 else None,
+                int(parts[2]) if len(parts) > 2 else None,
+            )
         except (ValueError, IndexError):
             ok = False
             diagnostics.add(path, line, "registry.date", f"ngày '{entry['date']}' phải có dạng YYYY-MM-DD")
@@ -147,6 +172,16 @@ def _parse(
     identifier = slugify(f"{number}{year}") if number else slugify(name or "")
     listed = entry.get("implements") or ()
     implements = tuple(str(i) for i in (listed if isinstance(listed, list) else [listed]))
-    return ExternalDocument(identifier, number, doc_type or None, issuer, date, entry.get("term"), name,
-                            " ".join(str(entry["title"]).split()) if entry.get("title") else None, implements,
-                            entry.get("url"), line)
+    return ExternalDocument(
+        identifier,
+        number,
+        doc_type or None,
+        issuer,
+        date,
+        entry.get("term"),
+        name,
+        " ".join(str(entry["title"]).split()) if entry.get("title") else None,
+        implements,
+        entry.get("url"),
+        line,
+    )

@@ -34,10 +34,20 @@ __all__ = [
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _EXTENSION = re.compile(r"[a-z0-9]+")
-RESERVED_ROOTS = frozenset({
-    "assets", "search", "feeds", ".nginx",  # the theme's and Loa's files, the search index, the feeds, nginx
-    "danh-muc", "nguon-tin", "tim-kiem", "tham-chieu", "don-vi", "lich",  # pages Loa generates
-})
+RESERVED_ROOTS = frozenset(
+    {
+        "assets",
+        "search",
+        "feeds",
+        ".nginx",  # the theme's and Loa's files, the search index, the feeds, nginx
+        "danh-muc",
+        "nguon-tin",
+        "tim-kiem",
+        "tham-chieu",
+        "don-vi",
+        "lich",  # pages Loa generates
+    }
+)
 """First folders of the site that belong to the theme or Loa."""
 RESERVED_FILES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt", "index.html"})
 """Files at the root of the site that MkDocs, the theme or Loa write."""
@@ -85,9 +95,12 @@ def reserved_reason(site_path: str, generated: Collection[str] = ()) -> str | No
     if len(parts) == 1 and site_path in RESERVED_FILES:
         return f"tệp {site_path} do MkDocs hoặc Loa tự ghi"
     if any(_RESERVED_SEGMENT.fullmatch(p) for p in parts[:-1]) or (
-            site_path.endswith(".md") and _RESERVED_SEGMENT.fullmatch(posixpath.basename(site_path)[:-3])):
-        return "tên thư mục 'phien-ban' (trang các phiên bản) và 'trang-<số>' (các trang sau của danh sách) do Loa " \
-               "tự tạo"
+        site_path.endswith(".md") and _RESERVED_SEGMENT.fullmatch(posixpath.basename(site_path)[:-3])
+    ):
+        return (
+            "tên thư mục 'phien-ban' (trang các phiên bản) và 'trang-<số>' (các trang sau của danh sách) do Loa "
+            "tự tạo"
+        )
     if site_path.endswith(".md"):
         url = url_of(site_path)
         if url in generated:
@@ -96,10 +109,15 @@ def reserved_reason(site_path: str, generated: Collection[str] = ()) -> str | No
 
 
 def _rule(name: str) -> str:
-    nfd = " (tên đang viết ở dạng Unicode tổ hợp NFD, như máy Mac hay chép ra)" \
-        if unicodedata.normalize("NFC", name) != name else ""
-    return (f"tên '{unicodedata.normalize('NFC', name)}' không dùng được làm địa chỉ trang{nfd}: tên thư mục và "
-            "tệp chỉ gồm chữ thường không dấu a–z, số 0–9 và dấu gạch ngang '-', đuôi tệp viết thường")
+    nfd = (
+        " (tên đang viết ở dạng Unicode tổ hợp NFD, như máy Mac hay chép ra)"
+        if unicodedata.normalize("NFC", name) != name
+        else ""
+    )
+    return (
+        f"tên '{unicodedata.normalize('NFC', name)}' không dùng được làm địa chỉ trang{nfd}: tên thư mục và "
+        "tệp chỉ gồm chữ thường không dấu a–z, số 0–9 và dấu gạch ngang '-', đuôi tệp viết thường"
+    )
 
 
 def folder_problem(name: str) -> str | None:
@@ -125,7 +143,9 @@ def check_names(entries: list[tuple[str, str, str]], report: Callable[[str, str,
     groups: dict[str, list[tuple[str, str, bool]]] = {}
     for display, prefix, relative in entries:
         clean = _clean_parts(relative)
-        groups.setdefault(prefix + (relative if clean else clean_path(relative)), []).append((display, relative, clean))
+        groups.setdefault(prefix + (relative if clean else clean_path(relative)), []).append(
+            (display, relative, clean)
+        )
     accepted: set[str] = set()
     for address, members in groups.items():
         tidy = [display for display, _, clean in members if clean]
@@ -137,12 +157,19 @@ def check_names(entries: list[tuple[str, str, str]], report: Callable[[str, str,
                 parts = relative.split("/")
                 name = next(p for i, p in enumerate(parts) if not is_clean(p, folder=i < len(parts) - 1))
                 suggestion = display[: len(display) - len(relative)] + clean_path(relative)
-                fix = f"; hãy đổi tên để đường dẫn thành '{suggestion}'" if _clean_parts(clean_path(relative)) else \
-                    "; hãy đặt lại tên bằng chữ không dấu"
+                fix = (
+                    f"; hãy đổi tên để đường dẫn thành '{suggestion}'"
+                    if _clean_parts(clean_path(relative))
+                    else "; hãy đặt lại tên bằng chữ không dấu"
+                )
                 report(display, "file.name", _rule(name) + fix)
                 continue
             others = ", ".join(d for d, _, _ in members if d != display)
-            report(display, "file.name-conflict", f"tệp này và {others} cùng ra một địa chỉ /{address} (tên chỉ "
-                   "khác nhau ở chữ hoa, chữ thường, dấu hoặc cách mã hóa Unicode): người đọc chỉ tới được một tệp; "
-                   "hãy xóa bản thừa hoặc đặt tên khác hẳn")
+            report(
+                display,
+                "file.name-conflict",
+                f"tệp này và {others} cùng ra một địa chỉ /{address} (tên chỉ "
+                "khác nhau ở chữ hoa, chữ thường, dấu hoặc cách mã hóa Unicode): người đọc chỉ tới được một tệp; "
+                "hãy xóa bản thừa hoặc đặt tên khác hẳn",
+            )
     return accepted

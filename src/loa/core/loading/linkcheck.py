@@ -54,8 +54,11 @@ class LinkTargets:
             return True
         later = _LATER_PAGE.fullmatch(src_uri)
         # How many pages a listing has depends on the configured page size.
-        return bool(later and int(later[2]) > 1 and (f"{later[1]}index.md" in self.generated
-                                                     or f"{later[1][:-1]}.md" in self.generated))
+        return bool(
+            later
+            and int(later[2]) > 1
+            and (f"{later[1]}index.md" in self.generated or f"{later[1][:-1]}.md" in self.generated)
+        )
 
     @cached_property
     def urls(self) -> frozenset[str]:
@@ -96,44 +99,76 @@ def check_links(
     checker = _Checker(targets, roots, display, {d.src_uri: d for d in documents}, at)
     for document in documents:
         for link in find_links(document.body):
-            checker.check(document, link, partial(_add, diagnostics, document.path, document.body_line + link.line - 1))
+            checker.check(
+                document, link, partial(_add, diagnostics, document.path, document.body_line + link.line - 1)
+            )
         for line, what in external_resources(document.body):
-            diagnostics.add(document.path, document.body_line + line - 1, "body.external", _external_message(what))
+            diagnostics.add(
+                document.path, document.body_line + line - 1, "body.external", _external_message(what)
+            )
         for line, url in unsafe_links(document.body):
-            diagnostics.add(document.path, document.body_line + line - 1, "body.link-scheme", _scheme_message(url))
+            diagnostics.add(
+                document.path, document.body_line + line - 1, "body.link-scheme", _scheme_message(url)
+            )
 
 
 def _scheme_message(url: str) -> str:
-    return (f"liên kết '{url}' dùng giao thức '{link_scheme(url)}:' không được phép (có thể chạy lệnh trên trang); "
-            "hãy chỉ dùng địa chỉ https://, http://, mailto:, tel: hoặc đường dẫn tương đối")
+    return (
+        f"liên kết '{url}' dùng giao thức '{link_scheme(url)}:' không được phép (có thể chạy lệnh trên trang); "
+        "hãy chỉ dùng địa chỉ https://, http://, mailto:, tel: hoặc đường dẫn tương đối"
+    )
 
 
 def _external_message(what: str) -> str:
-    return (f"nội dung có {what}: trang không tải ảnh, video, khung hay kiểu trình bày từ trang khác (lộ người đọc "
-            "cho bên thứ ba, nội dung có thể bị thay đổi sau khi duyệt); hãy chép tệp vào kho, cạnh văn bản, và "
-            "ghi đường dẫn tương đối, hoặc thay bằng một liên kết thường [chữ](https://…)")
+    return (
+        f"nội dung có {what}: trang không tải ảnh, video, khung hay kiểu trình bày từ trang khác (lộ người đọc "
+        "cho bên thứ ba, nội dung có thể bị thay đổi sau khi duyệt); hãy chép tệp vào kho, cạnh văn bản, và "
+        "ghi đường dẫn tương đối, hoặc thay bằng một liên kết thường [chữ](https://…)"
+    )
 
 
 _Report = Callable[..., None]
 
 
-def _add(diagnostics: Diagnostics, path: str, line: int, code: str, message: str,
-         severity: Severity = Severity.ERROR) -> None:
+def _add(
+    diagnostics: Diagnostics,
+    path: str,
+    line: int,
+    code: str,
+    message: str,
+    severity: Severity = Severity.ERROR,
+) -> None:
     diagnostics.add(path, line, code, message, severity=severity)
 
 
 class _Checker:
     """Checks one link at a time against the site (arguments as `check_links`)."""
 
-    def __init__(self, targets: LinkTargets, roots: Mapping[str, Path], display: Callable[[Path], str],
-                 documents: Mapping[str, Document], at: dt.datetime | None) -> None:
-        self.targets, self.roots, self.display, self.documents, self.at = targets, roots, display, documents, at
+    def __init__(
+        self,
+        targets: LinkTargets,
+        roots: Mapping[str, Path],
+        display: Callable[[Path], str],
+        documents: Mapping[str, Document],
+        at: dt.datetime | None,
+    ) -> None:
+        self.targets, self.roots, self.display, self.documents, self.at = (
+            targets,
+            roots,
+            display,
+            documents,
+            at,
+        )
 
     def check(self, document: Document, link: Link, report: _Report) -> None:
         what = "ảnh" if link.image else "liên kết"
         if link.image and not link.text.strip():
-            report("image.alt", f"ảnh '{link.url}' thiếu mô tả (chữ trong ![...]): hãy mô tả nội dung ảnh cho "
-                   "người khiếm thị và khi ảnh không tải được", Severity.WARNING)
+            report(
+                "image.alt",
+                f"ảnh '{link.url}' thiếu mô tả (chữ trong ![...]): hãy mô tả nội dung ảnh cho "
+                "người khiếm thị và khi ảnh không tải được",
+                Severity.WARNING,
+            )
         if link.image and is_external(link.url):
             report("body.external", _external_message(f"ảnh '{link.url[:120]}'"))
             return
@@ -150,9 +185,13 @@ class _Checker:
         if link.url.startswith(("/", "\\")):
             target = unquote(path).lstrip("/\\")
             example = f", ví dụ '{_relative(target, folder)}'" if self.targets.has_file(target) else ""
-            report("link.absolute", f"{what} '{link.url}' dùng đường dẫn tuyệt đối (bắt đầu bằng '/'), sẽ hỏng khi "
-                   "xem ngoại tuyến (loa bundle) hoặc khi trang đặt trong thư mục con; hãy dùng đường dẫn tương đối "
-                   f"tính từ thư mục chứa tệp này{example}", Severity.WARNING)
+            report(
+                "link.absolute",
+                f"{what} '{link.url}' dùng đường dẫn tuyệt đối (bắt đầu bằng '/'), sẽ hỏng khi "
+                "xem ngoại tuyến (loa bundle) hoặc khi trang đặt trong thư mục con; hãy dùng đường dẫn tương đối "
+                f"tính từ thư mục chứa tệp này{example}",
+                Severity.WARNING,
+            )
             return
         if not path:
             if link.image:
@@ -166,24 +205,32 @@ class _Checker:
         elif posixpath.splitext(path)[1] or link.image:
             hint = self._disk_hint(document, path) or _sibling_hint(target, folder, self.targets)
             if target == ".." or target.startswith("../"):
-                where = "nằm ngoài các thư mục " + ", ".join(self.display(r) + "/" for r in self.roots.values())
+                where = "nằm ngoài các thư mục " + ", ".join(
+                    self.display(r) + "/" for r in self.roots.values()
+                )
                 message = f"{what} '{link.url}' trỏ tới một tệp {where}"
             else:
                 message = f"không tìm thấy tệp {self.display(self._disk_path(target))} mà {what} '{link.url}' trỏ tới"
-            report("image.missing" if link.image else "link.missing",
-                   f"{message} (đường dẫn tính từ thư mục chứa tệp này).{hint}")
+            report(
+                "image.missing" if link.image else "link.missing",
+                f"{message} (đường dẫn tính từ thư mục chứa tệp này).{hint}",
+            )
         else:
             address = posixpath.normpath(posixpath.join(document.url, path))
             address = "" if address == "." else address.rstrip("/") + "/"
             if address not in self.targets.urls:
-                report("link.missing", f"liên kết '{link.url}' dẫn tới địa chỉ /{address}, không có trang nào ở "
-                       f"đó (địa chỉ không có đuôi .md được tính từ địa chỉ của trang này, /{document.url}); hãy trỏ "
-                       "tới tệp .md của trang đích, đường dẫn tính từ thư mục chứa tệp này."
-                       + _page_hint(target, folder, self.targets))
+                report(
+                    "link.missing",
+                    f"liên kết '{link.url}' dẫn tới địa chỉ /{address}, không có trang nào ở "
+                    f"đó (địa chỉ không có đuôi .md được tính từ địa chỉ của trang này, /{document.url}); hãy trỏ "
+                    "tới tệp .md của trang đích, đường dẫn tính từ thư mục chứa tệp này."
+                    + _page_hint(target, folder, self.targets),
+                )
 
     @staticmethod
-    def _check_shown(document: Document, link: Link, target: Document | None, at: dt.datetime,
-                     report: _Report) -> None:
+    def _check_shown(
+        document: Document, link: Link, target: Document | None, at: dt.datetime, report: _Report
+    ) -> None:
         """A published document that links to one shown later or never: on the public site the link is broken."""
         if target is None or document.status != "published":
             return
@@ -195,9 +242,13 @@ class _Checker:
             reason = f"hẹn đăng lúc {vietnamese_datetime(target.publish_at)}, muộn hơn tài liệu này"
         else:
             return
-        report("link.withheld", f"liên kết '{link.url}' trỏ tới {target.path}, tài liệu {reason}: trên trang công "
-               "khai liên kết này sẽ hỏng (bản dựng --strict dừng lại); hãy đăng tài liệu đích trước hoặc bỏ liên "
-               "kết", Severity.WARNING)
+        report(
+            "link.withheld",
+            f"liên kết '{link.url}' trỏ tới {target.path}, tài liệu {reason}: trên trang công "
+            "khai liên kết này sẽ hỏng (bản dựng --strict dừng lại); hãy đăng tài liệu đích trước hoặc bỏ liên "
+            "kết",
+            Severity.WARNING,
+        )
 
     def _disk_path(self, src_uri: str) -> Path:
         prefix = max((p for p in self.roots if src_uri.startswith(p)), key=len)
@@ -226,8 +277,11 @@ def _sibling_hint(target: str, folder: str, targets: LinkTargets) -> str:
     name = posixpath.basename(target)
     names = {posixpath.basename(uri): uri for uri in targets.siblings(target)}
     close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
-    found = names[close[0]] if close else next((uri for uri in sorted(targets.files)
-                                                 if posixpath.basename(uri) == name), None)
+    found = (
+        names[close[0]]
+        if close
+        else next((uri for uri in sorted(targets.files) if posixpath.basename(uri) == name), None)
+    )
     return f" Có phải ý bạn là '{_relative(found, folder)}'?" if found else ""
 
 
@@ -258,13 +312,21 @@ def check_nav(nav: object, targets: LinkTargets, path: str, text: str, diagnosti
         if targets.has_file(target):
             continue
         line = next((i + 1 for i, x in enumerate(lines) if entry in x and not x.lstrip().startswith("#")), 0)
-        pages = {url_of(uri): uri for uri in sorted((*targets.files, *targets.generated)) if uri.endswith(".md")}
-        close = difflib.get_close_matches(url_of(target) if target.endswith(".md") else target, list(pages), n=1,
-                                          cutoff=0.6)
+        pages = {
+            url_of(uri): uri for uri in sorted((*targets.files, *targets.generated)) if uri.endswith(".md")
+        }
+        close = difflib.get_close_matches(
+            url_of(target) if target.endswith(".md") else target, list(pages), n=1, cutoff=0.6
+        )
         hint = f" Có phải ý bạn là '{pages[close[0]]}'?" if close else ""
         label = f"mục '{title}'" if title else "một mục"
-        diagnostics.add(path, line, "nav.missing", f"{label} của nav trỏ tới '{entry}', không có tệp hay trang này "
-                        f"(đường dẫn tính từ gốc trang, tức thư mục content/).{hint}")
+        diagnostics.add(
+            path,
+            line,
+            "nav.missing",
+            f"{label} của nav trỏ tới '{entry}', không có tệp hay trang này "
+            f"(đường dẫn tính từ gốc trang, tức thư mục content/).{hint}",
+        )
 
 
 def _nav_entries(nav: object, title: str | None) -> Iterable[tuple[str | None, str]]:

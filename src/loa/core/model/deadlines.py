@@ -18,8 +18,12 @@ from loa.core.base.dates import format_month, format_quarter, format_year, vietn
 
 __all__ = ["RECURRENCES", "Deadline", "parse_deadline"]
 
-RECURRENCES = {"P1M": ("hằng tháng", 1), "P3M": ("hằng quý", 3), "P6M": ("6 tháng một lần", 6),
-               "P1Y": ("hằng năm", 12)}
+RECURRENCES = {
+    "P1M": ("hằng tháng", 1),
+    "P3M": ("hằng quý", 3),
+    "P6M": ("6 tháng một lần", 6),
+    "P1Y": ("hằng năm", 12),
+}
 """Recurrence → (Vietnamese label, months between occurrences)."""
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -63,7 +67,8 @@ class Deadline:
         """As Vietnamese readers expect it: ``ngày 25/03/2022``, ``tháng 01/2022``, ``Quý I/2022``, ``hằng quý``."""
         if self.kind == "recurrence":
             return RECURRENCES[self.canonical[2:]][0]
-        assert self.due is not None and self.start is not None
+        assert self.due is not None
+        assert self.start is not None
         if self.kind == "date":
             return vietnamese_date(self.due)
         if self.kind == "month":
@@ -88,31 +93,42 @@ def parse_deadline(value: object) -> Deadline:
         ValueError: With a Vietnamese message saying what is wrong and what is expected.
     """
     deadline = _parse(value)
-    if deadline.start is not None and deadline.due is not None and not (
-            YEAR_MIN <= deadline.start.year and deadline.due.year <= YEAR_MAX
-            and deadline.due.year - deadline.start.year < PERIOD_MAX):
-        raise ValueError(f"thời hạn '{deadline.canonical}' phải nằm trong các năm {YEAR_MIN}–{YEAR_MAX} và không "
-                         f"dài quá {PERIOD_MAX} năm")
+    if (
+        deadline.start is not None
+        and deadline.due is not None
+        and not (
+            deadline.start.year >= YEAR_MIN
+            and deadline.due.year <= YEAR_MAX
+            and deadline.due.year - deadline.start.year < PERIOD_MAX
+        )
+    ):
+        raise ValueError(
+            f"thời hạn '{deadline.canonical}' phải nằm trong các năm {YEAR_MIN}–{YEAR_MAX} và không "
+            f"dài quá {PERIOD_MAX} năm"
+        )
     return deadline
 
 
 def _parse(value: object) -> Deadline:
     if isinstance(value, dt.datetime):
         # A value the editor wrote, not a programming error: the caller reports it as a diagnostic.
-        raise ValueError(f"thời hạn '{value}' có giờ; chỉ ghi ngày (YYYY-MM-DD)")  # noqa: TRY004
+        raise ValueError(f"thời hạn '{value}' có giờ; chỉ ghi ngày (YYYY-MM-DD)")
     if isinstance(value, dt.date):
         return Deadline(value, value, "date", value.isoformat())
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
     if not text or len(text) > 60:
         raise ValueError(f"thời hạn '{str(value)[:60]}' không hợp lệ; {_EXPECTED}")
     if (leading := _LEADING_YEAR.match(text)) and not YEAR_MIN <= int(leading[1]) <= YEAR_MAX:
-        raise ValueError(f"thời hạn '{text}': năm {leading[1]} nằm ngoài khoảng cho phép {YEAR_MIN}–{YEAR_MAX}")
+        raise ValueError(
+            f"thời hạn '{text}': năm {leading[1]} nằm ngoài khoảng cho phép {YEAR_MIN}–{YEAR_MAX}"
+        )
     if "/" in text and not text.upper().startswith("R"):
         first, _, last = text.partition("/")
         start, end = _parse(first.strip()), _parse(last.strip())
         if start.kind != "date" or end.kind != "date":
             raise ValueError(f"khoảng thời gian '{text}' phải gồm hai ngày YYYY-MM-DD/YYYY-MM-DD")
-        assert start.due is not None and end.due is not None
+        assert start.due is not None
+        assert end.due is not None
         if end.due <= start.due:
             raise ValueError(f"khoảng thời gian '{text}': ngày kết thúc phải sau ngày bắt đầu")
         return Deadline(end.due, start.start, "interval", f"{start.canonical}/{end.canonical}")
@@ -124,7 +140,9 @@ def _parse(value: object) -> Deadline:
         return Deadline(dt.date(year, 12, 31), dt.date(year, 1, 1), "year", text)
     if match := _QUARTER.match(text):
         year, quarter = int(match[1]), int(match[2])
-        return Deadline(_last_day(year, 3 * quarter), dt.date(year, 3 * quarter - 2, 1), "quarter", f"{year}-Q{quarter}")
+        return Deadline(
+            _last_day(year, 3 * quarter), dt.date(year, 3 * quarter - 2, 1), "quarter", f"{year}-Q{quarter}"
+        )
     if match := _MONTH.match(text):
         year, month = int(match[1]), int(match[2])
         if not 1 <= month <= 12:
@@ -139,5 +157,7 @@ def _parse(value: object) -> Deadline:
     raise ValueError(f"thời hạn '{text}' không hợp lệ; {_EXPECTED}")
 
 
-_EXPECTED = ("ghi một ngày (2022-03-25), một tháng (2022-01), một quý (2022-Q1), một năm (2022), một khoảng "
-             "(2022-02-15/2022-04-30) hoặc định kỳ (R/P1M hằng tháng, R/P3M hằng quý, R/P6M 6 tháng, R/P1Y hằng năm)")
+_EXPECTED = (
+    "ghi một ngày (2022-03-25), một tháng (2022-01), một quý (2022-Q1), một năm (2022), một khoảng "
+    "(2022-02-15/2022-04-30) hoặc định kỳ (R/P1M hằng tháng, R/P3M hằng quý, R/P6M 6 tháng, R/P1Y hằng năm)"
+)

@@ -39,8 +39,13 @@ TIMEZONE = dt.timezone(dt.timedelta(hours=7), "+07:00")
 
 KINDS = ("plan", "article", "topic", "index", "page")
 CATEGORIES = ("tin", "bai", "khau-hieu", "hoi-dap", "guong-dien-hinh")
-CATEGORY_NAMES = {"tin": "Tin", "bai": "Bài viết", "khau-hieu": "Khẩu hiệu", "hoi-dap": "Hỏi - đáp",
-                  "guong-dien-hinh": "Gương người tốt, việc tốt"}
+CATEGORY_NAMES = {
+    "tin": "Tin",
+    "bai": "Bài viết",
+    "khau-hieu": "Khẩu hiệu",
+    "hoi-dap": "Hỏi - đáp",
+    "guong-dien-hinh": "Gương người tốt, việc tốt",
+}
 STATUSES = ("draft", "review", "published")
 RELATIONS = {"replaces": "thay thế", "amends": "sửa đổi, bổ sung"}
 """Front-matter fields naming documents this one changes, with the Vietnamese verb of each."""

@@ -76,7 +76,9 @@ def load_issuers(path: Path, display_path: str, diagnostics: Diagnostics) -> dic
         Issuers keyed by id; entries with errors are left out.
     """
     if not path.is_file():
-        diagnostics.add(display_path, 0, "registry.missing", f"không tìm thấy danh mục cơ quan ban hành {display_path}")
+        diagnostics.add(
+            display_path, 0, "registry.missing", f"không tìm thấy danh mục cơ quan ban hành {display_path}"
+        )
         return {}
     text = read_data_file(path, display_path, diagnostics)
     data, lines = load_yaml(text, display_path, diagnostics) if text is not None else (None, {})
@@ -87,9 +89,13 @@ def load_issuers(path: Path, display_path: str, diagnostics: Diagnostics) -> dic
             issuers[issuer.id] = issuer
     for issuer in issuers.values():
         if issuer.successor and issuer.successor not in issuers:
-            diagnostics.add(display_path, lines.get(f"{issuer.id}.successor", 0), "registry.successor",
-                            f"'{issuer.id}': cơ quan kế thừa '{issuer.successor}' không có trong danh mục."
-                            f"{suggest(issuer.successor, sorted(issuers))}")
+            diagnostics.add(
+                display_path,
+                lines.get(f"{issuer.id}.successor", 0),
+                "registry.successor",
+                f"'{issuer.id}': cơ quan kế thừa '{issuer.successor}' không có trong danh mục."
+                f"{suggest(issuer.successor, sorted(issuers))}",
+            )
     return issuers
 
 
@@ -98,26 +104,42 @@ def _parse_issuer(
 ) -> Issuer | None:
     line = lines.get(key, 0)
     if not isinstance(entry, dict):
-        diagnostics.add(path, line, "registry.entry", f"'{key}' phải gồm các trường {', '.join(_ISSUER_KEYS)}")
+        diagnostics.add(
+            path, line, "registry.entry", f"'{key}' phải gồm các trường {', '.join(_ISSUER_KEYS)}"
+        )
         return None
     ok = True
     for field in not_scalar(entry, lists=("aliases", "symbols")):
-        diagnostics.add(path, lines.get(f"{key}.{field}", line), "registry.type",
-                        f"'{key}': '{field}' phải là một giá trị đơn (chuỗi, số), không phải nhóm trường")
+        diagnostics.add(
+            path,
+            lines.get(f"{key}.{field}", line),
+            "registry.type",
+            f"'{key}': '{field}' phải là một giá trị đơn (chuỗi, số), không phải nhóm trường",
+        )
         return None
     for field in entry:
         if field not in _ISSUER_KEYS:
             ok = False
-            diagnostics.add(path, lines.get(f"{key}.{field}", line), "registry.unknown-key",
-                            f"'{key}': trường '{field}' không hợp lệ.{suggest(str(field), _ISSUER_KEYS)}")
+            diagnostics.add(
+                path,
+                lines.get(f"{key}.{field}", line),
+                "registry.unknown-key",
+                f"'{key}': trường '{field}' không hợp lệ.{suggest(str(field), _ISSUER_KEYS)}",
+            )
     if not entry.get("name"):
         ok = False
-        diagnostics.add(path, line, "registry.required", f"'{key}': thiếu trường bắt buộc 'name' (tên đầy đủ)")
+        diagnostics.add(
+            path, line, "registry.required", f"'{key}': thiếu trường bắt buộc 'name' (tên đầy đủ)"
+        )
     level = entry.get("level")
     if level not in ISSUER_LEVELS:
         ok = False
-        diagnostics.add(path, lines.get(f"{key}.level", line), "registry.level",
-                        f"'{key}': 'level' phải là một trong {', '.join(ISSUER_LEVELS)} (nhận được '{level}')")
+        diagnostics.add(
+            path,
+            lines.get(f"{key}.level", line),
+            "registry.level",
+            f"'{key}': 'level' phải là một trong {', '.join(ISSUER_LEVELS)} (nhận được '{level}')",
+        )
     dates: dict[str, dt.date | None] = {}
     for field in ("valid_from", "valid_until"):
         value = entry.get(field)
@@ -127,9 +149,13 @@ def _parse_issuer(
                 raise ValueError(found)
         except ValueError:
             ok = False
-            diagnostics.add(path, lines.get(f"{key}.{field}", line), "registry.date",
-                            f"'{key}': '{field}' phải là ngày dạng YYYY-MM-DD, năm từ {YEAR_MIN} đến {YEAR_MAX} "
-                            f"(nhận được '{value}')")
+            diagnostics.add(
+                path,
+                lines.get(f"{key}.{field}", line),
+                "registry.date",
+                f"'{key}': '{field}' phải là ngày dạng YYYY-MM-DD, năm từ {YEAR_MIN} đến {YEAR_MAX} "
+                f"(nhận được '{value}')",
+            )
     if not ok:
         return None
     short = entry.get("short_name")
@@ -138,12 +164,25 @@ def _parse_issuer(
     for field in ("aliases", "symbols"):
         value = entry.get(field) or []
         if not isinstance(value, list):
-            diagnostics.add(path, lines.get(f"{key}.{field}", line), "registry.type",
-                            f"'{key}': '{field}' phải là một danh sách")
+            diagnostics.add(
+                path,
+                lines.get(f"{key}.{field}", line),
+                "registry.type",
+                f"'{key}': '{field}' phải là một danh sách",
+            )
             return None
         lists[field] = tuple(str(v) for v in value)
-    return Issuer(key, str(entry["name"]), str(short) if short else None, str(level), dates["valid_from"],
-                  dates["valid_until"], str(successor) if successor else None, lists["aliases"], lists["symbols"])
+    return Issuer(
+        key,
+        str(entry["name"]),
+        str(short) if short else None,
+        str(level),
+        dates["valid_from"],
+        dates["valid_until"],
+        str(successor) if successor else None,
+        lists["aliases"],
+        lists["symbols"],
+    )
 
 
 @dataclass(frozen=True)
@@ -177,25 +216,42 @@ def load_channels(
     for key, entry in (data or {}).items():
         line = lines.get(str(key), 0)
         if not isinstance(entry, dict) or not entry.get("name") or not_scalar(entry):
-            diagnostics.add(display_path, line, "registry.entry", f"'{key}' phải có ít nhất 'name' và 'platform', mỗi "
-                            "trường một giá trị đơn")
+            diagnostics.add(
+                display_path,
+                line,
+                "registry.entry",
+                f"'{key}' phải có ít nhất 'name' và 'platform', mỗi trường một giá trị đơn",
+            )
             continue
-        problems = [f"trường '{f}' không hợp lệ.{suggest(str(f), _CHANNEL_KEYS)}" for f in entry
-                    if f not in _CHANNEL_KEYS]
+        problems = [
+            f"trường '{f}' không hợp lệ.{suggest(str(f), _CHANNEL_KEYS)}"
+            for f in entry
+            if f not in _CHANNEL_KEYS
+        ]
         if entry.get("platform") not in PLATFORMS:
-            problems.append(f"'platform' phải là một trong {', '.join(PLATFORMS)} (nhận được '{entry.get('platform')}')")
+            problems.append(
+                f"'platform' phải là một trong {', '.join(PLATFORMS)} (nhận được '{entry.get('platform')}')"
+            )
         owner = entry.get("owner")
         if owner and owner not in issuers:
-            problems.append(f"đơn vị '{owner}' không có trong data/issuers.yml.{suggest(str(owner), sorted(issuers))}")
+            problems.append(
+                f"đơn vị '{owner}' không có trong data/issuers.yml.{suggest(str(owner), sorted(issuers))}"
+            )
         for problem in problems:
             diagnostics.add(display_path, line, "registry.channel", f"kênh '{key}': {problem}")
         url = entry.get("url")
-        if url is not None and not check_url(url, display_path, lines.get(f"{key}.url", line), f"kênh '{key}'",
-                                             diagnostics):
+        if url is not None and not check_url(
+            url, display_path, lines.get(f"{key}.url", line), f"kênh '{key}'", diagnostics
+        ):
             continue
         if not problems:
-            channels[str(key)] = Channel(str(key), str(entry["name"]), str(entry["platform"]),
-                                         str(owner) if owner else None, entry.get("url"))
+            channels[str(key)] = Channel(
+                str(key),
+                str(entry["name"]),
+                str(entry["platform"]),
+                str(owner) if owner else None,
+                entry.get("url"),
+            )
     return channels
 
 
@@ -205,7 +261,12 @@ def check_url(value: object, path: str, line: int, owner: str, diagnostics: Diag
     if problem is None:
         return True
     shown = "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in str(value))[:120]
-    diagnostics.add(path, line, "registry.url", f"{owner}: 'url' '{shown}' không hợp lệ: {problem}. Chỉ chấp nhận "
-                    "địa chỉ https:// hoặc http:// đầy đủ, hoặc đường dẫn trong trang bắt đầu bằng '/'",
-                    field="url")
+    diagnostics.add(
+        path,
+        line,
+        "registry.url",
+        f"{owner}: 'url' '{shown}' không hợp lệ: {problem}. Chỉ chấp nhận "
+        "địa chỉ https:// hoặc http:// đầy đủ, hoặc đường dẫn trong trang bắt đầu bằng '/'",
+        field="url",
+    )
     return False

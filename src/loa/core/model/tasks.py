@@ -41,8 +41,18 @@ from loa.core.base.diagnostics import suggest
 from loa.core.model.deadlines import Deadline, parse_deadline
 from loa.core.safety.trust import strip_invisible
 
-__all__ = ["Budget", "BudgetLine", "Target", "Task", "format_amount", "parse_budget", "parse_period", "parse_tasks",
-           "quotes", "task_uid"]
+__all__ = [
+    "Budget",
+    "BudgetLine",
+    "Target",
+    "Task",
+    "format_amount",
+    "parse_budget",
+    "parse_period",
+    "parse_tasks",
+    "quotes",
+    "task_uid",
+]
 
 Report = Callable[[str, str, str], None]
 """Records an error: (dotted field, code, message)."""
@@ -129,12 +139,19 @@ def parse_period(value: object, report: Report) -> range | None:
     match = _PERIOD.match(str(value).strip()) if isinstance(value, (str, int)) else None
     first, last = (int(match[1]), int(match[2] or match[1])) if match else (0, -1)
     if last < first:
-        report("period", "task.period", f"'period' phải là một năm (2022) hoặc hai năm đầu và cuối (2021/2025), "
-               f"nhận được '{value}'")
+        report(
+            "period",
+            "task.period",
+            f"'period' phải là một năm (2022) hoặc hai năm đầu và cuối (2021/2025), nhận được '{value}'",
+        )
         return None
-    if not (YEAR_MIN <= first and last <= YEAR_MAX and last - first < PERIOD_MAX):
-        report("period", "task.period", f"'period' ({value}) phải gồm các năm trong khoảng {YEAR_MIN}–{YEAR_MAX}, "
-               f"nhiều nhất {PERIOD_MAX} năm")
+    if not (first >= YEAR_MIN and last <= YEAR_MAX and last - first < PERIOD_MAX):
+        report(
+            "period",
+            "task.period",
+            f"'period' ({value}) phải gồm các năm trong khoảng {YEAR_MIN}–{YEAR_MAX}, "
+            f"nhiều nhất {PERIOD_MAX} năm",
+        )
         return None
     return range(first, last + 1)
 
@@ -163,8 +180,11 @@ def _ids(value: Any, field: str, issuers: Mapping[str, object], report: Report) 
     ids = []
     for index, unit in enumerate(values):
         if not isinstance(unit, str) or unit not in issuers:
-            report(f"{field}.{index}" if isinstance(value, list) else field, "task.unit",
-                   f"không có đơn vị mã '{unit}' trong data/issuers.yml.{suggest(str(unit), sorted(issuers))}")
+            report(
+                f"{field}.{index}" if isinstance(value, list) else field,
+                "task.unit",
+                f"không có đơn vị mã '{unit}' trong data/issuers.yml.{suggest(str(unit), sorted(issuers))}",
+            )
         elif unit not in ids:
             ids.append(unit)
     return tuple(ids)
@@ -183,10 +203,20 @@ def _targets(value: Any, where: str, report: Report) -> tuple[Target, ...]:
         count = item.get("count") if isinstance(item, dict) else None
         unit = item.get("unit") if isinstance(item, dict) else None
         extra = [k for k in item if k not in _TARGET_KEYS] if isinstance(item, dict) else []
-        if (isinstance(count, bool) or not isinstance(count, (int, float)) or count < 0 or not isinstance(unit, str)
-                or not unit.strip() or extra):
-            report(field, "task.target", f"chỉ tiêu phải có dạng {{count: số, unit: đơn vị tính}}, ví dụ "
-                   f"{{count: 5, unit: hội nghị}} (nhận được {str(item)[:200]!r})")
+        if (
+            isinstance(count, bool)
+            or not isinstance(count, (int, float))
+            or count < 0
+            or not isinstance(unit, str)
+            or not unit.strip()
+            or extra
+        ):
+            report(
+                field,
+                "task.target",
+                f"chỉ tiêu phải có dạng {{count: số, unit: đơn vị tính}}, ví dụ "
+                f"{{count: 5, unit: hội nghị}} (nhận được {str(item)[:200]!r})",
+            )
             continue
         if problem := count_problem(count, COUNT_MAX) or _long(unit, "unit"):
             report(field, "task.target", f"chỉ tiêu {problem}")
@@ -195,8 +225,15 @@ def _targets(value: Any, where: str, report: Report) -> tuple[Target, ...]:
     return tuple(targets)
 
 
-def parse_tasks(value: Any, *, body: str, issuers: Mapping[str, object], years: range | None,
-                lines: Mapping[str, int], report: Report) -> tuple[Task, ...]:
+def parse_tasks(
+    value: Any,
+    *,
+    body: str,
+    issuers: Mapping[str, object],
+    years: range | None,
+    lines: Mapping[str, int],
+    report: Report,
+) -> tuple[Task, ...]:
     """Read and check the ``tasks`` of a plan.
 
     Arguments:
@@ -208,7 +245,11 @@ def parse_tasks(value: Any, *, body: str, issuers: Mapping[str, object], years: 
         report: Records an error.
     """
     if not isinstance(value, list):
-        report("tasks", "task.field", "'tasks' phải là danh sách nhiệm vụ, mỗi mục có 'task', 'lead', 'deadline'…")
+        report(
+            "tasks",
+            "task.field",
+            "'tasks' phải là danh sách nhiệm vụ, mỗi mục có 'task', 'lead', 'deadline'…",
+        )
         return ()
     if problem := too_many("tasks", value):
         report("tasks", "meta.too-many", f"{problem}; hãy tách kế hoạch hoặc bỏ bớt")
@@ -219,28 +260,49 @@ def parse_tasks(value: Any, *, body: str, issuers: Mapping[str, object], years: 
     for index, item in enumerate(value):
         where = f"tasks.{index}"
         if not isinstance(item, dict) or not isinstance(item.get("task"), str) or not item["task"].strip():
-            report(where, "task.field", "mỗi nhiệm vụ phải có 'task': câu giao nhiệm vụ trích nguyên văn từ văn bản")
+            report(
+                where,
+                "task.field",
+                "mỗi nhiệm vụ phải có 'task': câu giao nhiệm vụ trích nguyên văn từ văn bản",
+            )
             continue
         for key in item:
             if key not in _TASK_KEYS:
-                report(f"{where}.{key}", "task.field", f"nhiệm vụ: trường '{key}' không hợp lệ."
-                       f"{suggest(str(key), _TASK_KEYS)} Các trường hợp lệ: {', '.join(_TASK_KEYS)}")
+                report(
+                    f"{where}.{key}",
+                    "task.field",
+                    f"nhiệm vụ: trường '{key}' không hợp lệ."
+                    f"{suggest(str(key), _TASK_KEYS)} Các trường hợp lệ: {', '.join(_TASK_KEYS)}",
+                )
         if problem := _long(item["task"], "task") or _long(str(item.get("id") or ""), "id"):
             report(where, "meta.too-long", f"nhiệm vụ: {problem}")
             continue
         quote = _words(item["task"])
         if quote not in text:
-            report(f"{where}.task", "task.quote", f"không tìm thấy câu nhiệm vụ trong nội dung văn bản: "
-                   f"'{quote[:80]}…'; 'task' phải trích nguyên văn một đoạn của văn bản")
+            report(
+                f"{where}.task",
+                "task.quote",
+                f"không tìm thấy câu nhiệm vụ trong nội dung văn bản: "
+                f"'{quote[:80]}…'; 'task' phải trích nguyên văn một đoạn của văn bản",
+            )
         deadline = _deadline(item.get("deadline"), f"{where}.deadline", years, report)
         key = str(item.get("id") or quote)
         if key in keys:
-            report(where, "task.duplicate", "nhiệm vụ này trùng với một nhiệm vụ trước; thêm 'id' để phân biệt")
+            report(
+                where, "task.duplicate", "nhiệm vụ này trùng với một nhiệm vụ trước; thêm 'id' để phân biệt"
+            )
         keys.add(key)
-        tasks.append(Task(
-            key, quote, _ids(item.get("lead", []), f"{where}.lead", issuers, report),
-            _ids(item.get("cooperate", []), f"{where}.cooperate", issuers, report), deadline,
-            _targets(item.get("targets", []), f"{where}.targets", report), lines.get(where, 1)))
+        tasks.append(
+            Task(
+                key,
+                quote,
+                _ids(item.get("lead", []), f"{where}.lead", issuers, report),
+                _ids(item.get("cooperate", []), f"{where}.cooperate", issuers, report),
+                deadline,
+                _targets(item.get("targets", []), f"{where}.targets", report),
+                lines.get(where, 1),
+            )
+        )
     return tuple(tasks)
 
 
@@ -254,12 +316,20 @@ def _deadline(value: Any, where: str, years: range | None, report: Report) -> De
         return None
     if deadline.kind == "quarter" and years is not None and deadline.due and deadline.due.year not in years:
         span = f"năm {years[0]}" if len(years) == 1 else f"các năm {years[0]}–{years[-1]}"
-        report(where, "task.quarter", f"quý {deadline.label()} nằm ngoài thời gian của kế hoạch ({span}); "
-               "sửa năm của quý, hoặc ghi 'period' của kế hoạch")
+        report(
+            where,
+            "task.quarter",
+            f"quý {deadline.label()} nằm ngoài thời gian của kế hoạch ({span}); "
+            "sửa năm của quý, hoặc ghi 'period' của kế hoạch",
+        )
         return None
     if deadline.kind == "recurrence" and years is None:
-        report(where, "task.deadline", f"thời hạn định kỳ '{deadline.canonical}' cần biết kế hoạch áp dụng cho "
-               "những năm nào: ghi 'period' (2022 hoặc 2021/2025) hoặc ngày ban hành 'date'")
+        report(
+            where,
+            "task.deadline",
+            f"thời hạn định kỳ '{deadline.canonical}' cần biết kế hoạch áp dụng cho "
+            "những năm nào: ghi 'period' (2022 hoặc 2021/2025) hoặc ngày ban hành 'date'",
+        )
         return None
     return deadline
 
@@ -272,8 +342,12 @@ def _long(text: str, name: str) -> str | None:
 
 def _amount(value: Any, where: str, report: Report) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        report(where, "budget.field", f"số tiền phải là số đồng, không có dấu chấm (6505490000 hoặc "
-               f"6_505_490_000), nhận được '{str(value)[:80]}'")
+        report(
+            where,
+            "budget.field",
+            f"số tiền phải là số đồng, không có dấu chấm (6505490000 hoặc "
+            f"6_505_490_000), nhận được '{str(value)[:80]}'",
+        )
         return None
     if problem := count_problem(value, AMOUNT_MAX):
         report(where, "budget.field", f"số tiền {problem} đồng")
@@ -284,12 +358,18 @@ def _amount(value: Any, where: str, report: Report) -> int | None:
 def parse_budget(value: Any, *, years: range | None, report: Report) -> Budget | None:
     """Read a plan's ``budget`` and check that its sources add up to the total, and each year within it."""
     if not isinstance(value, dict):
-        report("budget", "budget.field", "'budget' phải gồm total (tổng kinh phí), lines (các nguồn) và years")
+        report(
+            "budget", "budget.field", "'budget' phải gồm total (tổng kinh phí), lines (các nguồn) và years"
+        )
         return None
     for key in value:
         if key not in _BUDGET_KEYS:
-            report(f"budget.{key}", "budget.field", f"kinh phí: trường '{key}' không hợp lệ."
-                   f"{suggest(str(key), _BUDGET_KEYS)} Các trường hợp lệ: {', '.join(_BUDGET_KEYS)}")
+            report(
+                f"budget.{key}",
+                "budget.field",
+                f"kinh phí: trường '{key}' không hợp lệ."
+                f"{suggest(str(key), _BUDGET_KEYS)} Các trường hợp lệ: {', '.join(_BUDGET_KEYS)}",
+            )
     total = _amount(value.get("total"), "budget.total", report)
     sources: list[BudgetLine] = []
     for name in ("lines", "years"):
@@ -298,11 +378,19 @@ def parse_budget(value: Any, *, years: range | None, report: Report) -> Budget |
             report(f"budget.{name}", "meta.too-many", f"{problem}; hãy bỏ bớt")
             return None
     if not isinstance(value.get("lines") or [], list) or not isinstance(value.get("years") or {}, dict):
-        report("budget", "budget.field", "'lines' phải là danh sách nguồn kinh phí, 'years' là các cặp năm: số đồng")
+        report(
+            "budget",
+            "budget.field",
+            "'lines' phải là danh sách nguồn kinh phí, 'years' là các cặp năm: số đồng",
+        )
         return None
     for index, item in enumerate(value.get("lines") or []):
         where = f"budget.lines.{index}"
-        if not isinstance(item, dict) or not isinstance(item.get("source"), str) or set(item) - set(_LINE_KEYS):
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("source"), str)
+            or set(item) - set(_LINE_KEYS)
+        ):
             report(where, "budget.field", "mỗi nguồn kinh phí có dạng {source: tên nguồn, amount: số đồng}")
             continue
         if problem := _long(item["source"], "source"):
@@ -324,12 +412,19 @@ def parse_budget(value: Any, *, years: range | None, report: Report) -> Budget |
         return None
     if sources and sum(s.amount for s in sources) != total:
         added = " + ".join(format_amount(s.amount) for s in sources)
-        report("budget.total", "budget.total", f"tổng kinh phí {format_amount(total)} khác tổng các nguồn: {added} "
-               f"= {format_amount(sum(s.amount for s in sources))}")
+        report(
+            "budget.total",
+            "budget.total",
+            f"tổng kinh phí {format_amount(total)} khác tổng các nguồn: {added} "
+            f"= {format_amount(sum(s.amount for s in sources))}",
+        )
     for year, amount in needs:
         if amount > total:
-            report(f"budget.years.{year}", "budget.year", f"kinh phí năm {year} ({format_amount(amount)}) lớn hơn "
-                   f"tổng kinh phí {format_amount(total)}")
+            report(
+                f"budget.years.{year}",
+                "budget.year",
+                f"kinh phí năm {year} ({format_amount(amount)}) lớn hơn tổng kinh phí {format_amount(total)}",
+            )
     if sum(a for _, a in needs) > total:
         report(_YEARS_FIELD, "budget.year", "tổng kinh phí các năm lớn hơn tổng kinh phí của kế hoạch")
     return Budget(total, tuple(sources), tuple(sorted(needs)))

@@ -34,7 +34,6 @@ CALENDAR_ROOT = "lich"
 """The calendar page and the iCalendar files (``lich/tat-ca.ics``, ``lich/<unit id>.ics``)."""
 
 
-
 def plan_years(document: Document) -> range | None:
     """The years a plan covers: its ``period``, else the year of its date; None when neither is known."""
     if document.period is not None:
@@ -157,9 +156,15 @@ def build_agenda(documents: Iterable[Document]) -> Agenda:
     for document in sorted(documents, key=lambda d: d.path):
         years = plan_years(document)
         own = tuple(
-            Assignment(task, document, number, task_uid(document.id or document.path, task),
-                       tuple(task.deadline.occurrences(years or range(0))) if task.deadline else ())
-            for number, task in enumerate(document.tasks, start=1))
+            Assignment(
+                task,
+                document,
+                number,
+                task_uid(document.id or document.path, task),
+                tuple(task.deadline.occurrences(years or range(0))) if task.deadline else (),
+            )
+            for number, task in enumerate(document.tasks, start=1)
+        )
         if own:
             by_document[document.src_uri] = own
             assignments.extend(own)
@@ -175,8 +180,10 @@ def _by_unit(assignments: list[Assignment]) -> dict[str, UnitTasks]:
                 dated.extend((day, assignment) for day in assignment.due)
             else:
                 undated.append(assignment)
-    return {unit: UnitTasks(unit, tuple(sorted(dated, key=_order)), tuple(undated))
-            for unit, (dated, undated) in sorted(units.items())}
+    return {
+        unit: UnitTasks(unit, tuple(sorted(dated, key=_order)), tuple(undated))
+        for unit, (dated, undated) in sorted(units.items())
+    }
 
 
 def _calendar(assignments: list[Assignment]) -> tuple[CalendarYear, ...]:
@@ -187,6 +194,9 @@ def _calendar(assignments: list[Assignment]) -> tuple[CalendarYear, ...]:
     years: dict[int, dict[int, list[CalendarMonth]]] = {}
     for (year, month), items in months.items():
         years.setdefault(year, {}).setdefault((month - 1) // 3 + 1, []).append(
-            CalendarMonth(year, month, tuple(items)))
-    return tuple(CalendarYear(year, tuple(CalendarQuarter(year, q, tuple(ms)) for q, ms in sorted(quarters.items())))
-                 for year, quarters in sorted(years.items()))
+            CalendarMonth(year, month, tuple(items))
+        )
+    return tuple(
+        CalendarYear(year, tuple(CalendarQuarter(year, q, tuple(ms)) for q, ms in sorted(quarters.items())))
+        for year, quarters in sorted(years.items())
+    )

@@ -18,6 +18,7 @@ from loa.core.outputs.feeds import FeedItem, feed_time, guid_of
 
 __all__ = ["Amendment", "amendment_item", "amendments_by_document", "find_amendments"]
 
+
 def _name(document: Document) -> str:
     return f"{document.full_title} (số {document.number})" if document.number else document.full_title
 
@@ -74,7 +75,16 @@ def amendment_item(amendment: Amendment, site_url: str) -> FeedItem | None:
     label = "Được thay thế" if amendment.relation == "replaces" else "Được sửa đổi, bổ sung"
     summary = f"{_name(target)} được {amendment.verb} bởi {_name(source)}."
     source_url = urljoin(site_url, source.url)
-    content = (f"<p>{html.escape(_name(target))} được {amendment.verb} bởi "
-               f"<a href=\"{html.escape(source_url)}\">{html.escape(_name(source))}</a>.</p>")
-    return FeedItem(guid=guid, url=urljoin(site_url, target.url) + "#sua-doi", title=f"{label}: {_name(target)}",
-                    summary=summary, content=content, published=when, updated=when)
+    content = (
+        f"<p>{html.escape(_name(target))} được {amendment.verb} bởi "
+        f'<a href="{html.escape(source_url)}">{html.escape(_name(source))}</a>.</p>'
+    )
+    return FeedItem(
+        guid=guid,
+        url=urljoin(site_url, target.url) + "#sua-doi",
+        title=f"{label}: {_name(target)}",
+        summary=summary,
+        content=content,
+        published=when,
+        updated=when,
+    )

@@ -23,14 +23,23 @@ __all__ = ["LINK", "absolute_links", "inline_images", "is_relative", "offline_li
 LINK = re.compile(r'(?P<attr>\s(?:href|src|action))="(?P<url>[^"]*)"')
 _SKIPPED = ("sitemap.xml", "sitemap.xml.gz")
 _IMAGE = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]+)(")')
-_IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-                ".webp": "image/webp", ".svg": "image/svg+xml"}
+_IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+}
 
 
 def is_relative(url: str) -> bool:
     """Whether ``url`` is relative to the page it is on (not absolute, not a fragment, no scheme)."""
-    return bool(url) and not url.startswith(("#", "/", "data:", "mailto:", "tel:", "javascript:")) and \
-        not urlsplit(url).scheme
+    return (
+        bool(url)
+        and not url.startswith(("#", "/", "data:", "mailto:", "tel:", "javascript:"))
+        and not urlsplit(url).scheme
+    )
 
 
 def offline_links(html: str) -> str:
@@ -122,8 +131,9 @@ def write_bundle(site: Path, out: Path, *, built: dt.datetime, prefix: str = "")
         prefix: Folder inside the zip that holds the site.
     """
     stamp = built.timetuple()[:6]
-    entries = sorted((path.relative_to(site).as_posix(), path) for path in _files(site)
-                     if path.name not in _SKIPPED)
+    entries = sorted(
+        (path.relative_to(site).as_posix(), path) for path in _files(site) if path.name not in _SKIPPED
+    )
     temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -135,8 +145,11 @@ def write_bundle(site: Path, out: Path, *, built: dt.datetime, prefix: str = "")
                 info = zipfile.ZipInfo(prefix + name, date_time=stamp)
                 info.external_attr = 0o644 << 16
                 info.create_system = 3
-                compress = zipfile.ZIP_STORED if path.suffix in (".png", ".jpg", ".jpeg", ".gz", ".woff2") \
+                compress = (
+                    zipfile.ZIP_STORED
+                    if path.suffix in (".png", ".jpg", ".jpeg", ".gz", ".woff2")
                     else zipfile.ZIP_DEFLATED
+                )
                 archive.writestr(info, data, compress_type=compress, compresslevel=9)
         os.replace(temporary, out)
     except BaseException:

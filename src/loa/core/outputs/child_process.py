@@ -8,6 +8,7 @@ standard error and exits with 1; the parent turns a non-zero exit into its own e
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -25,9 +26,12 @@ _PACKAGE_ROOT = Path(__file__).resolve().parents[3]
 def start_child(module: str, *, read_output: bool = False) -> subprocess.Popen[bytes]:
     """Start ``module`` as a child with a pipe to its standard input (and from its output if ``read_output``)."""
     paths = [str(_PACKAGE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-    return subprocess.Popen([sys.executable, "-P", "-m", module], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE if read_output else None,
-                            env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)})
+    return subprocess.Popen(
+        [sys.executable, "-P", "-m", module],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE if read_output else None,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
+    )
 
 
 def encode_line(message: Any) -> bytes:
@@ -37,10 +41,8 @@ def encode_line(message: Any) -> bytes:
 
 def close_quietly(stream: IO[bytes]) -> None:
     """Close a pipe whose other end may already be gone."""
-    try:
+    with contextlib.suppress(BrokenPipeError):
         stream.close()
-    except BrokenPipeError:
-        pass
 
 
 def stop_child(process: subprocess.Popen[bytes], *, grace: float = 0) -> None:

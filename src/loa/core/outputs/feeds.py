@@ -56,12 +56,56 @@ _ATOM = "{http://www.w3.org/2005/Atom}"
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 _ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em", "figcaption",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "span", "strong",
-    "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
 }
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "width", "height"}, "td": {"colspan", "rowspan"},
-                       "th": {"colspan", "rowspan"}, "*": {"id"}}
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+    "*": {"id"},
+}
 
 
 @dataclass(frozen=True)
@@ -145,7 +189,9 @@ def feed_time(document: Document) -> dt.datetime | None:
     if document.publish_at:
         return document.publish_at
     if document.date:
-        return dt.datetime(document.date.year, document.date.month or 1, document.date.day or 1, tzinfo=TIMEZONE)
+        return dt.datetime(
+            document.date.year, document.date.month or 1, document.date.day or 1, tzinfo=TIMEZONE
+        )
     return None
 
 
@@ -181,8 +227,15 @@ def plan_feeds(
         if kind:
             groups[("loai", kind)].append(document)
     type_names = {t.slug: t.name for t in DOC_TYPES} | CATEGORY_NAMES
-    specs = [FeedSpec(f"{FEED_ROOT}/tat-ca", "Tất cả tin bài và văn bản", "Tin bài và văn bản mới đăng", "",
-                      tuple(groups.pop(("all", ""), [])[:limit]))]
+    specs = [
+        FeedSpec(
+            f"{FEED_ROOT}/tat-ca",
+            "Tất cả tin bài và văn bản",
+            "Tin bài và văn bản mới đăng",
+            "",
+            tuple(groups.pop(("all", ""), [])[:limit]),
+        )
+    ]
     for (family, key), members in sorted(groups.items()):
         if family == "kenh":
             title, home = f"Kênh {channels.get(key, key)}", f"kenh/{key}/"
@@ -190,20 +243,37 @@ def plan_feeds(
             title, home = f"Chuyên đề {topics[key].title}", topics[key].url
         else:
             title, home = type_names.get(key, key), f"{FEED_ROOT}/"
-        specs.append(FeedSpec(f"{FEED_ROOT}/{family}/{key}", title, f"{title}: tin bài và văn bản mới đăng", home,
-                              tuple(members[:limit])))
+        specs.append(
+            FeedSpec(
+                f"{FEED_ROOT}/{family}/{key}",
+                title,
+                f"{title}: tin bài và văn bản mới đăng",
+                home,
+                tuple(members[:limit]),
+            )
+        )
     return specs
 
 
 def absolute_html(html: str, page_url: str) -> str:
     """Return ``html`` with every href and src absolute (feed readers have no base URL) and sanitised."""
-    absolute = _URL_ATTRIBUTE.sub(lambda m: m[1] + urljoin(page_url, m[2].replace("&amp;", "&"))
-                                  .replace("&", "&amp;") + m[3], _HEADERLINK.sub("", html))
-    return nh3.clean(absolute, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, strip_comments=True,
-                     link_rel=None, url_schemes={"http", "https", "mailto"})
+    absolute = _URL_ATTRIBUTE.sub(
+        lambda m: m[1] + urljoin(page_url, m[2].replace("&amp;", "&")).replace("&", "&amp;") + m[3],
+        _HEADERLINK.sub("", html),
+    )
+    return nh3.clean(
+        absolute,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        strip_comments=True,
+        link_rel=None,
+        url_schemes={"http", "https", "mailto"},
+    )
 
 
-def render_feed(spec: FeedSpec, items: list[FeedItem], *, fmt: str, site_url: str, built: dt.datetime) -> bytes:
+def render_feed(
+    spec: FeedSpec, items: list[FeedItem], *, fmt: str, site_url: str, built: dt.datetime
+) -> bytes:
     """Render one feed in ``fmt`` (``rss``, ``atom`` or ``json``).
 
     Arguments:
@@ -265,10 +335,12 @@ def _rss_html(value: str) -> str:
 def _restore_atom_links(data: bytes, items: list[FeedItem]) -> bytes:
     """Put back the rel, type and length that feedgen 1.0 drops from Atom entry links (feedgen issue #135)."""
     root = etree.fromstring(data)
-    for entry, item in zip(root.iter(f"{_ATOM}entry"), items):
+    for entry, item in zip(root.iter(f"{_ATOM}entry"), items, strict=False):
         for link in entry.iter(f"{_ATOM}link"):
             if item.image and link.get("href") == item.image.url:
-                link.attrib.update({"rel": "enclosure", "type": item.image.type, "length": str(item.image.length)})
+                link.attrib.update(
+                    {"rel": "enclosure", "type": item.image.type, "length": str(item.image.length)}
+                )
             elif link.get("href") == item.url:
                 link.attrib.update({"rel": "alternate", "type": "text/html"})
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
@@ -307,6 +379,7 @@ def _json_item(item: FeedItem) -> dict[str, object]:
         entry["tags"] = list(item.categories)
     if item.image:
         entry["image"] = item.image.url
-        entry["attachments"] = [{"url": item.image.url, "mime_type": item.image.type,
-                                 "size_in_bytes": item.image.length}]
+        entry["attachments"] = [
+            {"url": item.image.url, "mime_type": item.image.type, "size_in_bytes": item.image.length}
+        ]
     return entry

@@ -55,8 +55,9 @@ def _names(ids: Iterable[str], issuers: Mapping[str, Issuer]) -> str:
     return ", ".join(issuers[i].name if i in issuers else i for i in ids)
 
 
-def _event(assignment: Assignment, *, site_url: str, host: str, stamp: dt.datetime,
-           issuers: Mapping[str, Issuer]) -> Event | None:
+def _event(
+    assignment: Assignment, *, site_url: str, host: str, stamp: dt.datetime, issuers: Mapping[str, Issuer]
+) -> Event | None:
     task, deadline = assignment.task, assignment.task.deadline
     if deadline is None or not assignment.due:
         return None
@@ -67,13 +68,17 @@ def _event(assignment: Assignment, *, site_url: str, host: str, stamp: dt.dateti
     event.add("summary", no_markup(_summary(task.quote)))
     if deadline.kind == "recurrence":
         start, end = assignment.due[0], assignment.due[-1]
-        rule = {"freq": "yearly"} if deadline.every == 12 else {
-            "freq": "monthly", "interval": deadline.every, "bymonthday": -1}
+        rule = (
+            {"freq": "yearly"}
+            if deadline.every == 12
+            else {"freq": "monthly", "interval": deadline.every, "bymonthday": -1}
+        )
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(days=1))
         event.add("rrule", vRecur({**rule, "until": end}))
     else:
-        assert deadline.due is not None and deadline.start is not None
+        assert deadline.due is not None
+        assert deadline.start is not None
         first = deadline.start if deadline.kind == "interval" else deadline.due
         event.add("dtstart", first)
         event.add("dtend", deadline.due + dt.timedelta(days=1))
@@ -91,8 +96,14 @@ def _event(assignment: Assignment, *, site_url: str, host: str, stamp: dt.dateti
     return event
 
 
-def task_calendar(assignments: Iterable[Assignment], *, name: str, site_url: str, built: dt.datetime,
-                  issuers: Mapping[str, Issuer]) -> bytes:
+def task_calendar(
+    assignments: Iterable[Assignment],
+    *,
+    name: str,
+    site_url: str,
+    built: dt.datetime,
+    issuers: Mapping[str, Issuer],
+) -> bytes:
     """The iCalendar file of ``assignments``."""
     calendar = Calendar()
     calendar.add("prodid", "-//Loa//Văn bản và nhiệm vụ//VI")
@@ -110,11 +121,20 @@ def task_calendar(assignments: Iterable[Assignment], *, name: str, site_url: str
     return bytes(calendar.to_ical())
 
 
-def write_calendars(site: Path, agenda: Agenda, specs: Iterable[CalendarSpec], *, site_url: str,
-                    built: dt.datetime, issuers: Mapping[str, Issuer]) -> None:
+def write_calendars(
+    site: Path,
+    agenda: Agenda,
+    specs: Iterable[CalendarSpec],
+    *,
+    site_url: str,
+    built: dt.datetime,
+    issuers: Mapping[str, Issuer],
+) -> None:
     """Write every calendar of ``specs`` into the built ``site``."""
     for spec in specs:
         chosen = agenda.assignments if spec.unit is None else agenda.units[spec.unit].with_deadline
         target = site / spec.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(task_calendar(chosen, name=spec.name, site_url=site_url, built=built, issuers=issuers))
+        target.write_bytes(
+            task_calendar(chosen, name=spec.name, site_url=site_url, built=built, issuers=issuers)
+        )

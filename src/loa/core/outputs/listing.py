@@ -121,15 +121,30 @@ def build_listings(
             by_issuer[document.issuer].append(document)
     type_names = {t.slug: t.name for t in DOC_TYPES}
     type_order = [t.slug for t in DOC_TYPES]
-    families: tuple[tuple[str, str, list[tuple[str, list[Document]]], Callable[[str], str],
-                          Callable[[str], str]], ...] = (
-        ("Theo năm", "nam", sorted(by_year.items(), key=lambda kv: (kv[0] != UNDATED, kv[0]), reverse=True),
-         lambda key: "Không rõ năm" if key == UNDATED else f"Năm {key}",
-         lambda key: "Văn bản không rõ năm ban hành" if key == UNDATED else f"Văn bản năm {key}"),
-        ("Theo thể loại", "loai", sorted(by_type.items(), key=lambda kv: type_order.index(kv[0])),
-         lambda key: type_names[key], lambda key: type_names[key]),
-        ("Theo cơ quan ban hành", "co-quan", sorted(by_issuer.items(), key=lambda kv: issuers[kv[0]].name),
-         lambda key: issuers[key].name, lambda key: f"Văn bản của {issuers[key].name}"),
+    families: tuple[
+        tuple[str, str, list[tuple[str, list[Document]]], Callable[[str], str], Callable[[str], str]], ...
+    ] = (
+        (
+            "Theo năm",
+            "nam",
+            sorted(by_year.items(), key=lambda kv: (kv[0] != UNDATED, kv[0]), reverse=True),
+            lambda key: "Không rõ năm" if key == UNDATED else f"Năm {key}",
+            lambda key: "Văn bản không rõ năm ban hành" if key == UNDATED else f"Văn bản năm {key}",
+        ),
+        (
+            "Theo thể loại",
+            "loai",
+            sorted(by_type.items(), key=lambda kv: type_order.index(kv[0])),
+            lambda key: type_names[key],
+            lambda key: type_names[key],
+        ),
+        (
+            "Theo cơ quan ban hành",
+            "co-quan",
+            sorted(by_issuer.items(), key=lambda kv: issuers[kv[0]].name),
+            lambda key: issuers[key].name,
+            lambda key: f"Văn bản của {issuers[key].name}",
+        ),
     )
     listings: list[Listing] = []
     groups: list[ListingGroup] = []
@@ -142,8 +157,13 @@ def build_listings(
         groups.append(ListingGroup(family_title, tuple(entries)))
     overview = None
     if plans:
-        overview = Listing(f"{LISTING_ROOT}/index.md", "Danh mục văn bản", tuple(plans[:page_size]),
-                           pages=(f"{LISTING_ROOT}/index.md",), total=len(plans))
+        overview = Listing(
+            f"{LISTING_ROOT}/index.md",
+            "Danh mục văn bản",
+            tuple(plans[:page_size]),
+            pages=(f"{LISTING_ROOT}/index.md",),
+            total=len(plans),
+        )
     return overview, tuple(listings), tuple(groups)
 
 
@@ -189,13 +209,18 @@ def build_article_listings(
         channel_entries.append((name, pages[0].url, len(members)))
     for month, members in sorted(by_month.items(), reverse=True):
         year, number = month.split("/")
-        pages = _paginate(f"luu-tru/{month}/", f"Tin bài {format_month(int(year), int(number))}", members, page_size)
+        pages = _paginate(
+            f"luu-tru/{month}/", f"Tin bài {format_month(int(year), int(number))}", members, page_size
+        )
         listings += pages
         month_entries.append((format_month(int(year), int(number), capital=True), pages[0].url, len(members)))
     for topic, members in sorted(by_topic.items()):
         page = topics[topic]
         listings += _paginate(f"chuyen-de/{topic}/", page.title, members, page_size, first=page.src_uri)
-    groups = (ListingGroup("Theo kênh", tuple(channel_entries)), ListingGroup("Theo tháng", tuple(month_entries)))
+    groups = (
+        ListingGroup("Theo kênh", tuple(channel_entries)),
+        ListingGroup("Theo tháng", tuple(month_entries)),
+    )
     return tuple(listings), groups
 
 
@@ -222,12 +247,17 @@ def generated_pages(
     return frozenset({*pages, FEEDS_PAGE, SEARCH_PAGE})
 
 
-def _paginate(base: str, title: str, documents: list[Document], page_size: int, *,
-              first: str | None = None) -> list[Listing]:
+def _paginate(
+    base: str, title: str, documents: list[Document], page_size: int, *, first: str | None = None
+) -> list[Listing]:
     chunks = [documents[i : i + page_size] for i in range(0, len(documents), page_size)] or [[]]
-    uris = tuple((first or base + "index.md") if i == 0 else base + f"trang-{i + 1}/index.md"
-                 for i in range(len(chunks)))
+    uris = tuple(
+        (first or base + "index.md") if i == 0 else base + f"trang-{i + 1}/index.md"
+        for i in range(len(chunks))
+    )
     return [
-        Listing(uri, title if i == 0 else f"{title} (trang {i + 1})", tuple(chunk), i + 1, uris, len(documents))
-        for i, (uri, chunk) in enumerate(zip(uris, chunks))
+        Listing(
+            uri, title if i == 0 else f"{title} (trang {i + 1})", tuple(chunk), i + 1, uris, len(documents)
+        )
+        for i, (uri, chunk) in enumerate(zip(uris, chunks, strict=False))
     ]

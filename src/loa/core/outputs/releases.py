@@ -21,6 +21,7 @@ plain folder), ``published`` (swapped, leftovers not yet removed).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -69,9 +70,14 @@ def fault_point(name: str) -> None:
 
 def write_error_reason(error: OSError) -> str:
     """Why a write failed, in Vietnamese: a full or read-only disk, missing rights, or the system's words."""
-    reasons = {errno.EROFS: "ổ đĩa chỉ cho đọc", errno.ENOSPC: "ổ đĩa đã đầy", errno.EDQUOT: "đã hết hạn mức ổ đĩa",
-               errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi",
-               errno.ENOENT: "không có tệp hay thư mục này"}
+    reasons = {
+        errno.EROFS: "ổ đĩa chỉ cho đọc",
+        errno.ENOSPC: "ổ đĩa đã đầy",
+        errno.EDQUOT: "đã hết hạn mức ổ đĩa",
+        errno.EACCES: "không có quyền ghi",
+        errno.EPERM: "không có quyền ghi",
+        errno.ENOENT: "không có tệp hay thư mục này",
+    }
     return reasons.get(error.errno or 0) or error.strerror or str(error)
 
 
@@ -140,22 +146,33 @@ def check_output_folder(final: Path, *, project: Path, sources: Iterable[Path]) 
     root = project.resolve()
     for candidate in candidates:
         if root.is_relative_to(candidate):
-            raise _refuse(final, "đây là thư mục dự án hoặc một thư mục chứa nó; thay nó là xoá cả nguồn của "
-                                 "trang (và .git). Chọn một thư mục riêng, ví dụ site/.")
+            raise _refuse(
+                final,
+                "đây là thư mục dự án hoặc một thư mục chứa nó; thay nó là xoá cả nguồn của "
+                "trang (và .git). Chọn một thư mục riêng, ví dụ site/.",
+            )
         for source in sources:
             if candidate.is_relative_to(source.resolve()):
-                raise _refuse(final, f"thư mục này nằm trong {source}, nơi chứa nguồn của trang; thay nó là xoá "
-                                     "nguồn. Chọn một thư mục riêng ngoài nguồn, ví dụ site/.")
+                raise _refuse(
+                    final,
+                    f"thư mục này nằm trong {source}, nơi chứa nguồn của trang; thay nó là xoá "
+                    "nguồn. Chọn một thư mục riêng ngoài nguồn, ví dụ site/.",
+                )
     _check_own_paths(final, root)
     if final.parent.name.startswith(".") and final.parent.name.endswith(".releases"):
-        raise _refuse(final, f"{final.parent} là nơi loa giữ các bản dựng; chọn một thư mục riêng, ví dụ site/.")
+        raise _refuse(
+            final, f"{final.parent} là nơi loa giữ các bản dựng; chọn một thư mục riêng, ví dụ site/."
+        )
     for parent in final.parents:
         if _is_marked(parent):
             raise _refuse(final, f"thư mục này nằm trong trang đã dựng {parent}. Chọn một thư mục riêng.")
     if final.is_symlink():
         if _current(final) is None:
-            raise _refuse(final, "đây là một liên kết tượng trưng không do loa tạo; loa không thay nó. Xoá liên "
-                                 "kết nếu không cần nữa, hoặc chọn thư mục khác.")
+            raise _refuse(
+                final,
+                "đây là một liên kết tượng trưng không do loa tạo; loa không thay nó. Xoá liên "
+                "kết nếu không cần nữa, hoặc chọn thư mục khác.",
+            )
         return
     if not final.exists():
         return
@@ -163,9 +180,12 @@ def check_output_folder(final: Path, *, project: Path, sources: Iterable[Path]) 
         raise _refuse(final, "đây là một tệp, không phải thư mục. Chọn một thư mục, ví dụ site/.")
     if _is_marked(final) or _is_legacy_site(final) or not any(final.iterdir()):
         return
-    raise _refuse(final, f"thư mục không trống và không có tệp đánh dấu {MARKER} mà loa ghi vào mỗi bản dựng; "
-                         "loa chỉ thay thư mục do chính nó dựng. Chọn thư mục khác, hoặc tự xoá thư mục này nếu "
-                         "chắc chắn không cần nữa.")
+    raise _refuse(
+        final,
+        f"thư mục không trống và không có tệp đánh dấu {MARKER} mà loa ghi vào mỗi bản dựng; "
+        "loa chỉ thay thư mục do chính nó dựng. Chọn thư mục khác, hoặc tự xoá thư mục này nếu "
+        "chắc chắn không cần nữa.",
+    )
 
 
 def lock_path(final: Path) -> Path:
@@ -181,19 +201,28 @@ def _check_own_paths(final: Path, root: Path) -> None:
         if not os.path.lexists(path):
             continue
         if path.is_symlink():
-            raise _refuse(final, f"{path} ({kind} của loa) là một liên kết tượng trưng, không do loa tạo; loa không "
-                                 "dùng nó. Xoá liên kết này rồi dựng lại.")
+            raise _refuse(
+                final,
+                f"{path} ({kind} của loa) là một liên kết tượng trưng, không do loa tạo; loa không "
+                "dùng nó. Xoá liên kết này rồi dựng lại.",
+            )
         expected = path.is_dir() if path is releases else path.is_file()
         if not expected or path.stat().st_uid != os.getuid():
-            raise _refuse(final, f"{path} ({kind} của loa) không phải do loa tạo (sai loại tệp hoặc thuộc người dùng "
-                                 "khác); loa không dùng nó. Xoá nó rồi dựng lại.")
+            raise _refuse(
+                final,
+                f"{path} ({kind} của loa) không phải do loa tạo (sai loại tệp hoặc thuộc người dùng "
+                "khác); loa không dùng nó. Xoá nó rồi dựng lại.",
+            )
     if not final.parent.resolve().is_relative_to(root):
         return
     for path in (final, releases, lock):
         tracked = tracked_files(root, path.parent.resolve() / path.name)
         if tracked:
-            raise _refuse(final, f"{path.name} có tệp được lưu trong kho git (ví dụ {tracked[0]}): bản dựng không "
-                                 f"bao giờ nằm trong kho. Gỡ bằng 'git rm -r --cached {path.name}' rồi commit.")
+            raise _refuse(
+                final,
+                f"{path.name} có tệp được lưu trong kho git (ví dụ {tracked[0]}): bản dựng không "
+                f"bao giờ nằm trong kho. Gỡ bằng 'git rm -r --cached {path.name}' rồi commit.",
+            )
 
 
 def check_output_file(out: Path, *, sources: Iterable[Path], kind: str, head: bytes) -> None:
@@ -207,8 +236,10 @@ def check_output_file(out: Path, *, sources: Iterable[Path], kind: str, head: by
     """
     for source in sources:
         if out.resolve().is_relative_to(source.resolve()):
-            raise OutputRefused(f"Không ghi {out}: tệp này nằm trong {source}, nơi chứa nguồn của trang. "
-                                "Chọn chỗ khác, ví dụ dist/.")
+            raise OutputRefused(
+                f"Không ghi {out}: tệp này nằm trong {source}, nơi chứa nguồn của trang. "
+                "Chọn chỗ khác, ví dụ dist/."
+            )
     if out.is_dir():
         raise OutputRefused(f"Không ghi {out}: đây là một thư mục; cần đường dẫn của {kind}.")
     if out.exists() or out.is_symlink():
@@ -218,8 +249,10 @@ def check_output_file(out: Path, *, sources: Iterable[Path], kind: str, head: by
         except OSError:
             first = b""
         if out.is_symlink() or not out.is_file() or (first and first != head):
-            raise OutputRefused(f"Không ghi {out}: đã có một tệp ở đó không phải {kind} do loa ghi; loa không "
-                                "ghi đè nó. Chọn tên khác, hoặc tự xoá tệp đó nếu chắc chắn không cần nữa.")
+            raise OutputRefused(
+                f"Không ghi {out}: đã có một tệp ở đó không phải {kind} do loa ghi; loa không "
+                "ghi đè nó. Chọn tên khác, hoặc tự xoá tệp đó nếu chắc chắn không cần nữa."
+            )
 
 
 def new_release(final: Path) -> Path:
@@ -254,10 +287,8 @@ def publish_release(release: Path, final: Path, *, edition: str) -> None:
     else:
         _replace_folder(link, final)
     fault_point("published")
-    try:
+    with contextlib.suppress(OSError):  # published all the same; the next build removes them
         _remove_leftovers(final)
-    except OSError:
-        pass  # published all the same; the next build removes them
 
 
 def _replace_folder(link: Path, final: Path) -> None:

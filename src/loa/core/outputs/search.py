@@ -64,8 +64,30 @@ _K1, _B = 1.2, 0.75
 _SHARD_BYTES = 32_000
 _SMALL_GROUP = 4_000
 _MAX_KEY = 12
-_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "tr", "table", "blockquote", "pre", "dt", "dd",
-           "ul", "ol", "br", "hr", "figcaption", "section", "article")
+_BLOCKS = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "div",
+    "tr",
+    "table",
+    "blockquote",
+    "pre",
+    "dt",
+    "dd",
+    "ul",
+    "ol",
+    "br",
+    "hr",
+    "figcaption",
+    "section",
+    "article",
+)
 _CELLS = ("td", "th")
 _SPACES = "\t\r\f\v\u00a0"
 _RUNS = re.compile("  +")
@@ -109,13 +131,22 @@ class SearchEntry:
 
     def shown(self) -> dict[str, Any]:
         """What the browser needs to show this entry as a result, without empty fields."""
-        record = {"u": self.url, "t": self.title, "l": self.label, "n": self.number, "i": self.issuer,
-                  "d": self.date, "s": self.summary, "m": 1 if self.sample else None}
+        record = {
+            "u": self.url,
+            "t": self.title,
+            "l": self.label,
+            "n": self.number,
+            "i": self.issuer,
+            "d": self.date,
+            "s": self.summary,
+            "m": 1 if self.sample else None,
+        }
         return {key: value for key, value in record.items() if value}
 
 
-def search_entries(documents: Iterable[Document], issuers: Mapping[str, Issuer],
-                   graph: ReferenceGraph | None = None) -> tuple[SearchEntry, ...]:
+def search_entries(
+    documents: Iterable[Document], issuers: Mapping[str, Issuer], graph: ReferenceGraph | None = None
+) -> tuple[SearchEntry, ...]:
     """Return the searchable pages, newest first (the order breaks ties between results).
 
     Official documents, articles, topics and plain pages are searchable, then the pages of the documents they
@@ -128,7 +159,11 @@ def search_entries(documents: Iterable[Document], issuers: Mapping[str, Issuer],
     order = sorted(documents, key=lambda d: (d.kind in ("plan", "article"), d.sort_key), reverse=True)
     entries = [_entry(document, issuers, topics) for document in order]
     if graph is not None:
-        cited = [graph.targets[key] for key in graph.incoming if not key.startswith("doc:") and key in graph.targets]
+        cited = [
+            graph.targets[key]
+            for key in graph.incoming
+            if not key.startswith("doc:") and key in graph.targets
+        ]
         cited.sort(key=lambda t: (-(t.date.year if t.date else 0), fold(t.label), t.key))
         entries += (_cited_entry(target, issuers) for target in cited)
     return tuple(entries)
@@ -147,13 +182,28 @@ def _cited_entry(target: Target, issuers: Mapping[str, Issuer]) -> SearchEntry:
     if target.title and fold(target.title) not in fold(target.label):
         title = f"{target.label} {target.title}"
     return SearchEntry(
-        src_uri=f"{EXTERNAL_ROOT}/{target.key[4:]}/index.md", url=target.page_url, title=title,
-        label=f"{target.type or 'Văn bản'} (được dẫn chiếu, không đăng trên trang)", number=target.number,
-        issuer=issuer.name if issuer else None, date=date,
-        keywords=" ".join(p for p in (target.type, target.number, issuer.name if issuer else None, date,
-                                      target.name, target.term and f"khóa {target.term}") if p),
+        src_uri=f"{EXTERNAL_ROOT}/{target.key[4:]}/index.md",
+        url=target.page_url,
+        title=title,
+        label=f"{target.type or 'Văn bản'} (được dẫn chiếu, không đăng trên trang)",
+        number=target.number,
+        issuer=issuer.name if issuer else None,
+        date=date,
+        keywords=" ".join(
+            p
+            for p in (
+                target.type,
+                target.number,
+                issuer.name if issuer else None,
+                date,
+                target.name,
+                target.term and f"khóa {target.term}",
+            )
+            if p
+        ),
         number_key=_number_key(target.number),
-        facets=tuple((name, facets[name]) for name in FACETS), weight=_CITED_WEIGHT,
+        facets=tuple((name, facets[name]) for name in FACETS),
+        weight=_CITED_WEIGHT,
     )
 
 
@@ -182,14 +232,31 @@ def _entry(document: Document, issuers: Mapping[str, Issuer], topics: Mapping[st
     if document.kind == "topic":
         facets["chude"] = ((topic_id(document), document.title),)
     signer = document.signer
-    keywords = " ".join(part for part in (
-        label, document.number, unit.name if unit else None, unit.short_name if unit else None, date,
-        signer.name if signer else None, signer.role if signer else None) if part)
+    keywords = " ".join(
+        part
+        for part in (
+            label,
+            document.number,
+            unit.name if unit else None,
+            unit.short_name if unit else None,
+            date,
+            signer.name if signer else None,
+            signer.role if signer else None,
+        )
+        if part
+    )
     return SearchEntry(
-        src_uri=document.src_uri, url=document.url, title=document.full_title, label=label,
-        number=document.number, issuer=unit.name if unit else None, date=date,
+        src_uri=document.src_uri,
+        url=document.url,
+        title=document.full_title,
+        label=label,
+        number=document.number,
+        issuer=unit.name if unit else None,
+        date=date,
         summary=document.summary or document.description if document.kind == "article" else None,
-        sample=document.sample, keywords=keywords, number_key=_number_key(document.number),
+        sample=document.sample,
+        keywords=keywords,
+        number_key=_number_key(document.number),
         facets=tuple((name, facets[name]) for name in FACETS),
     )
 
@@ -365,8 +432,10 @@ class SearchIndexWriter:
                 if not term.startswith("#"):  # a number key's weights stay 0
                     idf = math.log(1 + (count - len(ids) + 0.5) / (len(ids) + 0.5))
                     # round() is never negative here, so "or 1" is max(1, …) for less.
-                    flat[1::2] = [round(idf * scales[i] * f / (f + norms[i])) or 1
-                                  for i, f in zip(ids, [p & 0xFFFF for p in packed], strict=True)]
+                    flat[1::2] = [
+                        round(idf * scales[i] * f / (f + norms[i])) or 1
+                        for i, f in zip(ids, [p & 0xFFFF for p in packed], strict=True)
+                    ]
                 parts.append(f"{_encode(term)}:{_encode(flat)}")
             yield _json_script(f"t/{number}", "{" + ",".join(parts) + "}")
 

@@ -32,6 +32,7 @@ from loa.core.outputs.search import SearchEntry, SearchIndexWriter, html_text
 
 __all__ = ["SearchIndexError", "SearchIndexProcess"]
 
+
 class SearchIndexError(RuntimeError):
     """The child stopped before writing the index (its own error is on standard error)."""
 

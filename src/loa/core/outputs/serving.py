@@ -50,9 +50,11 @@ def script_hashes(html: str) -> set[str]:
 
     Scripts with ``src`` and data blocks (``type="application/json"``) are not counted.
     """
-    return {f"'sha256-{base64.b64encode(hashlib.sha256(match[2].encode('utf-8')).digest()).decode('ascii')}'"
-            for match in _SCRIPT.finditer(html) if _is_executable(match[1] or "")}
-
+    return {
+        f"'sha256-{base64.b64encode(hashlib.sha256(match[2].encode('utf-8')).digest()).decode('ascii')}'"
+        for match in _SCRIPT.finditer(html)
+        if _is_executable(match[1] or "")
+    }
 
 
 def precompressed(data: bytes) -> bytes:
@@ -70,22 +72,26 @@ def content_security_policy(script_hashes: Iterable[str]) -> str:
     copies carry their CSS inline; styles cannot run script.
     """
     scripts = " ".join(["'self'", *script_hashes])
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src {scripts}",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "frame-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "frame-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
-def write_nginx_includes(site: Path, hashes: Iterable[str], *, redirects: dict[str, str] | None = None) -> Path:
+def write_nginx_includes(
+    site: Path, hashes: Iterable[str], *, redirects: dict[str, str] | None = None
+) -> Path:
     """Write ``<site>/.nginx/csp.conf`` (the policy header) and ``redirects.conf`` (old URL → new URL).
 
     Arguments:
@@ -101,7 +107,9 @@ def write_nginx_includes(site: Path, hashes: Iterable[str], *, redirects: dict[s
     folder.mkdir(exist_ok=True)
     (folder / "csp.conf").write_text(
         "# Written by Loa at build time from the site's inline scripts; do not edit.\n"
-        f'add_header Content-Security-Policy "{policy}" always;\n', encoding="utf-8")
+        f'add_header Content-Security-Policy "{policy}" always;\n',
+        encoding="utf-8",
+    )
     lines = ["# Written by Loa at build time from the documents' aliases; do not edit.\n"]
     for old, new in sorted((redirects or {}).items()):
         lines.append(f'"{_nginx_quote(old)}" "{_nginx_quote(new)}";\n')
@@ -126,7 +134,9 @@ def _nginx_quote(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("$", "")
 
 
-def render_nginx_config(template: str, *, root: Path, listen: str, values: Mapping[str, str] | None = None) -> str:
+def render_nginx_config(
+    template: str, *, root: Path, listen: str, values: Mapping[str, str] | None = None
+) -> str:
     """Return a shipped nginx configuration with its placeholders substituted, nothing else.
 
     Arguments:

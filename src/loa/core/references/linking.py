@@ -51,7 +51,9 @@ def _find_in_text(markup: str, needle: str, start: int) -> int:
     while position >= 0:
         in_tag = markup.rfind("<", start, position) > markup.rfind(">", start, position)
         # "<a" then a space, a line end or ">": not "<abbr", and an <a> without attributes counts too.
-        opened = max(*(markup.rfind(f"<a{end}", 0, position) for end in " \t\n>"), markup.rfind("<code", 0, position))
+        opened = max(
+            *(markup.rfind(f"<a{end}", 0, position) for end in " \t\n>"), markup.rfind("<code", 0, position)
+        )
         closed = max(markup.rfind("</a>", 0, position), markup.rfind("</code>", 0, position))
         if not in_tag and opened <= closed:
             return position
@@ -59,7 +61,9 @@ def _find_in_text(markup: str, needle: str, start: int) -> int:
     return -1
 
 
-def _render_mention(mention: str, reference: Reference | None, href: Callable[[Reference], str | None]) -> str:
+def _render_mention(
+    mention: str, reference: Reference | None, href: Callable[[Reference], str | None]
+) -> str:
     url = href(reference) if reference and reference.target else None
     if url and reference:
         title = html.escape(_title_of(reference), quote=True)

@@ -177,8 +177,11 @@ def build_reference_graph(
         The graph, with a warning for every citation that is unresolved or ambiguous.
     """
     documents = list(documents)
-    targets = {t.key: t for t in (*map(_document_target, documents), *map(_external_target, external))
-               if t is not None}
+    targets = {
+        t.key: t
+        for t in (*map(_document_target, documents), *map(_external_target, external))
+        if t is not None
+    }
     index = _index(targets.values())
     names = issuer_names(issuers)
     diagnostics = Diagnostics()
@@ -198,13 +201,32 @@ def _document_target(document: Document) -> Target | None:
         return None
     label = f"{document.doc_type.name if document.doc_type else 'Văn bản'}"
     label += f" số {document.number}" if document.number else f" {document.title}"
-    return Target(f"doc:{document.src_uri}", label, document.number, document.doc_type.name if document.doc_type
-                  else None, document.issuer, document.date, title=document.title, url=document.url)
+    return Target(
+        f"doc:{document.src_uri}",
+        label,
+        document.number,
+        document.doc_type.name if document.doc_type else None,
+        document.issuer,
+        document.date,
+        title=document.title,
+        url=document.url,
+    )
 
 
 def _external_target(entry: ExternalDocument) -> Target:
-    return Target(f"ext:{entry.id}", entry.label, entry.number, entry.type, entry.issuer, entry.date, entry.term,
-                  entry.name, entry.title, entry.url, entry.implements)
+    return Target(
+        f"ext:{entry.id}",
+        entry.label,
+        entry.number,
+        entry.type,
+        entry.issuer,
+        entry.date,
+        entry.term,
+        entry.name,
+        entry.title,
+        entry.url,
+        entry.implements,
+    )
 
 
 def _index(targets: Iterable[Target]) -> dict[str, list[Target]]:
@@ -219,7 +241,11 @@ def _index(targets: Iterable[Target]) -> dict[str, list[Target]]:
 
 
 def _resolve_document(
-    document: Document, body: str, index: Mapping[str, list[Target]], names: IssuerNames, diagnostics: Diagnostics
+    document: Document,
+    body: str,
+    index: Mapping[str, list[Target]],
+    names: IssuerNames,
+    diagnostics: Diagnostics,
 ) -> tuple[Reference, ...]:
     # The title comes first: "Kế hoạch triển khai thực hiện Đề án số 11-ĐA/TU…" states what the plan implements.
     heading = f"{document.title}\n\n"
@@ -238,23 +264,44 @@ def _resolve_document(
             candidates = [t for t in candidates if t.key == only] or candidates
         in_title = citation.start < len(heading)
         candidates = _prefer_site_document(candidates)
-        relation = "implements" if (citation.start < implements_until and not in_title) or (
-            in_title and title_implements) else "cites"
+        relation = (
+            "implements"
+            if (citation.start < implements_until and not in_title) or (in_title and title_implements)
+            else "cites"
+        )
         target = candidates[0] if len(candidates) == 1 else None
         if target is not None:
             resolved_numbers[lookup].add(target.key)
-        references.append(Reference(document.src_uri, citation, relation, target,
-                                    tuple(candidates) if len(candidates) > 1 else (), in_title))
+        references.append(
+            Reference(
+                document.src_uri,
+                citation,
+                relation,
+                target,
+                tuple(candidates) if len(candidates) > 1 else (),
+                in_title,
+            )
+        )
         line = document.field_lines.get("title", 1) if in_title else document.body_line + citation.line - 3
         if not candidates:
-            diagnostics.add(document.path, line, "xref.unresolved",
-                            f"không xác định được văn bản được dẫn “{citation.as_written}”: không có trong trang "
-                            "hay danh mục data/external.yml; hãy bổ sung vào danh mục", severity=Severity.WARNING)
+            diagnostics.add(
+                document.path,
+                line,
+                "xref.unresolved",
+                f"không xác định được văn bản được dẫn “{citation.as_written}”: không có trong trang "
+                "hay danh mục data/external.yml; hãy bổ sung vào danh mục",
+                severity=Severity.WARNING,
+            )
         elif target is None:
             options = "; ".join(_describe(t) for t in candidates)
-            diagnostics.add(document.path, line, "xref.ambiguous",
-                            f"“{citation.as_written}” có thể là nhiều văn bản ({options}); hãy ghi rõ ngày hoặc cơ "
-                            "quan ban hành", severity=Severity.WARNING)
+            diagnostics.add(
+                document.path,
+                line,
+                "xref.ambiguous",
+                f"“{citation.as_written}” có thể là nhiều văn bản ({options}); hãy ghi rõ ngày hoặc cơ "
+                "quan ban hành",
+                severity=Severity.WARNING,
+            )
     return tuple(references)
 
 
@@ -264,8 +311,14 @@ def _prefer_site_document(candidates: list[Target]) -> list[Target]:
     if len(documents) != 1 or len(candidates) == 1:
         return candidates
     (document,) = documents
-    same = all(t.is_document or ((t.issuer in (None, document.issuer)) and (
-        t.date is None or document.date is None or t.date == document.date)) for t in candidates)
+    same = all(
+        t.is_document
+        or (
+            (t.issuer in (None, document.issuer))
+            and (t.date is None or document.date is None or t.date == document.date)
+        )
+        for t in candidates
+    )
     return documents if same else candidates
 
 
@@ -294,7 +347,12 @@ def _candidates(citation: Citation, index: Mapping[str, list[Target]]) -> list[T
 
 def _fits(citation: Citation, target: Target, source: Document) -> bool:
     """Whether nothing the mention says contradicts the target, and the target is not younger than the source."""
-    if citation.date and target.date and target.date.is_complete and target.date.iso() != citation.date.isoformat():
+    if (
+        citation.date
+        and target.date
+        and target.date.is_complete
+        and target.date.iso() != citation.date.isoformat()
+    ):
         return False
     if citation.issuer and target.issuer and citation.issuer != target.issuer:
         return False
@@ -302,8 +360,12 @@ def _fits(citation: Citation, target: Target, source: Document) -> bool:
         return False
     if citation.term and target.term and citation.term != target.term:
         return False
-    return not (source.date and target.date and target.date.iso() > source.date.iso()
-                and not target.date.iso().startswith(source.date.iso()))
+    return not (
+        source.date
+        and target.date
+        and target.date.iso() > source.date.iso()
+        and not target.date.iso().startswith(source.date.iso())
+    )
 
 
 def _describe(target: Target) -> str:

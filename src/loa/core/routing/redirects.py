@@ -38,13 +38,16 @@ def alias_url(value: str) -> str | None:
         return None
     if path.endswith(".md"):
         if path.startswith("content/"):
-            path = path[len("content/"):]
+            path = path[len("content/") :]
         elif not path.startswith("plans/"):
             return None
         return url_of(path)
     if path.endswith(".html"):
-        return path[: -len("index.html")] if path.endswith("index.html") and (
-            path == "index.html" or path.endswith("/index.html")) else path
+        return (
+            path[: -len("index.html")]
+            if path.endswith("index.html") and (path == "index.html" or path.endswith("/index.html"))
+            else path
+        )
     return path.rstrip("/") + "/"
 
 
@@ -62,13 +65,15 @@ def redirect_page(old: str, new: str, *, site_url: str) -> str:
     relative = "../" * old.count("/") + new
     canonical = site_url.rstrip("/") + "/" + new
     href, absolute = html.escape(relative or "./"), html.escape(canonical)
-    return ("<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<title>Văn bản đã chuyển địa chỉ</title>\n"
-            f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n"
-            f"<link rel=\"canonical\" href=\"{absolute}\">\n"
-            "<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n"
-            f"<p>Văn bản đã chuyển sang địa chỉ mới: <a href=\"{href}\">{absolute}</a>.</p>\n"
-            "</body>\n</html>\n")
+    return (
+        '<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        "<title>Văn bản đã chuyển địa chỉ</title>\n"
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f'<link rel="canonical" href="{absolute}">\n'
+        '<meta name="robots" content="noindex">\n</head>\n<body>\n'
+        f'<p>Văn bản đã chuyển sang địa chỉ mới: <a href="{href}">{absolute}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
 
 
 def write_redirect_pages(site: Path, redirects: dict[str, str], *, site_url: str) -> None:

@@ -35,7 +35,9 @@ _SCALAR_TAGS = {
 _NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 # Characters that must not appear in a decoded value: C0 and C1 controls (tab and line ends aside), DEL, line and
 # paragraph separators, byte-order marks, lone surrogates and the non-characters XML refuses.
-_BAD_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+_BAD_CHARACTER = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"
+)
 _MAX_REPORTED = 3
 
 LIMITS = {
@@ -60,7 +62,7 @@ _YAML_PROBLEMS = {
     "found unexpected end of stream": "giá trị chưa được đóng (thiếu dấu nháy đóng?)",
     "found unknown escape character": "ký tự thoát không hợp lệ trong chuỗi đặt trong dấu nháy kép",
     "found invalid Unicode character escape code": "mã ký tự thoát (\\u…) không hợp lệ trong chuỗi đặt trong dấu "
-                                                   "nháy kép",
+    "nháy kép",
     "expected <block end>, but found '<block mapping start>'": "thụt lề không khớp",
     "expected <block end>, but found '<scalar>'": "thụt lề không khớp hoặc thừa nội dung",
     "found undefined alias": "dùng bí danh YAML (*) không được định nghĩa",
@@ -103,8 +105,10 @@ def expansion_problem(text: str) -> str | None:
             parent, total = open_values[-1]
             open_values[-1] = (parent, total + size)
             if total + size > EXPANDED_MAX:
-                return (f"các bí danh YAML ('*') mở rộng thành hơn {_count(EXPANDED_MAX)} giá trị; hãy viết giá trị "
-                        "trực tiếp, bỏ bớt neo ('&') và bí danh")
+                return (
+                    f"các bí danh YAML ('*') mở rộng thành hơn {_count(EXPANDED_MAX)} giá trị; hãy viết giá trị "
+                    "trực tiếp, bỏ bớt neo ('&') và bí danh"
+                )
     except yaml.YAMLError:
         return None
     return None
@@ -146,9 +150,13 @@ def read_mapping(
         where = ""
         if lengths[longest] > LIMITS["value"]:
             where = f"; riêng dòng {offset + longest} dài {_count(lengths[longest])} ký tự"
-        diagnostics.add(path, offset + longest if where else offset, "yaml.too-large",
-                        f"khối YAML dài {_count(len(text))} ký tự, vượt giới hạn {_count(limit)} ký tự{where}; hãy "
-                        "rút gọn hoặc tách tệp")
+        diagnostics.add(
+            path,
+            offset + longest if where else offset,
+            "yaml.too-large",
+            f"khối YAML dài {_count(len(text))} ký tự, vượt giới hạn {_count(limit)} ký tự{where}; hãy "
+            "rút gọn hoặc tách tệp",
+        )
         return None, {}
     reader = _Reader(text, path, diagnostics, offset)
     try:
@@ -162,8 +170,11 @@ def read_mapping(
             diagnostics.add(path, (mark.line if mark else 0) + offset, "yaml.too-deep", _too_deep())
         else:
             explained = _YAML_PROBLEMS.get(problem) or next(
-                (v for k, v in _YAML_PROBLEMS.items() if problem.startswith(k)), problem)
-            diagnostics.add(path, (mark.line if mark else 0) + offset, "yaml.syntax", f"lỗi cú pháp YAML: {explained}")
+                (v for k, v in _YAML_PROBLEMS.items() if problem.startswith(k)), problem
+            )
+            diagnostics.add(
+                path, (mark.line if mark else 0) + offset, "yaml.syntax", f"lỗi cú pháp YAML: {explained}"
+            )
     except yaml.reader.ReaderError as error:
         # libyaml counts bytes of the UTF-8 text, PyYAML's own reader counts characters.
         if _Loader is yaml.SafeLoader:
@@ -171,7 +182,12 @@ def read_mapping(
         else:
             line = text.encode()[: error.position].count(b"\n") + offset
         code = error.character if isinstance(error.character, int) else 0
-        diagnostics.add(path, line, "yaml.syntax", f"có ký tự không được phép trong YAML (U+{code:04X}); hãy xóa ký tự này")
+        diagnostics.add(
+            path,
+            line,
+            "yaml.syntax",
+            f"có ký tự không được phép trong YAML (U+{code:04X}); hãy xóa ký tự này",
+        )
     except yaml.YAMLError as error:
         diagnostics.add(path, offset, "yaml.syntax", "lỗi cú pháp YAML: " + " ".join(str(error).split()))
     return None, {}
@@ -180,27 +196,41 @@ def read_mapping(
 def read_data_file(path: Path, display_path: str, diagnostics: Diagnostics) -> str | None:
     """The text of a YAML file of ``data/``, or None when it is a symbolic link, too large to be read or not UTF-8."""
     if path.is_symlink():
-        diagnostics.add(display_path, 0, "file.symlink",
-                        "tệp là liên kết tượng trưng (symlink); hãy chép nội dung thật vào kho")
+        diagnostics.add(
+            display_path,
+            0,
+            "file.symlink",
+            "tệp là liên kết tượng trưng (symlink); hãy chép nội dung thật vào kho",
+        )
         return None
     size = path.stat().st_size
     if size > 4 * LIMITS["chars"]:
-        diagnostics.add(display_path, 0, "yaml.too-large",
-                        f"tệp nặng {_count(size)} byte, vượt giới hạn {_count(4 * LIMITS['chars'])} byte; hãy tách tệp")
+        diagnostics.add(
+            display_path,
+            0,
+            "yaml.too-large",
+            f"tệp nặng {_count(size)} byte, vượt giới hạn {_count(4 * LIMITS['chars'])} byte; hãy tách tệp",
+        )
         return None
     data = path.read_bytes()
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        diagnostics.add(display_path, data.count(b"\n", 0, error.start) + 1, "file.encoding",
-                        f"tệp không phải UTF-8 (byte 0x{data[error.start]:02X} không hợp lệ); hãy lưu lại tệp với mã "
-                        "hóa UTF-8")
+        diagnostics.add(
+            display_path,
+            data.count(b"\n", 0, error.start) + 1,
+            "file.encoding",
+            f"tệp không phải UTF-8 (byte 0x{data[error.start]:02X} không hợp lệ); hãy lưu lại tệp với mã "
+            "hóa UTF-8",
+        )
         return None
 
 
 def _too_deep() -> str:
-    return (f"các danh sách, nhóm trường lồng nhau quá {LIMITS['depth']} tầng; hãy viết phẳng hơn "
-            "(kiểm tra các dấu '[' và '{' có được đóng lại không)")
+    return (
+        f"các danh sách, nhóm trường lồng nhau quá {LIMITS['depth']} tầng; hãy viết phẳng hơn "
+        "(kiểm tra các dấu '[' và '{' có được đóng lại không)"
+    )
 
 
 class _Reader:
@@ -223,13 +253,20 @@ class _Reader:
         data = self._value(event, "", 0, self.lines)
         self._next()  # DocumentEndEvent
         if not isinstance(self._next(), yaml.StreamEndEvent):
-            raise _Refused(root_line, "yaml.syntax", "lỗi cú pháp YAML: " + _YAML_PROBLEMS[
-                "expected a single document in the stream"])
+            raise _Refused(
+                root_line,
+                "yaml.syntax",
+                "lỗi cú pháp YAML: " + _YAML_PROBLEMS["expected a single document in the stream"],
+            )
         if self.refusals:
             return None, {}
         if not isinstance(data, dict):
-            self.diagnostics.add(self.path, root_line, "yaml.not-mapping",
-                                 "nội dung YAML phải là các cặp 'tên trường: giá trị'")
+            self.diagnostics.add(
+                self.path,
+                root_line,
+                "yaml.not-mapping",
+                "nội dung YAML phải là các cặp 'tên trường: giá trị'",
+            )
             return None, {}
         return data, self.lines
 
@@ -241,8 +278,11 @@ class _Reader:
         if isinstance(event, (yaml.AliasEvent, yaml.ScalarEvent, yaml.CollectionStartEvent)):
             self.values += 1
             if self.values > LIMITS["values"]:
-                raise _Refused(self._line(event), "yaml.too-many",
-                               f"khối YAML có quá {_count(LIMITS['values'])} giá trị; hãy tách bớt")
+                raise _Refused(
+                    self._line(event),
+                    "yaml.too-many",
+                    f"khối YAML có quá {_count(LIMITS['values'])} giá trị; hãy tách bớt",
+                )
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             self._refuse_reference(event, str(anchor))
@@ -252,14 +292,25 @@ class _Reader:
         """Report an anchor or alias; nothing is built from this text, and reading stops after a few."""
         self.refusals += 1
         if self.refusals > _MAX_REPORTED:
-            raise _Refused(self._line(event), "yaml.alias", f"có hơn {_MAX_REPORTED} neo, bí danh YAML; đã dừng đọc "
-                           "(không dùng '&' và '*' trong YAML)")
+            raise _Refused(
+                self._line(event),
+                "yaml.alias",
+                f"có hơn {_MAX_REPORTED} neo, bí danh YAML; đã dừng đọc (không dùng '&' và '*' trong YAML)",
+            )
         if isinstance(event, yaml.AliasEvent):
-            self.diagnostics.add(self.path, self._line(event), "yaml.alias",
-                                 f"không dùng bí danh YAML ('*{anchor[:40]}'); hãy viết lại giá trị đầy đủ")
+            self.diagnostics.add(
+                self.path,
+                self._line(event),
+                "yaml.alias",
+                f"không dùng bí danh YAML ('*{anchor[:40]}'); hãy viết lại giá trị đầy đủ",
+            )
         else:
-            self.diagnostics.add(self.path, self._line(event), "yaml.anchor",
-                                 f"không dùng neo YAML ('&{anchor[:40]}'); hãy viết giá trị trực tiếp")
+            self.diagnostics.add(
+                self.path,
+                self._line(event),
+                "yaml.anchor",
+                f"không dùng neo YAML ('&{anchor[:40]}'); hãy viết giá trị trực tiếp",
+            )
 
     def _value(self, event: yaml.Event, where: str, depth: int, lines: dict[str, int]) -> Any:
         lines[where] = self._line(event)
@@ -287,7 +338,9 @@ class _Reader:
             dotted = f"{where}.{key}" if where else key
             if key in result:
                 self.diagnostics.add(
-                    self.path, line, "yaml.duplicate-key",
+                    self.path,
+                    line,
+                    "yaml.duplicate-key",
                     f"trường '{dotted}' bị khai báo hai lần (lần đầu ở dòng {lines.get(dotted, 0)}); hãy giữ lại một",
                     field=dotted,
                 )
@@ -300,16 +353,24 @@ class _Reader:
     def _key(self, event: yaml.ScalarEvent, where: str) -> str:
         key = str(event.value)
         if len(key) > LIMITS["key"]:
-            raise _Refused(self._line(event), "yaml.too-long",
-                           f"tên trường dài {_count(len(key))} ký tự, tối đa {LIMITS['key']} ký tự", where or None)
+            raise _Refused(
+                self._line(event),
+                "yaml.too-long",
+                f"tên trường dài {_count(len(key))} ký tự, tối đa {LIMITS['key']} ký tự",
+                where or None,
+            )
         return self._clean(unicodedata.normalize("NFC", key), event, f"{where}.{key}" if where else key)
 
     def _scalar(self, event: yaml.ScalarEvent, where: str) -> Any:
         value = event.value
         if len(value) > LIMITS["value"]:
-            raise _Refused(self._line(event), "yaml.too-long",
-                           f"giá trị của trường '{where}' dài {_count(len(value))} ký tự, vượt giới hạn "
-                           f"{_count(LIMITS['value'])} ký tự", where or None)
+            raise _Refused(
+                self._line(event),
+                "yaml.too-long",
+                f"giá trị của trường '{where}' dài {_count(len(value))} ký tự, vượt giới hạn "
+                f"{_count(LIMITS['value'])} ký tự",
+                where or None,
+            )
         tag = event.tag
         if tag in (None, "!"):
             tag = _CONSTRUCTOR.resolve(yaml.ScalarNode, value, event.implicit)
@@ -317,14 +378,23 @@ class _Reader:
         if construct is None or event.style in ("'", '"'):
             return self._clean(unicodedata.normalize("NFC", value), event, where)
         if tag in _NUMBERS and len(value) > LIMITS["digits"]:
-            raise _Refused(self._line(event), "yaml.value",
-                           f"số ở trường '{where}' dài {_count(len(value))} chữ số, tối đa {LIMITS['digits']}; hãy "
-                           "kiểm tra lại giá trị", where or None)
+            raise _Refused(
+                self._line(event),
+                "yaml.value",
+                f"số ở trường '{where}' dài {_count(len(value))} chữ số, tối đa {LIMITS['digits']}; hãy "
+                "kiểm tra lại giá trị",
+                where or None,
+            )
         try:
             return construct(yaml.ScalarNode(tag, value, style=event.style))
         except (ValueError, OverflowError, KeyError, TypeError, yaml.YAMLError):
-            raise _Refused(self._line(event), "yaml.value", f"không đọc được giá trị '{value}' ở trường '{where}' "
-                           f"(kiểu {tag.rsplit(':', 1)[-1]}); hãy kiểm tra lại giá trị", where or None) from None
+            raise _Refused(
+                self._line(event),
+                "yaml.value",
+                f"không đọc được giá trị '{value}' ở trường '{where}' "
+                f"(kiểu {tag.rsplit(':', 1)[-1]}); hãy kiểm tra lại giá trị",
+                where or None,
+            ) from None
 
     def _clean(self, text: str, event: yaml.Event, where: str) -> str:
         """Report forbidden characters of a decoded string and replace them, so that nothing downstream meets them."""
@@ -335,9 +405,12 @@ class _Reader:
         where = _BAD_CHARACTER.sub("\ufffd", where)
         names = ", ".join(dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip() for c in found))
         self.diagnostics.add(
-            self.path, self._line(event), "yaml.control-char",
+            self.path,
+            self._line(event),
+            "yaml.control-char",
             f"trường '{where}' chứa ký tự điều khiển {names} (viết dạng thoát như \\x01, \\e, \\u0085 trong dấu nháy "
-            "kép); hãy xóa ký tự này", field=where or None,
+            "kép); hãy xóa ký tự này",
+            field=where or None,
         )
         return _BAD_CHARACTER.sub("\ufffd", text)
 
@@ -348,7 +421,9 @@ class _Reader:
             return
         names = ", ".join(dict.fromkeys(character_label(c) for c in found))
         self.diagnostics.add(
-            self.path, self._line(event), "text.invisible-char",
+            self.path,
+            self._line(event),
+            "text.invisible-char",
             f"trường '{where}' có ký tự vô hình {names}: ký tự này không hiện ra nhưng làm chữ đọc khác đi, hoặc tìm "
             "kiếm và so sánh sai; hãy xóa ký tự này (thường lẫn vào khi sao chép từ Word, trang web hay tin nhắn)",
             field=where or None,

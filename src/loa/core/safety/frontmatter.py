@@ -67,7 +67,9 @@ def parse_document_text(text: str, path: str, diagnostics: Diagnostics) -> Front
     text = _normalise(text)
     for line, name in find_control_characters(text):
         diagnostics.add(
-            path, line, "text.control-char",
+            path,
+            line,
+            "text.control-char",
             f"có ký tự điều khiển {name} không được phép; hãy xóa ký tự này (thường do sao chép từ Word)",
         )
     lines = text.split("\n")
@@ -76,7 +78,9 @@ def parse_document_text(text: str, path: str, diagnostics: Diagnostics) -> Front
     end = _closing_fence(lines)
     if end is None:
         diagnostics.add(
-            path, 1, "yaml.unclosed",
+            path,
+            1,
+            "yaml.unclosed",
             "phần thông tin đầu văn bản (front matter) mở bằng '---' nhưng không có dòng '---' đóng lại",
         )
         return FrontMatter(present=True, readable=False)
@@ -86,7 +90,9 @@ def parse_document_text(text: str, path: str, diagnostics: Diagnostics) -> Front
     for number, raw in enumerate(lines[1:end], start=2):
         if "\t" in raw:
             diagnostics.add(
-                path, number, "yaml.tab",
+                path,
+                number,
+                "yaml.tab",
                 "có ký tự tab trong phần thông tin đầu văn bản; hãy thay bằng dấu cách",
             )
     if not yaml_text.strip():

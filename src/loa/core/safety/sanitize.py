@@ -39,10 +39,63 @@ _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _RESERVED_ID_PREFIXES = ("__", "loa-search")
 
 _TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
-    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary",
-    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
 }
 _ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
@@ -74,7 +127,9 @@ def sanitize_body(html: str) -> str:
         are kept; links keep their ``rel`` as written.
     """
     prefixed: set[str] = set()
-    kept: set[str] = set()  # heading ids and old anchors: a link to one of them goes there, whatever else shares it
+    kept: set[str] = (
+        set()
+    )  # heading ids and old anchors: a link to one of them goes there, whatever else shares it
     old_anchors = set(_OLD_ANCHOR.findall(html)) if OLD_ANCHOR_CLASS in html else set()
 
     def attribute(tag: str, name: str, value: str) -> str | None:
@@ -108,5 +163,13 @@ def sanitize_body(html: str) -> str:
 
 
 def _clean(html: str, attribute: Callable[[str, str, str], str | None]) -> str:
-    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, strip_comments=True, link_rel=None,
-                     url_schemes=_URL_SCHEMES, filter_style_properties=_STYLE_PROPERTIES, attribute_filter=attribute)
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        strip_comments=True,
+        link_rel=None,
+        url_schemes=_URL_SCHEMES,
+        filter_style_properties=_STYLE_PROPERTIES,
+        attribute_filter=attribute,
+    )

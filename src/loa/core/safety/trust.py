@@ -56,11 +56,25 @@ _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>])((?:[^<>\"']|\"[^\"]*\"|'
 _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _STYLE_ELEMENT = re.compile(r"<style\b[^<>]*>(.*?)(?:</style\s*>|\Z)", re.DOTALL | re.IGNORECASE)
-_CSS_URL = re.compile(r"(?:url|image-set)\(\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\"'\s]+))|@import\s*(?:\"([^\"]*)\"|'([^']*)')",
-                      re.IGNORECASE)
+_CSS_URL = re.compile(
+    r"(?:url|image-set)\(\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\"'\s]+))|@import\s*(?:\"([^\"]*)\"|'([^']*)')",
+    re.IGNORECASE,
+)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
-_RESOURCE_ATTRIBUTES = frozenset(("src", "poster", "background", "lowsrc", "dynsrc", "codebase", "archive",
-                                  "longdesc", "data", "xlink:href"))
+_RESOURCE_ATTRIBUTES = frozenset(
+    (
+        "src",
+        "poster",
+        "background",
+        "lowsrc",
+        "dynsrc",
+        "codebase",
+        "archive",
+        "longdesc",
+        "data",
+        "xlink:href",
+    )
+)
 _HREF_LOADS = frozenset(("link", "image", "use", "base", "feimage"))
 _SRCSET = frozenset(("srcset", "imagesrcset"))
 
@@ -73,7 +87,7 @@ def character_label(char: str) -> str:
 
 def _is_invisible(char: str) -> bool:
     code = ord(char)
-    return (unicodedata.category(char) == "Cf" or code in _INVISIBLE_OTHER or 0xE0000 <= code <= 0xE007F)
+    return unicodedata.category(char) == "Cf" or code in _INVISIBLE_OTHER or 0xE0000 <= code <= 0xE007F
 
 
 def invisible_characters(text: str) -> list[str]:
@@ -105,10 +119,14 @@ def url_problem(value: object) -> str | None:
         return "địa chỉ phải là một chuỗi không rỗng"
     if len(value) > MAX_URL_LENGTH:
         return f"địa chỉ dài {len(value)} ký tự, tối đa {MAX_URL_LENGTH} ký tự"
-    hidden = next((c for c in value if c.isspace() or unicodedata.category(c)[0] == "C" or _is_invisible(c)), None)
+    hidden = next(
+        (c for c in value if c.isspace() or unicodedata.category(c)[0] == "C" or _is_invisible(c)), None
+    )
     if hidden is not None:
-        return (f"địa chỉ có ký tự {character_label(hidden)} (khoảng trắng, ký tự điều khiển hoặc ký tự vô hình); "
-                "trình duyệt bỏ qua ký tự này nên địa chỉ có thể thành một lệnh chạy trên trang")
+        return (
+            f"địa chỉ có ký tự {character_label(hidden)} (khoảng trắng, ký tự điều khiển hoặc ký tự vô hình); "
+            "trình duyệt bỏ qua ký tự này nên địa chỉ có thể thành một lệnh chạy trên trang"
+        )
     if "\\" in value:
         return "địa chỉ có dấu '\\'; hãy dùng dấu '/'"
     scheme = _SCHEME.match(value)
@@ -119,7 +137,7 @@ def url_problem(value: object) -> str | None:
             host = urlsplit(value).hostname
         except ValueError:
             host = None
-        if not value[scheme.end():].startswith("//") or not host:
+        if not value[scheme.end() :].startswith("//") or not host:
             return "địa chỉ thiếu tên máy chủ (dạng đúng: https://ten-may-chu/duong-dan)"
         return None
     if value.startswith("//"):
@@ -201,18 +219,22 @@ def _external_in_attributes(tag: str, attributes: str) -> Iterator[str]:
         if name in _RESOURCE_ATTRIBUTES or (name == "href" and tag in _HREF_LOADS):
             urls = [value]
         elif name in _SRCSET:
-            urls = [candidate.split()[0] for candidate in html.unescape(value).split(",") if candidate.split()]
+            urls = [
+                candidate.split()[0] for candidate in html.unescape(value).split(",") if candidate.split()
+            ]
         elif name == "style":
             urls = list(_css_urls(html.unescape(value)))
         else:
             continue
         for url in urls:
             if is_external(url):
-                yield f"{name}=\"{_shown(url)}\""
+                yield f'{name}="{_shown(url)}"'
 
 
 def _css_urls(css: str) -> Iterator[str]:
-    css = _CSS_ESCAPE.sub(lambda m: chr(int(m[1], 16)) if m[1] and int(m[1], 16) < 0x110000 else (m[2] or ""), css)
+    css = _CSS_ESCAPE.sub(
+        lambda m: chr(int(m[1], 16)) if m[1] and int(m[1], 16) < 0x110000 else (m[2] or ""), css
+    )
     for match in _CSS_URL.finditer(css):
         url = next(group for group in match.groups() if group is not None)
         if is_external(url):

@@ -85,7 +85,7 @@ def preview_watermark(document: Document, *, at: dt.datetime) -> str | None:
 def configured_site_dir(config_file: Path) -> Path:
     """The public site folder ``config_file`` names (``site_dir``, by default ``site``), as an absolute path."""
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader)
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader)  # noqa: S506 (a SafeLoader)
     except (OSError, yaml.YAMLError):
         config = None
     value = config.get("site_dir") if isinstance(config, dict) else None
@@ -101,12 +101,15 @@ def edition_site_problem(target: str, site_dir: Path, public_site_dir: Path) -> 
     """
     if target == "public" or site_dir.resolve() != public_site_dir.resolve():
         return None
-    edition, command, folder = (("bản xem trước có cả văn bản chưa được đăng", "loa build --preview", "site-preview")
-                                if target == "preview" else
-                                ("bản nội bộ có văn bản chỉ dành cho cán bộ", "loa build --target internal",
-                                 "site-internal"))
-    return (f"{edition}, không được dựng vào thư mục của trang công khai ({public_site_dir}); hãy dùng {command} "
-            f"(ghi vào {folder}/) hoặc chỉ định một thư mục khác bằng --site-dir")
+    edition, command, folder = (
+        ("bản xem trước có cả văn bản chưa được đăng", "loa build --preview", "site-preview")
+        if target == "preview"
+        else ("bản nội bộ có văn bản chỉ dành cho cán bộ", "loa build --target internal", "site-internal")
+    )
+    return (
+        f"{edition}, không được dựng vào thư mục của trang công khai ({public_site_dir}); hãy dùng {command} "
+        f"(ghi vào {folder}/) hoặc chỉ định một thư mục khác bằng --site-dir"
+    )
 
 
 def docs_dir_problem(docs_dir: Path, roots: Iterable[Path]) -> str | None:
@@ -119,14 +122,18 @@ def docs_dir_problem(docs_dir: Path, roots: Iterable[Path]) -> str | None:
     for root in roots:
         folder = root.resolve()
         if docs.is_relative_to(folder) or folder.is_relative_to(docs):
-            return (f"docs_dir của mkdocs.yml ({docs_dir}) không được chứa hay nằm trong thư mục tài liệu {root}: "
-                    "khi dựng mà không qua Loa, MkDocs sẽ đăng mọi văn bản trong đó, kể cả bản nháp và bài nội bộ; "
-                    "hãy đặt docs_dir: site-root (thư mục chỉ có trang thông báo index.md) và để tài liệu trong "
-                    "content/ (tùy chọn content_dir của plugin loa)")
+            return (
+                f"docs_dir của mkdocs.yml ({docs_dir}) không được chứa hay nằm trong thư mục tài liệu {root}: "
+                "khi dựng mà không qua Loa, MkDocs sẽ đăng mọi văn bản trong đó, kể cả bản nháp và bài nội bộ; "
+                "hãy đặt docs_dir: site-root (thư mục chỉ có trang thông báo index.md) và để tài liệu trong "
+                "content/ (tùy chọn content_dir của plugin loa)"
+            )
     return None
 
 
-def source_problem(layout: Layout, config_file: Path, docs_dir: Path, target: str, site_dir: Path) -> str | None:
+def source_problem(
+    layout: Layout, config_file: Path, docs_dir: Path, target: str, site_dir: Path
+) -> str | None:
     """Why a build of ``target`` into ``site_dir`` may not run with this configuration and layout, or None."""
     if target not in TARGETS:
         return f"LOA_TARGET phải là một trong {', '.join(TARGETS)} (nhận được '{target}')"

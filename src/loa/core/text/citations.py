@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from loa.core.text.document_numbers import canonical_number
 from loa.core.text.normalize import nfc
 
-__all__ = ["SYMBOL_TYPES", "TYPE_WORDS", "Citation", "IssuerNames", "canonical_number", "detect_citations", "skeleton"]
+__all__ = [
+    "SYMBOL_TYPES",
+    "TYPE_WORDS",
+    "Citation",
+    "IssuerNames",
+    "canonical_number",
+    "detect_citations",
+    "skeleton",
+]
 
 TYPE_WORDS: dict[str, str] = {
     "ke hoach": "Kế hoạch",
@@ -96,7 +104,18 @@ _NAMED = re.compile(
     r"(?:\s+[a-z]+){1,3}?)\s+lan\s+thu\s+(?P<local_term>[ivxl]+)\b"
     r"|hien\s+phap\s+nam\s+(?P<constitution>\d{4})"
 )
-_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_ORDINALS = {
+    "nhat": 1,
+    "hai": 2,
+    "ba": 3,
+    "tu": 4,
+    "nam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+    "muoi": 10,
+}
 
 
 @dataclass(frozen=True)
@@ -182,7 +201,11 @@ def detect_citations(
     if not _HINT.search(skel):
         return []
     own = canonical_number(own_number).casefold() if own_number else None
-    found = [c for c in _numbered(text, skel, names or _NO_NAMES) if not (own and c.number and c.number.casefold() == own)]
+    found = [
+        c
+        for c in _numbered(text, skel, names or _NO_NAMES)
+        if not (own and c.number and c.number.casefold() == own)
+    ]
     found += _named(text, skel, found)
     found += _aliases(text, skel, found)
     found.sort(key=lambda c: c.start)
@@ -215,8 +238,18 @@ def _numbered(text: str, skel: str, names: IssuerNames) -> Iterator[Citation]:
             khoa = _KHOA.match(skel, end)
             if khoa:
                 term = khoa["term"].upper()
-        yield Citation(start, end, text[start:end], doc_type, number, date, issuer, term,
-                       issuer=issuer_id, line=text.count("\n", 0, start) + 1)
+        yield Citation(
+            start,
+            end,
+            text[start:end],
+            doc_type,
+            number,
+            date,
+            issuer,
+            term,
+            issuer=issuer_id,
+            line=text.count("\n", 0, start) + 1,
+        )
 
 
 def _number_of(match: re.Match[str], text: str) -> str | None:
@@ -242,7 +275,7 @@ def _number_of(match: re.Match[str], text: str) -> str | None:
 
 def _is_symbol(abbr: str) -> bool:
     """Symbols are capitals, except the lower-case tails of QĐi and CTr."""
-    return abbr[0].isupper() and (abbr.isupper() or abbr[-1] in "ir" and abbr[:-1].isupper())
+    return abbr[0].isupper() and (abbr.isupper() or (abbr[-1] in "ir" and abbr[:-1].isupper()))
 
 
 def _reconcile_type(word_type: str | None, symbol_type: str | None) -> str | None:
@@ -289,15 +322,92 @@ class IssuerNames:
 _NO_NAMES = IssuerNames(())
 # A plenum ("Hội nghị Trung ương 7 (khóa XII)", "Hội nghị lần thứ Tư, Ban Chấp hành Trung ương Đảng khóa XIII")
 # issues in the name of the Central Committee.
-_PLENUM = re.compile(r"hoi\s+nghi\s+(?:lan\s+thu\s+[a-z]+|trung\s+uong\s+(?:\d{1,2}|lan\s+thu\s+[a-z]+))\s*,?\s*")
-_BODY_WORDS = frozenset({
-    "an", "ban", "bi", "binh", "bo", "chap", "chi", "chien", "chinh", "chuc", "cong", "cuu", "dan", "dang",
-    "dao", "doan", "dong", "du", "duc", "giao", "hanh", "hiep", "ho", "hoa", "hoc", "hoi", "huyen", "khoa",
-    "kiem", "lao", "lich", "lien", "mat", "minh", "nghe", "nhan", "nien", "noi", "nong", "nu", "phap", "pho",
-    "phong", "phu", "phuong", "quan", "quoc", "san", "so", "su", "tai", "tao", "te", "thanh", "the", "thi",
-    "thong", "thu", "thuong", "tin", "tinh", "to", "toa", "tra", "tran", "tri", "truc", "trung", "truyen",
-    "tu", "tuong", "tuyen", "uong", "uy", "van", "vien", "vu", "xa", "y",
-})
+_PLENUM = re.compile(
+    r"hoi\s+nghi\s+(?:lan\s+thu\s+[a-z]+|trung\s+uong\s+(?:\d{1,2}|lan\s+thu\s+[a-z]+))\s*,?\s*"
+)
+_BODY_WORDS = frozenset(
+    {
+        "an",
+        "ban",
+        "bi",
+        "binh",
+        "bo",
+        "chap",
+        "chi",
+        "chien",
+        "chinh",
+        "chuc",
+        "cong",
+        "cuu",
+        "dan",
+        "dang",
+        "dao",
+        "doan",
+        "dong",
+        "du",
+        "duc",
+        "giao",
+        "hanh",
+        "hiep",
+        "ho",
+        "hoa",
+        "hoc",
+        "hoi",
+        "huyen",
+        "khoa",
+        "kiem",
+        "lao",
+        "lich",
+        "lien",
+        "mat",
+        "minh",
+        "nghe",
+        "nhan",
+        "nien",
+        "noi",
+        "nong",
+        "nu",
+        "phap",
+        "pho",
+        "phong",
+        "phu",
+        "phuong",
+        "quan",
+        "quoc",
+        "san",
+        "so",
+        "su",
+        "tai",
+        "tao",
+        "te",
+        "thanh",
+        "the",
+        "thi",
+        "thong",
+        "thu",
+        "thuong",
+        "tin",
+        "tinh",
+        "to",
+        "toa",
+        "tra",
+        "tran",
+        "tri",
+        "truc",
+        "trung",
+        "truyen",
+        "tu",
+        "tuong",
+        "tuyen",
+        "uong",
+        "uy",
+        "van",
+        "vien",
+        "vu",
+        "xa",
+        "y",
+    }
+)
 _CAPITALISED = re.compile(r"\s*[^\s,;:(“\"”.*]+")
 
 
@@ -363,21 +473,48 @@ def _named(text: str, skel: str, numbered: list[Citation]) -> list[Citation]:
         line = text.count("\n", 0, match.start()) + 1
         as_written = text[match.start() : match.end()]
         if match["constitution"]:
-            found.append(Citation(match.start(), match.end(), as_written, "Hiến pháp", None,
-                                  name=f"HP-{match['constitution']}", line=line))
+            found.append(
+                Citation(
+                    match.start(),
+                    match.end(),
+                    as_written,
+                    "Hiến pháp",
+                    None,
+                    name=f"HP-{match['constitution']}",
+                    line=line,
+                )
+            )
             continue
         if match["local"]:
             place = "-".join(match["local"].split()).upper()
-            found.append(Citation(match.start(), match.end(), as_written, "Nghị quyết", None,
-                                  term=match["local_term"].upper(),
-                                  name=f"NQ-DH-{place}-{match['local_term'].upper()}", line=line))
+            found.append(
+                Citation(
+                    match.start(),
+                    match.end(),
+                    as_written,
+                    "Nghị quyết",
+                    None,
+                    term=match["local_term"].upper(),
+                    name=f"NQ-DH-{place}-{match['local_term'].upper()}",
+                    line=line,
+                )
+            )
             continue
         if match["congress"]:
             name = f"NQ-DH-{match['congress'].upper()}"
             if match["congress2"]:
-                found.append(Citation(match.start(), match.end(), as_written, "Nghị quyết", None,
-                                      term=match["congress2"].upper(), name=f"NQ-DH-{match['congress2'].upper()}",
-                                      line=line))
+                found.append(
+                    Citation(
+                        match.start(),
+                        match.end(),
+                        as_written,
+                        "Nghị quyết",
+                        None,
+                        term=match["congress2"].upper(),
+                        name=f"NQ-DH-{match['congress2'].upper()}",
+                        line=line,
+                    )
+                )
         else:
             plenum = match["num"] or str(_ORDINALS.get(match["ord"] or "", "")) or None
             if plenum is None:
@@ -385,11 +522,30 @@ def _named(text: str, skel: str, numbered: list[Citation]) -> list[Citation]:
             name = f"NQ-TW{plenum}-{match['term'].upper()}"
             if match["term2"]:
                 # "Nghị quyết Trung ương 4 khóa XI, XII" names two resolutions.
-                found.append(Citation(match.start(), match.end(), as_written, "Nghị quyết", None,
-                                      term=match["term2"].upper(), name=f"NQ-TW{plenum}-{match['term2'].upper()}",
-                                      line=line))
-        found.append(Citation(match.start(), match.end(), as_written, "Nghị quyết", None,
-                              term=(match["term"] or match["congress"]).upper(), name=name, line=line))
+                found.append(
+                    Citation(
+                        match.start(),
+                        match.end(),
+                        as_written,
+                        "Nghị quyết",
+                        None,
+                        term=match["term2"].upper(),
+                        name=f"NQ-TW{plenum}-{match['term2'].upper()}",
+                        line=line,
+                    )
+                )
+        found.append(
+            Citation(
+                match.start(),
+                match.end(),
+                as_written,
+                "Nghị quyết",
+                None,
+                term=(match["term"] or match["congress"]).upper(),
+                name=name,
+                line=line,
+            )
+        )
     return found
 
 
@@ -403,15 +559,38 @@ def _aliases(text: str, skel: str, cited: list[Citation]) -> list[Citation]:
         target = before[-1]
         alias = skel[definition.start("alias") : definition.end("alias")].strip()
         first = definition.start("alias")
-        found.append(Citation(first, first + len(alias), text[first : first + len(alias)], target.type,
-                              target.number, target.date, target.issuer_text, target.term, name=f"alias:{alias}",
-                              issuer=target.issuer, line=text.count("\n", 0, first) + 1))
+        found.append(
+            Citation(
+                first,
+                first + len(alias),
+                text[first : first + len(alias)],
+                target.type,
+                target.number,
+                target.date,
+                target.issuer_text,
+                target.term,
+                name=f"alias:{alias}",
+                issuer=target.issuer,
+                line=text.count("\n", 0, first) + 1,
+            )
+        )
         pattern = re.compile(r"(?<!\w)" + re.escape(alias).replace(r"\ ", r"\s+") + r"(?![\w-])")
         for use in pattern.finditer(skel, definition.end()):
             if any(c.start <= use.start() < c.end for c in cited):
                 continue
-            found.append(Citation(use.start(), use.end(), text[use.start() : use.end()], target.type, target.number,
-                                  target.date, target.issuer_text, target.term, name=f"alias:{alias}",
-                                  issuer=target.issuer,
-                                  line=text.count("\n", 0, use.start()) + 1))
+            found.append(
+                Citation(
+                    use.start(),
+                    use.end(),
+                    text[use.start() : use.end()],
+                    target.type,
+                    target.number,
+                    target.date,
+                    target.issuer_text,
+                    target.term,
+                    name=f"alias:{alias}",
+                    issuer=target.issuer,
+                    line=text.count("\n", 0, use.start()) + 1,
+                )
+            )
     return found

@@ -25,18 +25,77 @@ _CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)"
 _ESCAPE = re.compile(r"\\[\\`*_{}\[\]()>#+\-.!]")
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 # Python-Markdown's own pattern of a reference definition (markdown.blockprocessors.ReferenceProcessor).
-_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\[\]]*)\]:[ ]*(?:\n[ ]*)?([^\s]+)[ ]*(?:\n[ ]*)?"
-                         r"(([\"'])(.*)\4[ ]*|\((.*)\)[ ]*)?$", re.MULTILINE)
+_DEFINITION = re.compile(
+    r"^[ ]{0,3}\[([^\[\]]*)\]:[ ]*(?:\n[ ]*)?([^\s]+)[ ]*(?:\n[ ]*)?"
+    r"(([\"'])(.*)\4[ ]*|\((.*)\)[ ]*)?$",
+    re.MULTILINE,
+)
 _REFERENCE = re.compile(r"(!?)\[([^\[\]]*)\][ ]?(?:\n[ ]*)?\[([^\[\]]*)\]|(!?)\[([^\[\]]+)\](?![\[(:])")
 _TITLE = re.compile(r"^(.*?)\s+([\"'])(.*)\2$", re.DOTALL)
 # Python-Markdown's markdown.util.BLOCK_LEVEL_ELEMENTS: a line that opens one of these starts raw HTML.
-_BLOCK_TAGS = frozenset((
-    "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure",
-    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol",
-    "p", "pre", "section", "table", "ul", "canvas", "colgroup", "dd", "body", "dt", "group", "html", "iframe", "li",
-    "legend", "math", "map", "noscript", "output", "object", "option", "progress", "script", "style", "summary",
-    "tbody", "td", "textarea", "tfoot", "th", "thead", "tr", "video", "center",
-))
+_BLOCK_TAGS = frozenset(
+    (
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+        "canvas",
+        "colgroup",
+        "dd",
+        "body",
+        "dt",
+        "group",
+        "html",
+        "iframe",
+        "li",
+        "legend",
+        "math",
+        "map",
+        "noscript",
+        "output",
+        "object",
+        "option",
+        "progress",
+        "script",
+        "style",
+        "summary",
+        "tbody",
+        "td",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "video",
+        "center",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -87,9 +146,14 @@ def _mask(body: str, *, keep_html: bool = False) -> str:
         html = _HTML_BLOCK.match(line)
         indented = line.startswith(("    ", "\t"))
         if fence:
-            end = next((i for i in range(index + 1, len(lines))
-                        if lines[i].strip().startswith(fence[1]) and not lines[i].strip().strip(fence[1][0])),
-                       len(lines) - 1)
+            end = next(
+                (
+                    i
+                    for i in range(index + 1, len(lines))
+                    if lines[i].strip().startswith(fence[1]) and not lines[i].strip().strip(fence[1][0])
+                ),
+                len(lines) - 1,
+            )
             lines[index : end + 1] = [_blank(x) for x in lines[index : end + 1]]
             index, previous_blank, previous_code = end + 1, True, False
             continue
@@ -116,7 +180,10 @@ def _closing_line(lines: list[str], start: int, tag: str) -> int:
     """Last line of a raw HTML block opened by ``<tag`` on line ``start``."""
     if tag == "hr" or re.search(r"/>\s*$", lines[start]):
         return start
-    opening, closing = re.compile(rf"<{tag}(?=[\s/>]|$)", re.IGNORECASE), re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+    opening, closing = (
+        re.compile(rf"<{tag}(?=[\s/>]|$)", re.IGNORECASE),
+        re.compile(rf"</{tag}\s*>", re.IGNORECASE),
+    )
     depth = 0
     for index in range(start, len(lines)):
         depth += len(opening.findall(lines[index])) - len(closing.findall(lines[index]))

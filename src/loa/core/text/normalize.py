@@ -11,8 +11,18 @@ import re
 import unicodedata
 from itertools import chain
 
-__all__ = ["MAX_TOKEN", "TokenMemo", "canonical_tones", "fold", "heading_slug", "nfc", "number_key", "search_key",
-           "slugify", "tokens"]
+__all__ = [
+    "MAX_TOKEN",
+    "TokenMemo",
+    "canonical_tones",
+    "fold",
+    "heading_slug",
+    "nfc",
+    "number_key",
+    "search_key",
+    "slugify",
+    "tokens",
+]
 
 # Letters that look like Đ/đ but are other code points (Icelandic eth, African D), as pasted from Word or PDFs.
 _LOOKALIKES = str.maketrans({"Ð": "Đ", "Ɖ": "Đ", "ð": "đ", "ɖ": "đ"})
@@ -22,8 +32,10 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _WORD = re.compile(r"[^\W\d_]+")
 # Syllables that end in oa, oe or uy with no final consonant, whose tone mark has two accepted placements
 # ("hòa"/"hoà", "khỏe"/"khoẻ", "thủy"/"thuỷ"). The initial may not end in q: in "quý" the u is a consonant.
-_OPEN_DIPHTHONG = re.compile(r"^((?:[bcdđghklmnprstvx]|ch|gh|gi|kh|ng|ngh|nh|ph|th|tr)?)(o)([ae])$|"
-                             r"^((?:[bcdđghklmnprstvx]|ch|gh|kh|ng|ngh|nh|ph|th|tr)?)(u)(y)$")
+_OPEN_DIPHTHONG = re.compile(
+    r"^((?:[bcdđghklmnprstvx]|ch|gh|gi|kh|ng|ngh|nh|ph|th|tr)?)(o)([ae])$|"
+    r"^((?:[bcdđghklmnprstvx]|ch|gh|kh|ng|ngh|nh|ph|th|tr)?)(u)(y)$"
+)
 _NUMBER_PART = re.compile(r"\d+|[^\W\d_]+")
 # Combining diacritical marks: the range the browser strips too (every Vietnamese mark is in it).
 _MARKS = re.compile("[\u0300-\u036f]+")

@@ -74,8 +74,9 @@ def _classify(lines: list[str]) -> _Paragraph:
     text = _HEADING_MARK.sub("", lines[0]) if marked else lines[0]
     lines = [text.strip() if marked else text, *lines[1:]]
     joined = "\n".join(lines).strip()
-    bold = bool(re.fullmatch(r"\*{2,3}[^*](?:.*[^*])?\*{2,3}", joined, re.DOTALL)) and "**" not in joined[3:-3].replace(
-        "***", "")
+    bold = bool(re.fullmatch(r"\*{2,3}[^*](?:.*[^*])?\*{2,3}", joined, re.DOTALL)) and "**" not in joined[
+        3:-3
+    ].replace("***", "")
     return _Paragraph(lines, marked, bold)
 
 
@@ -88,12 +89,19 @@ def _join_page_breaks(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
     out: list[_Paragraph] = []
     for paragraph in paragraphs:
         previous = out[-1] if out else None
-        if previous and not (previous.marked or previous.bold) and len(previous.lines) == 1 and _is_plain(paragraph):
+        if (
+            previous
+            and not (previous.marked or previous.bold)
+            and len(previous.lines) == 1
+            and _is_plain(paragraph)
+        ):
             last = previous.lines[-1].rstrip()
             first = paragraph.lines[0].lstrip()
             # A Vietnamese paragraph never starts in lower case; otherwise the first must stop mid-sentence.
-            continues = first[:1].isdigit() or last.endswith(",") or len(last) > 100 and not previous.number()
-            if first[:1].islower() or not last.endswith(_ENDS) and continues:
+            continues = (
+                first[:1].isdigit() or last.endswith(",") or (len(last) > 100 and not previous.number())
+            )
+            if first[:1].islower() or (not last.endswith(_ENDS) and continues):
                 previous.lines[-1] = f"{last} {first}"
                 previous.lines.extend(paragraph.lines[1:])
                 continue
@@ -114,7 +122,9 @@ def to_markdown(lines: list[str]) -> str:
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         number = paragraph.number()
         inner = paragraph.inner
-        if number and (paragraph.marked or paragraph.bold or number[0] == 0 or _has_content(number, following)):
+        if number and (
+            paragraph.marked or paragraph.bold or number[0] == 0 or _has_content(number, following)
+        ):
             blocks.append(f"{'#' * (2 + number[0])} {' '.join(inner.split())}")
             in_list = False
             continue
@@ -128,7 +138,9 @@ def to_markdown(lines: list[str]) -> str:
             continue
         first = paragraph.lines[0]
         if first.startswith("+ ") and in_list:
-            blocks.append("\n".join("    " + line if line.startswith("+ ") else line for line in paragraph.lines))
+            blocks.append(
+                "\n".join("    " + line if line.startswith("+ ") else line for line in paragraph.lines)
+            )
             continue
         if first.startswith("|") and all(line.startswith("|") for line in paragraph.lines):
             blocks.append(paragraph.text)  # a table
@@ -141,7 +153,9 @@ def to_markdown(lines: list[str]) -> str:
         in_list = False
         lines_out = [_escape_number(line) for line in paragraph.lines]
         if len(lines_out) > 1 and not all(_ITEM.match(line) for line in lines_out[1:]):
-            lines_out = [line if line.endswith("  ") else line + "  " for line in lines_out[:-1]] + lines_out[-1:]
+            lines_out = [line if line.endswith("  ") else line + "  " for line in lines_out[:-1]] + lines_out[
+                -1:
+            ]
         blocks.append("\n".join(lines_out))
     return "\n\n".join(blocks) + "\n"
 
@@ -160,4 +174,4 @@ def _escape_number(line: str) -> str:
     numbered = _NUMBERED.match(line)
     if not numbered:
         return line
-    return f"{numbered['n']}\\.{line[numbered.end() - 1:]}"
+    return f"{numbered['n']}\\.{line[numbered.end() - 1 :]}"
