@@ -114,3 +114,82 @@ def test_the_cli_reads_a_configuration_with_python_tags(tmp_path):
     mapping, options = found
     assert options == {"page_size": 20}
     assert mapping["markdown_extensions"][0]["toc"]["slugify"] is None  # read as null, nothing imported
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"enabled": "có"}, "enabled: 'enabled' phải là true hoặc false (nhận được 'có')"),
+        ({"history": 1}, "history: 'history' phải là true hoặc false (nhận được 1)"),
+        (
+            {"target": "Public"},
+            "target: 'target' phải là một trong public, internal, preview (nhận được 'Public'). "
+            "Có phải ý bạn là 'public'?",
+        ),
+        (
+            {"build_time": "hôm qua"},
+            "build_time: 'build_time' phải là một thời điểm ISO 8601, ví dụ '2022-01-10T08:00:00+07:00' "
+            "(nhận được 'hôm qua')",
+        ),
+        (
+            {"xref": {"unresolved": "warning"}},
+            "xref: 'xref.unresolved' phải là một trong warn, info, ignore (nhận được 'warning'). "
+            "Có phải ý bạn là 'warn'?",
+        ),
+        ({"xref": {"enabled": "no"}}, "xref: 'xref.enabled' phải là true hoặc false (nhận được 'no')"),
+        (
+            {"xref": ["warn"]},
+            "xref: 'xref' phải là các cặp tên: giá trị (enabled, unresolved, ambiguous) (nhận được ['warn'])",
+        ),
+    ],
+)
+def test_every_option_is_checked_in_vietnamese(options, message):
+    assert _errors(options) == [message]
+
+
+def test_an_unknown_option_is_an_error_with_the_closest_name():
+    (error,) = _errors({"page-size": 20})
+    assert error.startswith(
+        "page-size: Loa không có tùy chọn 'page-size'; các tùy chọn là enabled, content_dir"
+    )
+    assert error.endswith("Có phải ý bạn là 'page_size'?")
+    (nested,) = _errors({"xref": {"ambigous": "info"}})
+    assert "Loa không có tùy chọn 'xref.ambigous'" in nested and "'xref.ambiguous'?" in nested
+
+
+def test_accepted_options_reach_the_build_in_their_working_form():
+    import datetime as dt
+
+    config = LoaConfig()
+    # Unquoted in YAML, a time is read as a datetime: taken as the same instant, in ISO 8601 text.
+    moment = dt.datetime(2022, 1, 10, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    config.load_dict({"build_time": moment, "xref": {"unresolved": "info"}, "target": "internal"})
+    assert config.validate() == ([], [])
+    assert config["build_time"] == "2022-01-10T08:00:00+07:00"
+    assert (config["xref"].enabled, config["xref"].unresolved, config["xref"].ambiguous) == (
+        True,
+        "info",
+        "warn",
+    )
+    assert config["target"] == "internal"
+
+
+def test_the_cli_and_the_build_refuse_the_same_unknown_option(tmp_path, capsys, project):
+    from tests.conftest import BUILD_TIME, MINIMAL_MKDOCS, run_loa
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\nplugins:\n  - loa:\n      feed_item: 20\n      target: nội bộ\n", encoding="utf-8"
+    )
+    assert read_plugin_options(config) is None
+    err = capsys.readouterr().err
+    assert "Loa không có tùy chọn 'feed_item'" in err and "Có phải ý bạn là 'feed_items'?" in err
+    assert "'target' phải là một trong public, internal, preview (nhận được 'nội bộ')" in err
+
+    root = project(mkdocs=MINIMAL_MKDOCS.replace("  - loa\n", "  - loa:\n      feed_item: 20\n"))
+    result = run_loa("build", "--at", BUILD_TIME, cwd=root)
+    assert result.returncode == 1
+    assert "Loa không có tùy chọn 'feed_item'" in result.stderr
+    assert "Traceback" not in result.stderr
+    check = run_loa("check", cwd=root)
+    assert check.returncode != 0 and "Loa không có tùy chọn 'feed_item'" in check.stderr

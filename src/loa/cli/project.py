@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from loa.core.base.settings import BOUNDS, ConfigLoader, bound_errors
+from loa.core.base.settings import BOUNDS, ConfigLoader, option_errors
 from loa.core.loading.catalog import Layout
 from loa.core.safety.bounded_yaml import expansion_problem
 
@@ -46,7 +46,7 @@ def read_plugin_options(config_file: Path) -> tuple[dict[str, Any], dict[str, An
             file=sys.stderr,
         )
         return None
-    errors = bound_errors(options)
+    errors = option_errors(options)
     for message in errors:
         print(f"Tệp cấu hình {config_file}: {message}", file=sys.stderr)
     return None if errors else (config, options)
