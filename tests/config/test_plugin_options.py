@@ -123,18 +123,24 @@ def test_the_cli_reads_a_configuration_with_python_tags(tmp_path):
         ({"history": 1}, "history: 'history' phải là true hoặc false (nhận được 1)"),
         (
             {"target": "Public"},
-            "target: 'target' phải là một trong public, internal, preview (nhận được 'Public'). "
-            "Có phải ý bạn là 'public'?",
+            (
+                "target: 'target' phải là một trong public, internal, preview (nhận được 'Public'). "
+                "Có phải ý bạn là 'public'?"
+            ),
         ),
         (
             {"build_time": "hôm qua"},
-            "build_time: 'build_time' phải là một thời điểm ISO 8601, ví dụ '2022-01-10T08:00:00+07:00' "
-            "(nhận được 'hôm qua')",
+            (
+                "build_time: 'build_time' phải là một thời điểm ISO 8601, ví dụ '2022-01-10T08:00:00+07:00' "
+                "(nhận được 'hôm qua')"
+            ),
         ),
         (
             {"xref": {"unresolved": "warning"}},
-            "xref: 'xref.unresolved' phải là một trong warn, info, ignore (nhận được 'warning'). "
-            "Có phải ý bạn là 'warn'?",
+            (
+                "xref: 'xref.unresolved' phải là một trong warn, info, ignore (nhận được 'warning'). "
+                "Có phải ý bạn là 'warn'?"
+            ),
         ),
         ({"xref": {"enabled": "no"}}, "xref: 'xref.enabled' phải là true hoặc false (nhận được 'no')"),
         (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 
@@ -11,10 +10,13 @@ __all__ = ["main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``loa`` command and return its exit status."""
-    from loa.cli import build, bundle, check, importer, new, nginx, schema
+    from loa.cli import build, bundle, check, importer, new, nginx, schema, vietnamese
 
-    parser = argparse.ArgumentParser(prog="loa", description="Loa: đăng văn bản và tin bài từ Markdown.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    vietnamese.install()
+    parser = vietnamese.Parser(prog="loa", description="Loa: đăng văn bản và tin bài từ Markdown.")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="LỆNH", parser_class=vietnamese.Parser
+    )
     for module in (build, bundle, check, importer, new, nginx, schema):
         module.register(commands)
     args = parser.parse_args(argv)
