@@ -160,3 +160,18 @@ def test_nav_does_not_list_documents(sapa_site):
     home = BeautifulSoup((sapa_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     nav_links = [a.get("href", "") for a in home.select("nav.md-nav--primary a")]
     assert not any("plans/" in href for href in nav_links)
+
+
+def test_the_404_page_is_vietnamese_and_offers_ways_on(sapa_site):
+    soup = BeautifulSoup((sapa_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.title.get_text() == "Không tìm thấy trang - Văn bản Thị ủy Sa Pa"
+    assert [h.get_text() for h in soup.find_all("h1")] == ["Không tìm thấy trang"]
+    assert "Not found" not in soup.get_text()
+    form = soup.select_one("form.loa-notfound-search")
+    assert form["action"] == "/tim-kiem/" and form.select_one("input")["name"] == "q"
+    assert soup.select_one("label[for=loa-notfound-q]").get_text().startswith("Tìm văn bản")
+    # Served at any address: every way on is an absolute path to a page the site has.
+    links = {a.get_text(): a["href"] for a in soup.select("article ul a")}
+    assert links == {"Về trang chủ": "/.", "Danh mục văn bản": "/danh-muc/", "Tin bài": "/tin-bai/"}
+    for href in [*links.values(), form["action"]]:
+        assert (sapa_site / href.strip("/.") / "index.html").is_file(), href
