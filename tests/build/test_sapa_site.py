@@ -175,3 +175,60 @@ def test_the_404_page_is_vietnamese_and_offers_ways_on(sapa_site):
     assert links == {"Về trang chủ": "/.", "Danh mục văn bản": "/danh-muc/", "Tin bài": "/tin-bai/"}
     for href in [*links.values(), form["action"]]:
         assert (sapa_site / href.strip("/.") / "index.html").is_file(), href
+
+
+# Words of MkDocs, Material, argparse and Loa's own developers that must never reach a reader or an editor.
+ENGLISH_OR_DEVELOPER = (
+    "Not found",
+    "Aborted with",
+    "BuildError",
+    "usage:",
+    "Skip to content",
+    "Back to top",
+    "Table of contents",
+    "Initializing search",
+    "Made with",
+    "Copy to clipboard",
+    "Last update",
+    "bản public",
+    "bản internal",
+    "tệp HTML",
+    "iCalendar",
+    "Chưa xác định được văn bản",
+)
+
+
+def _visible_texts(path: Path) -> list[str]:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    shown = ("title", "aria-label", "alt", "placeholder")
+    return [soup.get_text(" ")] + [
+        value
+        for tag in soup.find_all(True)
+        for name, value in tag.attrs.items()
+        if name in shown and isinstance(value, str)
+    ]
+
+
+def test_no_english_or_developer_words_reach_a_page(sapa_site):
+    found = {
+        (path.relative_to(sapa_site).as_posix(), word)
+        for path in sapa_site.rglob("*.html")
+        for text in _visible_texts(path)
+        for word in ENGLISH_OR_DEVELOPER
+        if word in text
+    }
+    assert sorted(found) == []
+    assert "Chuyên đề" in (
+        sapa_site / "plans/2022/ke-hoach-trien-khai-de-an-11-da-tu-nam-2022/index.html"
+    ).read_text(encoding="utf-8")
+
+
+def test_the_words_are_caught_where_they_would_appear(tmp_path):
+    page = tmp_path / "x.html"
+    page.write_text(
+        '<p>Tải về một tệp HTML</p><a title="Back to top">^</a><script>"usage:"</script>', encoding="utf-8"
+    )
+    texts = _visible_texts(page)
+    assert [w for w in ENGLISH_OR_DEVELOPER if any(w in t for t in texts)] == ["Back to top", "tệp HTML"]

@@ -51,3 +51,15 @@ def test_usage_errors_are_vietnamese(args, message):
     assert message in result.stderr
     assert result.stderr.startswith("cách dùng: loa")
     assert "Traceback" not in result.stderr
+
+
+def test_a_build_reports_its_edition_and_time_in_vietnamese(project):
+    from tests.conftest import BUILD_TIME
+
+    root = project()
+    result = run_loa("build", "--at", BUILD_TIME, cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"Đã dựng trang vào {root / 'site'} (bản công khai, tính đến 12:00 ngày 22/11/2026)." in result.stderr
+    )
+    assert [word for word in ("public", "Aborted", "BuildError", "usage:") if word in result.stderr] == []

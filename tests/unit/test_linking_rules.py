@@ -134,7 +134,7 @@ def test_unresolved_and_ambiguous_mentions_are_marked_not_linked():
     markup = f"<p>{MENTION}</p>"
     assert _link(markup, target=None) == (
         '<p><span class="loa-cite loa-cite--unresolved" '
-        f'title="Chưa xác định được văn bản">{MENTION}</span></p>'
+        f'title="Văn bản này chưa có trên trang">{MENTION}</span></p>'
     )
     assert _link(markup, target=None, candidates=(TARGET, TARGET)) == (
         '<p><span class="loa-cite loa-cite--ambiguous" title="Chưa xác định: có nhiều văn bản cùng số">'

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from loa.cli.project import read_plugin_options
+from loa.core.base.dates import vietnamese_datetime
 from loa.core.outputs.releases import (
     OutputRefused,
     check_output_folder,
@@ -148,6 +149,10 @@ def build_site(config_file: Path, *, site_dir: Path | None, at: str, target: str
         os.umask(umask)
 
 
+EDITION_NAMES = {"public": "công khai", "internal": "nội bộ", "preview": "xem trước"}
+"""The editions as an editor names them."""
+
+
 def source_folders(root: Path, config: dict[str, Any], options: dict[str, Any]) -> list[Path]:
     """The folders a build reads (and must never write): content, plans, data, theme, git, cache."""
     theme = config.get("theme")
@@ -193,7 +198,8 @@ def _build_locked(config_file: Path, final: Path, *, at: str, target: str, stric
         _host_logger().removeHandler(handler)
         if not published:
             discard_release(release)
-    print(f"Đã dựng trang vào {final} (thời điểm {at}, bản {target}).", file=sys.stderr)
+    moment = vietnamese_datetime(dt.datetime.fromisoformat(at))
+    print(f"Đã dựng trang vào {final} (bản {EDITION_NAMES[target]}, tính đến {moment}).", file=sys.stderr)
     return 0
 
 

@@ -70,7 +70,9 @@ def _render_mention(
         return f'<a class="loa-cite" href="{html.escape(url, quote=True)}" title="{title}">{mention}</a>'
     if reference and reference.candidates:
         return f'<span class="loa-cite loa-cite--ambiguous" title="Chưa xác định: có nhiều văn bản cùng số">{mention}</span>'
-    return f'<span class="loa-cite loa-cite--unresolved" title="Chưa xác định được văn bản">{mention}</span>'
+    return (
+        f'<span class="loa-cite loa-cite--unresolved" title="Văn bản này chưa có trên trang">{mention}</span>'
+    )
 
 
 def _title_of(reference: Reference) -> str:
