@@ -31,6 +31,7 @@ def history_project(tmp_path_factory: pytest.TempPathFactory) -> Repo:
         "content/index.md": "---\nkind: index\n---\n\n# Trang chủ\n",
         "data/issuers.yml": (REPO / "data" / "issuers.yml").read_text(encoding="utf-8"),
         "data/external.yml": (REPO / "data" / "external.yml").read_text(encoding="utf-8"),
+        "data/editors.yml": "btg@example.invalid: Ban Tuyên giáo Thị ủy\n",
     }
     repo.commit("2021-04-01T08:00:00+07:00", "Dựng trang", base)
     repo.commit(
@@ -48,7 +49,7 @@ def history_project(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     )
     repo.commit(
         "2021-07-01T08:00:00+07:00",
-        "Sửa đổi, bổ sung",
+        "Sửa đổi, bổ sung\n\nGhi-chu: Bổ sung mục 3 theo ý kiến Thường trực.",
         {"plans/2021/ke-hoach.md": _plan("Văn bản đã sửa đổi.\n", title="về việc thử nghiệm (sửa đổi)")},
     )
     return repo
@@ -79,9 +80,9 @@ def test_the_page_lists_exactly_the_public_revisions(history_project, history_si
     )
     items = [" ".join(li.get_text().split()) for li in section.find_all("li")]
     assert items == [
-        "Bản 08:00 ngày 01/07/2021 (bản hiện hành): Ban Tuyên giáo, Sửa đổi, bổ sung",
-        "Bản 08:00 ngày 01/06/2021: Ban Tuyên giáo, Đổi tên tệp",
-        "Bản 09:00 ngày 10/05/2021: Ban Tuyên giáo, Ban hành",
+        "Bản 08:00 ngày 01/07/2021 (bản hiện hành): Ban Tuyên giáo Thị ủy, Bổ sung mục 3 theo ý kiến Thường trực.",
+        "Bản 08:00 ngày 01/06/2021: Ban Tuyên giáo Thị ủy",
+        "Bản 09:00 ngày 10/05/2021: Ban Tuyên giáo Thị ủy",
     ]
     links = [a["href"] for a in section.find_all("a")]
     assert links == [f"phien-ban/{commits[m]}/" for m in ("Sửa đổi, bổ sung", "Đổi tên tệp", "Ban hành")]

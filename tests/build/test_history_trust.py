@@ -109,13 +109,21 @@ def canary_project(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     repo = Repo(tmp_path_factory.mktemp("canary") / "project")
     base = {**base_files(MINIMAL_MKDOCS), "data/channels.yml": CHANNELS}
     repo.commit("2021-04-01T08:00:00+07:00", "Dựng trang", base)
-    repo.commit("2021-05-10T09:00:00+07:00", "Ban hành", {PLAN: PUBLISHED, ARTICLE: _article()})
+    repo.commit(
+        "2021-05-10T09:00:00+07:00", "Ban hành\n\nGhi-chu: Ban hành", {PLAN: PUBLISHED, ARTICLE: _article()}
+    )
     for day, (canary, path, text) in enumerate(NEVER_PUBLIC, start=1):
-        _commit(repo, f"2021-06-{day:02d}T08:00:00+07:00", f"Sửa {canary}", {path: text}, author=STRANGER)
+        _commit(
+            repo,
+            f"2021-06-{day:02d}T08:00:00+07:00",
+            f"Sửa {canary}\n\nGhi-chu: Sửa {canary}",
+            {path: text},
+            author=STRANGER,
+        )
     _commit(
         repo,
         "2021-07-01T08:00:00+07:00",
-        "Đăng lại",
+        "Đăng lại\n\nGhi-chu: Đăng lại",
         {
             PLAN: plan_text(
                 "Văn bản đã sửa đổi.\n", date="2021-05-09", publish_at="2021-05-10T09:00:00+07:00"
@@ -184,11 +192,11 @@ def test_the_public_history_lists_only_strictly_valid_public_revisions(canary_pr
     assert history is not None
     load = StrictLoader.for_layout(Layout(root, root / "content", root / "plans", root / "data"))
     at = parse_build_time(BUILD_TIME)
-    plan = [item.revision.message for item in public_revisions(history[PLAN], at=at, load=load)]
+    plan = [item.revision.subject for item in public_revisions(history[PLAN], at=at, load=load)]
     assert plan == ["Ban hành", "Đăng lại"]
     internal = [
-        item.revision.message for item in public_revisions(history[PLAN], at=at, load=load, target="internal")
+        item.revision.subject for item in public_revisions(history[PLAN], at=at, load=load, target="internal")
     ]
     assert internal == ["Ban hành", "Sửa CANARYINTERNAL", "Đăng lại"]
-    article = [item.revision.message for item in public_revisions(history[ARTICLE], at=at, load=load)]
+    article = [item.revision.subject for item in public_revisions(history[ARTICLE], at=at, load=load)]
     assert article == ["Ban hành", "Đăng lại"]

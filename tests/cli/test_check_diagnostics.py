@@ -340,6 +340,10 @@ def _cases() -> list[Case]:
         "registry.channel", "channels.yml", CHANNELS, "kenh-hai:\n  name: Hai\n  platform: fax\n", "kenh-hai:"
     )
     registry_case("registry.entry", "channels.yml", CHANNELS, "kenh-hai: Hai\n", "kenh-hai:")
+    registry_case(
+        "registry.editor-email", "editors.yml", "", "Ban biên tập: Ban Tuyên giáo\n", "Ban biên tập:"
+    )
+    registry_case("registry.editor-name", "editors.yml", "", "btg@sapa.example: ''\n", "btg@sapa.example:")
     registry_case("registry.entry", "external.yml", EXTERNAL, "- một chuỗi\n", "- một chuỗi")
     registry_case(
         "registry.required", "external.yml", EXTERNAL, "- type: Kế hoạch\n  title: không số\n", "- type:"

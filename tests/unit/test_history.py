@@ -109,11 +109,15 @@ def test_history_follows_renames_with_dates_authors_and_texts(repo):
     assert history is not None
     assert sorted(history) == ["plans/2021/b.md", "plans/c.md", "plans/d.md"]
     revisions = history["plans/2021/b.md"]
-    assert [r.message for r in revisions] == ["Soạn thảo", "Ban hành", "Chuyển thư mục", "Sửa đổi"]
+    assert [r.subject for r in revisions] == ["Soạn thảo", "Ban hành", "Chuyển thư mục", "Sửa đổi"]
     assert [r.path for r in revisions] == ["plans/a.md", "plans/a.md", "plans/2021/b.md", "plans/2021/b.md"]
     assert revisions[1].date == dt.datetime(2021, 5, 10, 9, tzinfo=TIMEZONE)
     assert revisions[1].date.utcoffset() == dt.timedelta(hours=7)
-    assert revisions[1].author == "Ban Tuyên giáo"
+    # Readers never see git identities: the registry's name, or the editorial board.
+    assert {r.author for r in revisions} == {"Ban biên tập"}
+    assert {r.message for r in revisions} == {""}  # no note trailer: a commit message is never shown
+    named = read_history(repo.root, editors={"btg@example.invalid": "Ban Tuyên giáo Thị ủy"})
+    assert named is not None and {r.author for r in named["plans/2021/b.md"]} == {"Ban Tuyên giáo Thị ủy"}
     assert (
         revisions[0].body.endswith("Bản nháp.\n")
         and revisions[3].front["title"] == "về việc thử nghiệm (sửa đổi)"
@@ -124,7 +128,7 @@ def test_a_draft_period_is_never_public(repo):
     history = read_history(repo.root)
     assert history is not None
     shown = _shown(history["plans/2021/b.md"], at=LATER)
-    assert [r.message for r in shown] == ["Ban hành", "Chuyển thư mục", "Sửa đổi"]
+    assert [r.subject for r in shown] == ["Ban hành", "Chuyển thư mục", "Sửa đổi"]
     assert all("Bản nháp" not in r.text for r in shown)
     # Before it was issued, nothing at all.
     assert _shown(history["plans/2021/b.md"], at=dt.datetime(2021, 5, 5, tzinfo=TIMEZONE)) == []
@@ -134,9 +138,9 @@ def test_internal_and_superseded_scheduled_revisions(repo):
     history = read_history(repo.root)
     assert history is not None
     assert _shown(history["plans/c.md"], at=LATER) == []
-    assert [r.message for r in _shown(history["plans/c.md"], at=LATER, target="internal")] == ["Nội bộ"]
+    assert [r.subject for r in _shown(history["plans/c.md"], at=LATER, target="internal")] == ["Nội bộ"]
     # The first scheduled text was replaced before its publication time: readers never saw it.
-    assert [r.message for r in _shown(history["plans/d.md"], at=LATER)] == ["Sửa trước giờ đăng"]
+    assert [r.subject for r in _shown(history["plans/d.md"], at=LATER)] == ["Sửa trước giờ đăng"]
     assert _shown(history["plans/d.md"], at=dt.datetime(2021, 8, 25, tzinfo=TIMEZONE)) == []
 
 
@@ -209,3 +213,60 @@ def test_cached_revision_pages_follow_the_current_targets_of_their_links(tmp_pat
     assert "Trang khác" in build("Trang khác", {"plans/b.md": "plans/b/"})
     assert len(list((tmp_path / "cache" / "page").rglob("*"))) > 2
     assert store.rejected == 0
+
+
+def test_a_public_note_comes_from_the_commit_trailer_only(repo):
+    repo.commit(
+        "2021-09-01T08:00:00+07:00",
+        "fix typo in section 2 (internal ticket #12)\n\nDetails for developers.\n\n"
+        "Ghi-chu: Sửa lỗi chính tả ở mục II.\u200b",
+        {"plans/2021/b.md": _front("published", "về việc thử nghiệm (sửa đổi)") + BODY + "Văn bản đã sửa.\n"},
+    )
+    history = read_history(repo.root)
+    assert history is not None
+    newest = history["plans/2021/b.md"][-1]
+    assert newest.subject == "fix typo in section 2 (internal ticket #12)"
+    assert newest.message == "Sửa lỗi chính tả ở mục II."  # invisible characters dropped
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "sửa\x1e0000000000000000000000000000000000000000\x1f2001-01-01T00:00:00+07:00\x1fGiả mạo\x1fghi chú",
+        "hỏng\x1ekhông có trường",
+        "Ghi-chu: a\x1f\x1eb",
+    ],
+)
+def test_no_commit_message_can_forge_or_break_the_history(repo, message):
+    # A message carrying the characters a fixed separator would use neither adds a revision nor stops reading.
+    repo.commit(
+        "2021-09-01T08:00:00+07:00",
+        message,
+        {"plans/2021/b.md": _front("published", "về việc thử nghiệm (sửa đổi)") + BODY + "Văn bản đã sửa.\n"},
+    )
+    history = read_history(repo.root)
+    assert history is not None
+    revisions = history["plans/2021/b.md"]
+    assert len(revisions) == 5
+    assert revisions[-1].date == dt.datetime(2021, 9, 1, 8, tzinfo=TIMEZONE)
+    assert revisions[-1].author == "Ban biên tập"
+    assert {r.commit for r in revisions} == {r.commit for r in revisions if r.commit.strip("0")}
+
+
+def test_the_editors_registry_names_addresses_and_refuses_what_it_cannot_show(tmp_path):
+    from loa.core.model.registry import load_editors
+
+    path = tmp_path / "editors.yml"
+    path.write_text(
+        'BTG@Sapa.example: Ban Tuyên giáo Thị ủy\nkhong-phai-email: Ai đó\nan@sapa.example: "Nguyễn\\u202eVăn An"\n',
+        encoding="utf-8",
+    )
+    diagnostics = Diagnostics()
+    editors = load_editors(path, "data/editors.yml", diagnostics)
+    assert editors["btg@sapa.example"] == "Ban Tuyên giáo Thị ủy" and "khong-phai-email" not in editors
+    # Invisible characters are refused in every data file, this one included (and fail the build).
+    assert [(d.line, d.code) for d in diagnostics.items] == [
+        (2, "registry.editor-email"),
+        (3, "text.invisible-char"),
+    ]
+    assert load_editors(tmp_path / "none.yml", "data/none.yml", Diagnostics()) == {}

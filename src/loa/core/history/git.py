@@ -19,10 +19,11 @@ import hashlib
 import html
 import json
 import re
+import secrets
 import shutil
 import subprocess
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -34,9 +35,12 @@ from loa.core.base.diagnostics import Diagnostics
 from loa.core.loading.catalog import decode_document
 from loa.core.loading.content_cache import CacheStore
 from loa.core.model.document import TIMEZONE
+from loa.core.model.registry import DEFAULT_EDITOR
 from loa.core.safety.frontmatter import FrontMatter, parse_document_text, read_body
+from loa.core.safety.trust import strip_invisible
 
 __all__ = [
+    "NOTE_TRAILER",
     "FieldChange",
     "Parsed",
     "Revision",
@@ -46,10 +50,12 @@ __all__ = [
     "word_diff",
 ]
 
-_RECORD = "\x1e"
 _REGULAR = ("100644", "100755")  # not a symbolic link (120000) nor a submodule (160000), as in the catalog
 _RESTARTS = 50  # git processes at most for the texts, however many objects are damaged
-_UNIT = "\x1f"
+_NOTE_MAX = 300  # characters of a public note
+NOTE_TRAILER = "Ghi-chu"
+"""The commit trailer that carries a revision's public note, written by the editor in Vietnamese
+(``Ghi-chu: Sửa số liệu mục II.2``). A commit message itself is never shown."""
 
 
 @dataclass(frozen=True)
@@ -67,8 +73,10 @@ class Revision:
     Attributes:
         commit: Full commit id.
         date: Commit date, +07:00.
-        author: Author name.
-        message: First line of the commit message.
+        author: Who readers see updated it: the name ``data/editors.yml`` gives the author's address, or
+            `loa.core.model.registry.DEFAULT_EDITOR`; never the git identity.
+        message: The public note of the revision, from the commit's `NOTE_TRAILER` trailer; empty without one.
+        subject: First line of the commit message, for the people who maintain the site; never shown.
         path: The file's path in that commit.
         text: The whole file as committed (front matter and body).
         blob: The file's git object.
@@ -82,6 +90,7 @@ class Revision:
     author: str
     message: str
     path: str
+    subject: str = ""
     text: str = ""
     blob: str = ""
     readable: bool = True
@@ -128,20 +137,33 @@ def read_history(
     *,
     max_size: int = 1_000_000,
     notices: list[str] | None = None,
+    editors: Mapping[str, str] | None = None,
 ) -> dict[str, list[Revision]] | None:
     """Return each current file's revisions, oldest first, keyed by its current path; None when unavailable.
 
     History is unavailable without git, outside a repository and in a shallow clone (whose oldest commit would
     pass for each file's creation), silently; and when git fails to list it (a corrupt repository), with a
-    notice appended to ``notices``. A revision whose object cannot be read is kept, marked broken.
+    notice appended to ``notices``. A revision whose object cannot be read is kept, marked broken. ``editors``
+    (`loa.core.model.registry.load_editors`) names the authors readers see.
     """
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None or shallow.returncode != 0 or shallow.stdout.strip() != b"false":
         return None
+    # Separators no commit can hold: an editor may put any character in a message or a name, and a message that
+    # carried a fixed separator would forge a revision's date and author or stop every build.
+    token = secrets.token_hex(16)
+    record_mark, unit = f"\x1e{token}\x1e", f"\x1f{token}\x1f"
+    placeholders = (
+        "%H",
+        "%aI",
+        "%ae",
+        "%s",
+        f"%(trailers:key={NOTE_TRAILER},valueonly,unfold,separator=%x20)",
+    )
     log = _git(
         root,
         "log",
-        f"--format={_RECORD}%H{_UNIT}%aI{_UNIT}%an{_UNIT}%s",
+        f"--format={record_mark}{unit.join(placeholders)}",
         "--raw",
         "--no-abbrev",
         "-M",
@@ -163,10 +185,12 @@ def read_history(
     current = set(tracked.stdout.decode("utf-8").splitlines())
     history: dict[str, list[Revision]] = {}
     alias = {path: path for path in current}  # a path as it was in older commits → the current path
-    for record in log.stdout.decode("utf-8").split(_RECORD)[1:]:
+    for record in log.stdout.decode("utf-8", "replace").split(record_mark)[1:]:
         header, _, changes = record.partition("\n")
-        commit, date, author, message = header.split(_UNIT)
+        commit, date, email, subject, note = header.split(unit)
         when = dt.datetime.fromisoformat(date).astimezone(TIMEZONE)
+        author = (editors or {}).get(email.casefold(), DEFAULT_EDITOR)
+        message = strip_invisible(note).strip()[:_NOTE_MAX]
         for line in changes.splitlines():
             # ":<old mode> <new mode> <old blob> <new blob> <status>\t<path>[\t<new path>]"
             parts = line.split("\t")
@@ -178,7 +202,9 @@ def read_history(
             if key is None or not path.endswith(".md") or status.startswith("D"):
                 continue  # a deletion is no state of the document (seen only across branches)
             history.setdefault(key, []).append(
-                Revision(commit, when, author, message, path, blob=blob, readable=mode in _REGULAR)
+                Revision(
+                    commit, when, author, message, path, subject=subject, blob=blob, readable=mode in _REGULAR
+                )
             )
             if status.startswith("R"):
                 del alias[path]

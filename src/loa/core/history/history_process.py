@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from loa.core.base.diagnostics import Diagnostics
 from loa.core.history.git import Revision, prime_front_matter, read_history
 from loa.core.history.revision_pages import PageOptions, write_revision_pages
 from loa.core.history.revisions import (
@@ -36,6 +37,7 @@ from loa.core.history.revisions import (
 from loa.core.loading.cache_trust import open_cache
 from loa.core.loading.catalog import Layout
 from loa.core.model.document import TIMEZONE
+from loa.core.model.registry import load_editors
 from loa.core.outputs.child_process import (
     close_quietly,
     encode_line,
@@ -277,6 +279,8 @@ def run(job: HistoryJob, output: IO[bytes]) -> None:
         tuple(folder for folder, _, _ in load.roots),
         max_size=layout.max_file_size,
         notices=notices,
+        # Checked by the catalog (`loa check`, the build): problems are reported there, not twice.
+        editors=load_editors(layout.data_dir / "editors.yml", "data/editors.yml", Diagnostics()),
     )
     if history is not None:
         prime_front_matter(history, store)

@@ -15,7 +15,7 @@ from loa.core.loading.filenames import check_names, folder_problem, reserved_rea
 from loa.core.loading.linkcheck import LinkTargets, check_links
 from loa.core.loading.validation import validate_document
 from loa.core.model.document import RELATIONS, Document, url_of
-from loa.core.model.registry import Channel, Issuer, load_channels, load_issuers
+from loa.core.model.registry import Channel, Issuer, load_channels, load_editors, load_issuers
 from loa.core.outputs.listing import generated_pages
 from loa.core.safety.frontmatter import FrontMatter, parse_document_text
 from loa.core.text.document_numbers import number_identity
@@ -128,6 +128,8 @@ def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
     external = load_external(external_path, layout.relative(external_path), issuers, diagnostics)
     channels_path = layout.data_dir / "channels.yml"
     channels = load_channels(channels_path, layout.relative(channels_path), issuers, diagnostics)
+    editors_path = layout.data_dir / "editors.yml"  # checked here, read by the history
+    load_editors(editors_path, layout.relative(editors_path), diagnostics)
     documents: list[Document] = []
     assets: list[tuple[Path, str]] = []
     site_files: set[str] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,17 @@ from loa.core.safety.bounded_yaml import read_data_file
 from loa.core.safety.frontmatter import load_yaml
 from loa.core.safety.trust import url_problem
 
-__all__ = ["ISSUER_LEVELS", "PLATFORMS", "Channel", "Issuer", "check_url", "load_channels", "load_issuers"]
+__all__ = [
+    "DEFAULT_EDITOR",
+    "ISSUER_LEVELS",
+    "PLATFORMS",
+    "Channel",
+    "Issuer",
+    "check_url",
+    "load_channels",
+    "load_editors",
+    "load_issuers",
+]
 
 ISSUER_LEVELS = ("trung-uong", "tinh", "huyen", "xa", "co-so")
 PLATFORMS = ("website", "facebook", "zalo", "youtube", "tiktok")
@@ -270,3 +281,42 @@ def check_url(value: object, path: str, line: int, owner: str, diagnostics: Diag
         field="url",
     )
     return False
+
+
+DEFAULT_EDITOR = "Ban biên tập"
+"""Who a public revision is shown as updated by when its author's address is not in ``data/editors.yml``."""
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+_EDITOR_NAME_MAX = 120
+
+
+def load_editors(path: Path, display_path: str, diagnostics: Diagnostics) -> dict[str, str]:
+    """Load the names the history shows for the people who commit: e-mail address (as git records it) → name.
+
+    The history never shows git identities: an address listed here is shown by its name (a person or a unit,
+    as the editors decide), any other as `DEFAULT_EDITOR`. A missing file means no names.
+    """
+    if not path.is_file():
+        return {}
+    text = read_data_file(path, display_path, diagnostics)
+    data, lines = load_yaml(text, display_path, diagnostics) if text is not None else (None, {})
+    editors: dict[str, str] = {}
+    for key, name in (data or {}).items():
+        line = lines.get(str(key), 0)
+        if not isinstance(key, str) or not _EMAIL.fullmatch(key):
+            diagnostics.add(
+                display_path,
+                line,
+                "registry.editor-email",
+                f"'{key}' phải là địa chỉ email người cập nhật như git ghi (ví dụ bientap@sapa.example)",
+            )
+        elif not isinstance(name, str) or not name.strip() or len(name) > _EDITOR_NAME_MAX:
+            diagnostics.add(
+                display_path,
+                line,
+                "registry.editor-name",
+                f"'{key}': tên hiển thị phải là một chuỗi từ 1 đến {_EDITOR_NAME_MAX} ký tự (nhận được {name!r})",
+            )
+        else:
+            editors[key.casefold()] = name.strip()
+    return editors
