@@ -104,7 +104,7 @@ def test_a_revision_page_shows_its_text_and_the_diff_against_the_public_one_befo
     rows = [
         [c.get_text() for c in row.find_all(["th", "td"])] for row in page.select(".loa-changes tbody tr")
     ]
-    assert rows == [["title", "về việc thử nghiệm", "về việc thử nghiệm (sửa đổi)"]]
+    assert rows == [["Trích yếu, tiêu đề", "về việc thử nghiệm", "về việc thử nghiệm (sửa đổi)"]]
     assert page.select_one(".loa-revision__changes a")["href"] == f"../{commits['Đổi tên tệp']}/"
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
     assert page.find("script") is None

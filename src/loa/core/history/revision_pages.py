@@ -23,6 +23,7 @@ from typing import Any
 
 from loa.core.base.dates import vietnamese_datetime
 from loa.core.base.relative_url import relative_url
+from loa.core.history.field_values import field_label, readable_value
 from loa.core.history.git import field_changes, word_diff
 from loa.core.loading.content_cache import CacheStore, ContentCache
 from loa.core.outputs.bundle import LINK, is_relative
@@ -130,17 +131,7 @@ def linked_sources(body_html: str, src_uri: str) -> list[str]:
     return [source for source in sources if source is not None]
 
 
-def _value(value: Any) -> str:
-    if value is None:
-        return "(không có)"
-    if isinstance(value, list):
-        return "; ".join(_value(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_value(v)}" for k, v in value.items())
-    return str(value)
-
-
-def _changes(page: RevisionPage, diff: str | None) -> str:
+def _changes(page: RevisionPage, diff: str | None, names: Mapping[str, str]) -> str:
     if page.previous is None:
         return "<p>Bản đầu tiên được đăng công khai.</p>\n"
     since, url, body, front = page.previous
@@ -149,13 +140,14 @@ def _changes(page: RevisionPage, diff: str | None) -> str:
     changes = field_changes(front, page.front, ignore=_QUIET_FIELDS)
     if changes:
         rows = "".join(
-            f'<tr><th scope="row">{html.escape(c.field)}</th><td><del>{html.escape(_value(c.before))}'
-            f"</del></td><td><ins>{html.escape(_value(c.after))}</ins></td></tr>\n"
+            f'<tr><th scope="row">{html.escape(field_label(c.field))}</th>'
+            f"<td><del>{html.escape(readable_value(c.field, c.before, names))}</del></td>"
+            f"<td><ins>{html.escape(readable_value(c.field, c.after, names))}</ins></td></tr>\n"
             for c in changes
         )
         parts.append(
             '<table class="loa-changes">\n<caption>Thông tin văn bản đã thay đổi</caption>\n'
-            '<thead><tr><th scope="col">Trường</th><th scope="col">Trước</th>'
+            '<thead><tr><th scope="col">Mục</th><th scope="col">Trước</th>'
             f'<th scope="col">Sau</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n'
         )
     if body == page.body:
@@ -170,11 +162,17 @@ def _changes(page: RevisionPage, diff: str | None) -> str:
 
 
 def render_revision_page(
-    page: RevisionPage, body_html: str, options: PageOptions, *, diff: str | None = None
+    page: RevisionPage,
+    body_html: str,
+    options: PageOptions,
+    *,
+    diff: str | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> str:
     """Return the whole HTML page of one revision, ``body_html`` being its rendered and sanitised text.
 
-    ``diff`` is the `word_diff` of the previous body and this one (None when there is no change to show).
+    ``diff`` is the `word_diff` of the previous body and this one (None when there is no change to show);
+    ``names`` the registry's unit names by id, for the changed fields.
     """
     current = html.escape(_relative(page.document_url, page.url))
     canonical = html.escape(options.site_url + page.url)
@@ -197,16 +195,25 @@ def render_revision_page(
         f'{html.escape(options.site_name)}. {state} <a href="{current}">Xem bản hiện hành</a> · '
         f'<a href="{current}#lich-su">Lịch sử thay đổi</a></p>\n'
         f'<p class="loa-revision__commit">Người cập nhật: {html.escape(page.author)}.{message}</p>\n'
-        f'<section class="loa-revision__changes">\n<h2>Thay đổi</h2>\n{_changes(page, diff)}</section>\n'
+        f'<section class="loa-revision__changes">\n<h2>Thay đổi</h2>\n{_changes(page, diff, names or {})}</section>\n'
         f'<article class="loa-revision__text">\n{heading}{body}\n</article>\n'
         "</main>\n</body>\n</html>\n"
     )
 
 
 def write_revision_pages(
-    site: Path, pages: Sequence[RevisionPage], options: PageOptions, *, store: CacheStore | None = None
+    site: Path,
+    pages: Sequence[RevisionPage],
+    options: PageOptions,
+    *,
+    store: CacheStore | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> None:
-    """Render and write every revision page into the built ``site``, with the verified entries of ``store``."""
+    """Render and write every revision page into the built ``site``, with the verified entries of ``store``.
+
+    ``names`` are the registry's unit names by id, for the fields a revision changed.
+    """
+    names = dict(names or {})
     import markdown
 
     renderer = markdown.Markdown(
@@ -222,7 +229,13 @@ def write_revision_pages(
         )
     )
     cache = ContentCache(store, salt)
-    shared = [options.site_name, options.site_url, options.banner, *options.stylesheets]
+    shared = [
+        options.site_name,
+        options.site_url,
+        options.banner,
+        *options.stylesheets,
+        repr(sorted(names.items())),
+    ]
 
     def text(body: str) -> str:
         renderer.reset()
@@ -233,7 +246,7 @@ def write_revision_pages(
         if page.previous is not None and page.previous[2] != page.body:
             before = page.previous[2]
             diff = cache.get("diff", [before, page.body], functools.partial(word_diff, before, page.body))
-        return render_revision_page(page, body_html(), options, diff=diff)
+        return render_revision_page(page, body_html(), options, diff=diff, names=names)
 
     def sources(page: RevisionPage, body_html: Callable[[], str]) -> str:
         return "\n".join(linked_sources(body_html(), page.src_uri))
@@ -290,6 +303,7 @@ def _loa_version() -> str:
         "model/document",
         "outputs/headings",
         "text/normalize",
+        "history/field_values",
     ):
         digest.update((core / f"{module}.py").read_bytes())
     return f"{number}+{digest.hexdigest()[:16]}"
