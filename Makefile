@@ -43,8 +43,8 @@ check: $(STAMP)
 	$(BIN)/loa check
 
 ## Debian packages the tests drive for real (Chromium and Firefox ESR for browser tests, nginx for the served
-## site), installed when missing.
-SYSTEM_DEPS := chromium firefox-esr nginx
+## site, npm for the JavaScript the browser tests inject), installed when missing.
+SYSTEM_DEPS := chromium firefox-esr nginx npm
 system-deps:
 	@missing=$$(for p in $(SYSTEM_DEPS); do command -v $$p >/dev/null 2>&1 || printf ' %s' $$p; done); \
 	[ -z "$$missing" ] || { \
@@ -58,8 +58,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m mypy
 
+## JavaScript the browser tests inject (axe-core for accessibility), pinned by package-lock.json.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
 ## Lint, then the whole test suite, then the build and browser layers again on the maintained forks.
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps $(NODE_STAMP)
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory test-forks
