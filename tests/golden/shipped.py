@@ -49,7 +49,12 @@ NOTE = "Bổ sung thời hạn báo cáo kết quả"
 HISTORY = (("2022-02-01T09:00:00+07:00", "Initial sources"), ("2022-03-15T10:30:00+07:00", "Amend plan"))
 TEXT_SUFFIXES = (".html", ".rss", ".atom", ".json", ".ics", ".conf", ".xml", ".js", ".css", ".txt")
 # The theme's own assets: their names and bytes are those of the installed Material (or MaterialX) release.
-VENDOR = re.compile(r"^assets/(javascripts/|stylesheets/(main|palette)\.[0-9a-f]{8}\.min\.css)")
+VENDOR = re.compile(
+    r"^assets/(javascripts/|stylesheets/(main|palette)\.[0-9a-f]{8}\.min\.css|images/favicon\.png$)"
+)
+# The sharing cards Loa draws: their PNG bytes depend on the installed Pillow, FreeType and zlib, so the
+# manifest keeps their pixel size (read from the PNG header) instead of a hash.
+CARDS = re.compile(r"^assets/cards/[^/]+\.png$")
 _VERSION = re.compile(rb"-\d+(?:\.\d+)+")
 _VARYING_SITE: tuple[tuple[re.Pattern[bytes], Callable[[re.Match[bytes]], bytes] | bytes], ...] = (
     # The generator meta tag names the installed MkDocs and Material versions.
@@ -78,6 +83,14 @@ def is_text(path: str) -> bool:
     return path.endswith(TEXT_SUFFIXES) and not VENDOR.match(path)
 
 
+def _environment() -> dict[str, str]:
+    """The environment of git and of the builds: no variable of an enclosing git command (a hook's
+    GIT_DIR, GIT_INDEX_FILE…), no user or system git configuration, and no ``LOA_*`` setting of the caller
+    (build time, target, site address, theme, cache: the golden build sets its own)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "LOA_"))}
+    return {**env, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+
 def sources(work: Path) -> Path:
     """A git repository in ``work`` holding the shipped project with the fixed history `HISTORY`."""
     project = work / "project"
@@ -101,15 +114,13 @@ def sources(work: Path) -> Path:
 
 def _git(project: Path, date: str, *args: str) -> None:
     env = {
-        **os.environ,
+        **_environment(),
         "GIT_AUTHOR_DATE": date,
         "GIT_COMMITTER_DATE": date,
         "GIT_AUTHOR_NAME": "Biên tập",
         "GIT_AUTHOR_EMAIL": "bien-tap@sapa.loa.example",
         "GIT_COMMITTER_NAME": "Biên tập",
         "GIT_COMMITTER_EMAIL": "bien-tap@sapa.loa.example",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
     }
     subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
 
@@ -117,9 +128,7 @@ def _git(project: Path, date: str, *args: str) -> None:
 def build(work: Path, editions: tuple[str, ...] = tuple(EDITIONS)) -> dict[str, dict[str, bytes]]:
     """Build the shipped project in ``work`` for each edition; its normalised outputs by edition and path."""
     project = sources(work)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(work / "xdg-cache")}
-    for name in ("LOA_BUILD_TIME", "LOA_TARGET", "LOA_HISTORY", "LOA_SITE_URL"):
-        env.pop(name, None)
+    env = {**_environment(), "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(work / "xdg-cache")}
     built = {}
     for edition in editions:
         site = work / f"site-{edition}"
@@ -156,11 +165,19 @@ def outputs(site: Path) -> dict[str, bytes]:
 
 
 def manifest(tree: dict[str, bytes]) -> dict[str, str]:
-    """Path → sha256 of the normalised bytes; `VENDOR` assets by presence only."""
-    return {
-        name: "vendor" if VENDOR.match(name) else hashlib.sha256(data).hexdigest()
-        for name, data in tree.items()
-    }
+    """Path → sha256 of the normalised bytes; `VENDOR` assets by presence only, `CARDS` by pixel size."""
+    return {name: _digest(name, data) for name, data in tree.items()}
+
+
+def _digest(name: str, data: bytes) -> str:
+    if VENDOR.match(name):
+        return "vendor"
+    if CARDS.match(name):
+        if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+            return "not-a-png"
+        width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        return f"png-{width}x{height}"
+    return hashlib.sha256(data).hexdigest()
 
 
 def save(built: dict[str, dict[str, bytes]]) -> None:

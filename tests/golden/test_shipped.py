@@ -39,7 +39,10 @@ def test_the_golden_tree_holds_the_revision_page_of_the_amended_plan():
     assert shipped.NOTE.encode() in texts[f"{page}/index.html"]
     assert "bổ sung: các đơn vị báo cáo".encode() in texts[revisions[0]]
     assert {"feeds/tat-ca.rss", "lich/tat-ca.ics", "search/index.js", ".nginx/redirects.conf"} <= texts.keys()
-    assert stored["assets/cards/trang.png"] != "vendor" and "assets/cards/trang.png" not in texts
+    assert stored["assets/cards/trang.png"].startswith("png-") and "assets/cards/trang.png" not in texts
+    assert (
+        stored["assets/images/favicon.png"] == "vendor" and stored["assets/stylesheets/loa.css"] != "vendor"
+    )
 
 
 def test_a_changed_byte_in_one_page_is_reported_with_its_path_and_a_diff(request, tmp_path, monkeypatch):
@@ -80,8 +83,17 @@ def test_only_what_the_installed_libraries_decide_is_normalised():
     assert not shipped.VENDOR.match("assets/stylesheets/loa.css") and not shipped.VENDOR.match(
         "assets/loa/loa.js"
     )
+    assert shipped.manifest({"assets/cards/a.png": _png(1200, 630), "x.png": _png(1, 1)}) == {
+        "assets/cards/a.png": "png-1200x630",
+        "x.png": shipped.hashlib.sha256(_png(1, 1)).hexdigest(),
+    }
     assert shipped.is_text("kenh/x/index.html") and not shipped.is_text("assets/javascripts/bundle.a.min.js")
 
 
 def test_the_golden_tree_is_small():
     assert sum(p.stat().st_size for p in Path(shipped.GOLDEN).iterdir()) < 600_000
+
+
+def _png(width: int, height: int) -> bytes:
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 6, 0, 0, 0])
+    return b"\x89PNG\r\n\x1a\n" + (13).to_bytes(4, "big") + b"IHDR" + header + b"\0\0\0\0"
