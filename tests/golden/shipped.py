@@ -2,21 +2,28 @@
 
 The repository's own project (``SOURCES``) is copied into a temporary git repository with a fixed history
 (`HISTORY`: one commit of everything, then a later commit that amends a published plan with a ``Ghi-chu:`` note,
-so a revision page exists), and built with the real ``loa build --at BUILD_TIME`` for each edition in
-`EDITIONS`. What is kept in ``tests/golden/shipped/``:
+so a revision page exists) and built with the real ``loa build --at BUILD_TIME`` for each edition in `EDITIONS`
+(about 3 s each). Stored in ``tests/golden/shipped/``:
 
-- ``<edition>.txt``, the manifest: one line per output file, ``sha256 path``, of the normalised bytes (``.gz`` files by their
-  normalised uncompressed bytes; the installed theme's vendor assets, `VENDOR`, by presence only);
-- ``texts.json.xz``: the normalised text of every file Loa writes (`is_text`), by digest, so a failing test prints a
-  unified diff of the first differing files, not only a hash.
+- ``<edition>.txt``, the manifest: one line per output file, ``<digest> <path>``; the digest is the sha256 of the
+  normalised bytes (``.gz`` files: of their uncompressed bytes);
+- ``texts.json.xz``: the normalised text of every file Loa writes (`is_text`: pages, feeds, calendars, search
+  shards, nginx includes, sitemap), by digest, so a failing test prints a unified diff of the first differing
+  files, not only their paths.
 
-What varies with the installed libraries, not with the sources, is normalised by `golden.normalise` plus
-`_VARYING_SITE` (each entry says why). Nothing else is.
+What depends on the installed libraries rather than on the sources, and only that, is left out:
 
-Reviewing a change: run ``.venv/bin/python scripts/update-golden shipped`` and read
-``.venv/bin/python -m tests.golden.shipped diff`` *before* it (it prints the unified diff of the built tree
-against the stored one, for every differing file). Every hunk must be a defect the change fixes (name it in the
-commit message); anything else is a regression of the change, not of the golden tree.
+- `golden._VARYING`: feedgen's version in feeds, the byte length of sharing cards in feed enclosures;
+- `_VARYING_SITE`: the MkDocs and Material versions in ``<meta name="generator">``, the content hash in the names
+  of Material's bundles (``bundle.HASH.min.js``);
+- `VENDOR`: Material's own assets (JavaScript, main and palette CSS, favicon), kept by presence only;
+- `CARDS`: the sharing cards' PNG bytes (Pillow, FreeType, zlib), kept by pixel size.
+
+Reviewing a change: ``.venv/bin/python -m tests.golden.shipped diff`` prints the unified diff of a fresh build
+against the stored tree, every differing file. Each hunk must be a defect the change fixes (name it in the commit
+message); anything else is a regression of the change. Then ``.venv/bin/python scripts/update-golden shipped``
+rewrites the tree, and ``git diff --stat tests/golden/shipped`` shows which manifests moved. A Material or MkDocs
+upgrade may change the HTML around Loa's content: review it the same way, in a commit of its own.
 """
 
 from __future__ import annotations
