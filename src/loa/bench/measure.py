@@ -84,11 +84,11 @@ def _sample_tree(pid: int, done: threading.Event, peak: list[int]) -> None:
 
 
 def measure_tree(root: Path) -> tuple[int, int]:
-    """Return (total bytes, file count) of the regular files under ``root``, skipping the built ``site``."""
+    """Return (total bytes, file count) of the files under ``root``, skipping the built ``site`` and ``.git``."""
     total = count = 0
     for directory, subdirs, files in os.walk(root):
-        if Path(directory) == root:  # the built site and Loa's releases behind it
-            subdirs[:] = [d for d in subdirs if d != "site" and not d.startswith(".site.")]
+        if Path(directory) == root:  # the built site, Loa's releases behind it, the corpus' git history
+            subdirs[:] = [d for d in subdirs if d not in ("site", ".git") and not d.startswith(".site.")]
         for name in files:
             total += os.lstat(os.path.join(directory, name)).st_size
             count += 1
