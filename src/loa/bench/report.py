@@ -141,7 +141,8 @@ def write_results(out: Path, results: Sequence[SizeResult], started: str, repeat
         "repeat": repeat,
         "at": AT,
         "builders": LABELS,
-        "method": "wall: perf_counter around the build subprocess (median of runs); CPU: user + system time of "
+        "method": "every run a full build without Loa's .cache; wall: perf_counter around the build subprocess "
+        "(median of runs); CPU: user + system time of "
         "the process tree from os.wait4 (median); peak RSS: the larger of os.wait4 ru_maxrss and the process "
         "tree's summed RSS sampled every 0.1 s (max of runs); output: bytes and files under site/; ratios: "
         "figure / MkDocs + Material's (and wall / Hugo's); preview: save → the served page holds the change "

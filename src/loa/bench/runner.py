@@ -192,7 +192,8 @@ def _run_layout(layout: Layout, project: Path, log: Path, repeat: int, timeout: 
     cpu: list[float] = []
     rss: list[int] = []
     for run in range(1, repeat + 1):
-        shutil.rmtree(project / "site", ignore_errors=True)
+        shutil.rmtree(project / "site", ignore_errors=True)  # Loa's site is a link: Loa replaces it itself
+        shutil.rmtree(project / ".cache", ignore_errors=True)  # every run a full build, without Loa's cache
         code, wall, cpu_s, peak = measure_build(command, project, log, timeout)
         result.exit_code = code
         if code is None or code != 0:
