@@ -8,6 +8,7 @@ sitemap (Hugo's defaults). Hugo does not resolve citations or read history: thos
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,8 @@ from typing import Any
 import yaml
 
 from loa.bench.revisions import Document
-from loa.bench.vocabulary import ISSUERS
+from loa.bench.vocabulary import ISSUERS, TOPICS, TYPES
+from loa.core.text.normalize import slugify
 
 __all__ = ["hugo_page_path", "write_hugo_project"]
 
@@ -33,7 +35,7 @@ td,th{border:1px solid #ccc;padding:.2rem .4rem}</style>
 <body>
 <header><a href="{{ "/" | relURL }}">{{ site.Title }}</a>
 <nav>{{ range site.Sections }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}
-{{ range $name, $_ := site.Taxonomies }}<a href="{{ (printf "/%s/" $name) | relURL }}">{{ $name }}</a> {{ end }}</nav>
+{{ range slice "topics" "issuers" "types" }}{{ with site.GetPage . }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}{{ end }}</nav>
 </header>
 <main>{{ block "main" . }}{{ end }}</main>
 </body>
@@ -96,6 +98,23 @@ def write_hugo_project(
         f"đạo của Đảng bộ thị xã Sa Pa. Bộ dữ liệu thử nghiệm có {n} văn bản sinh tự động.\n",
     )
     write(dest / "content" / "plans" / "_index.md", "---\ntitle: Văn bản\n---\n")
+    for taxonomy, title in (
+        ("topics", "Chuyên đề"),
+        ("issuers", "Cơ quan ban hành"),
+        ("types", "Loại văn bản"),
+    ):
+        write(dest / "content" / taxonomy / "_index.md", f"---\ntitle: {title}\n---\n")
+    for topic in TOPICS:  # terms named as readers read them, as Loa's topic pages are
+        write(
+            dest / "content" / "topics" / slugify(topic) / "_index.md",
+            f"---\ntitle: {json.dumps(topic, ensure_ascii=False)}\n---\n",
+        )
+    for name, spec in TYPES.items():
+        write(dest / "content" / "types" / spec[1] / "_index.md", f"---\ntitle: {name}\n---\n")
+    for issuer in ISSUERS:
+        write(
+            dest / "content" / "issuers" / issuer["id"] / "_index.md", f"---\ntitle: {issuer['name']}\n---\n"
+        )
     years = sorted({document.path.split("/", 1)[0] for document in documents})
     for year in years:
         write(dest / "content" / "plans" / year / "_index.md", f"---\ntitle: Năm {year}\n---\n")
@@ -115,7 +134,7 @@ def _to_hugo(text: str) -> str:
         "publishDate": published.isoformat(),
         "topics": front["topics"],
         "issuers": [front["issuer"]],
-        "types": [front["type"]],
+        "types": [TYPES[front["type"]][1]],
         "number": front.get("number"),
         "issuer_name": _ISSUER_NAMES[front["issuer"]],
         "signer": front["signer"],
