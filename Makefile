@@ -93,9 +93,11 @@ test-forks: $(FORKS_STAMP) system-deps
 edition: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/mike deploy --update-aliases $(EDITION) $(ALIAS)
 
-## Benchmark against plain MkDocs + Material: make bench SIZES=1000,5000
+## Benchmark MkDocs + Material, Loa and Hugo on one corpus, with preview latency: make bench SIZES=1000,5000
+## (ONLY=plain,loa,hugo picks builders, SAVES=0 skips the preview column; results in bench-results/)
 bench: $(STAMP)
-	$(BIN)/python scripts/bench --sizes $(or $(SIZES),1000,5000)
+	$(BIN)/python scripts/bench --sizes $(or $(SIZES),1000,5000) --only $(or $(ONLY),plain,loa,hugo) \
+		--preview-saves $(or $(SAVES),3)
 
 ## Feed generation time on the same corpora: make bench-feeds SIZES=5000,20000
 bench-feeds: $(STAMP)
