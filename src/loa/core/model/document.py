@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from loa.core.base.dates import (
+    administrative_date,
     format_day_parts,
     format_month,
     format_year,
@@ -120,6 +121,10 @@ class PartialDate:
         if self.day is None:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def administrative(self) -> str:
+        """The date as the document's header writes it: ``ngày 15 tháng 12 năm 2021`` (blank parts left blank)."""
+        return administrative_date(self.year, self.month, self.day)
 
     def vietnamese(self) -> str:
         """Return the date as Vietnamese readers expect: ``ngày 15/12/2021``, ``tháng 01/2022``, ``năm 2022``."""
