@@ -12,11 +12,7 @@ WAITING: dict[str, int] = {
     "src/loa/bench/corpus.py": 489,
     "src/loa/bench/runner.py": 408,
     "src/loa/core/loading/catalog.py": 569,
-    "src/loa/core/loading/validation.py": 488,
-    "src/loa/core/model/schema.py": 480,
-    "src/loa/core/model/tasks.py": 430,
     "src/loa/core/outputs/search.py": 502,
-    "src/loa/core/safety/bounded_yaml.py": 430,
     "src/loa/plugin/plugin.py": 578,
 }
 
