@@ -196,3 +196,16 @@ def test_the_duplicate_check_sees_through_a_dash(project) -> None:
     )
     loaded = load_catalog(Layout(root, root / "content", root / "plans", root / "data"))
     assert "doc.duplicate-number" in {d.code for d in loaded.diagnostics}
+
+
+def test_a_document_does_not_cite_its_own_number_written_another_way() -> None:
+    text = "Đề án số 17-ĐA/TU ngày 05/3/2022 của Thị ủy Sa Pa."
+    assert [c.number for c in detect_citations(text)] == ["17-ĐA/TU"]
+    assert detect_citations(text, own_number="17–DA/TU") == []
+
+
+def test_the_importer_lists_a_document_cited_two_ways_once() -> None:
+    # The references are keyed by the identity key: a dash or a missing diacritic makes no second document.
+    body = "Thực hiện Đề án số 17–ĐA/TU; theo Đề án số 17-DA/TU ngày 05/3/2022 của Thị ủy Sa Pa.\n"
+    (reference,) = extract(HEADER.format(number="12-KH/TU") + body).references
+    assert (reference["number"], reference["date"]) == ("17-ĐA/TU", "2022-03-05")

@@ -36,6 +36,7 @@ from loa.core.importing.title import BODY_START, after_addressees, skip_rules, s
 from loa.core.model.document import PartialDate
 from loa.core.model.registry import Issuer
 from loa.core.text.citations import detect_citations
+from loa.core.text.document_numbers import number_identity
 from loa.core.text.issuer_mentions import IssuerNames
 from loa.core.text.normalize import nfc
 from loa.core.text.skeleton import skeleton
@@ -208,9 +209,10 @@ def _references(text: str, own_number: str | None, names: IssuerNames) -> list[d
             continue
         issuer = org_style(citation.issuer_text) if citation.issuer_text else None
         date = citation.date.isoformat() if citation.date else None
-        known = found.get(citation.number.casefold())
+        key = number_identity(citation.number)
+        known = found.get(key)
         if known is None:
-            found[citation.number.casefold()] = {
+            found[key] = {
                 "type": citation.type,
                 "number": citation.number,
                 "date": date,

@@ -18,7 +18,13 @@ import re
 from collections.abc import Iterator
 
 from loa.core.text.citation import SYMBOL_TYPES, TYPE_WORDS, Citation
-from loa.core.text.document_numbers import DASH, canonical_number, party_pattern, state_pattern
+from loa.core.text.document_numbers import (
+    DASH,
+    canonical_number,
+    number_identity,
+    party_pattern,
+    state_pattern,
+)
 from loa.core.text.issuer_mentions import KHOA, NO_NAMES, OF_BODY, IssuerNames, issuer_after
 from loa.core.text.named_citations import find_aliases, find_named
 from loa.core.text.normalize import nfc
@@ -75,11 +81,11 @@ def detect_citations(
     skel = skeleton(text)
     if not _HINT.search(skel):
         return []
-    own = canonical_number(own_number).casefold() if own_number else None
+    own = number_identity(own_number) if own_number else None
     found = [
         c
         for c in _numbered(text, skel, names or NO_NAMES)
-        if not (own and c.number and c.number.casefold() == own)
+        if not (own and c.number and number_identity(c.number) == own)
     ]
     found += find_named(text, skel, found)
     found += find_aliases(text, skel, found)
