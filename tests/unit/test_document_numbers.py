@@ -75,6 +75,9 @@ def test_the_duplicate_check_and_the_resolver_share_the_key() -> None:
 def test_identity_key_is_not_the_search_key() -> None:
     assert number_identity("KH/TU 85") != number_identity("85-KH/TU")
     assert number_key("KH/TU 85") == number_key("85-KH/TU") == "85khtu"
+    # Both keys see through dashes: search's ignores every mark between the parts.
+    assert number_key("85–KH/TU") == number_key("85—KH/TU") == "85khtu"
+    assert number_identity("85–KH/TU") == number_identity("85-KH/TU")
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,9 @@ from loa.core.text.skeleton import skeleton
 
 __all__ = ["KHOA", "NO_NAMES", "OF_BODY", "IssuerNames", "issuer_after"]
 
+# "… của <body>" right behind a citation, a "(khóa XI)" possibly between.
 OF_BODY = re.compile(r"\s*,?\s*(?:\(\s*khoa\s+[ivxl]+\s*\)\s*)?cua\s+")
+# The Party term given with a citation: "khóa XII", "(khóa XIII)".
 KHOA = re.compile(r"\s*,?\s*\(?\s*khoa\s+(?P<term>[ivxl]+)\b\s*\)?")
 
 
