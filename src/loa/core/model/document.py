@@ -13,7 +13,8 @@ from loa.core.base.dates import (
     vietnamese_date,
     vietnamese_datetime,
 )
-from loa.core.model.tasks import Budget, Task
+from loa.core.model.budget import Budget
+from loa.core.model.tasks import Task
 
 __all__ = [
     "ACCESS_LEVELS",
@@ -199,7 +200,7 @@ class Document:
         aliases: Earlier URLs of the document (site-relative, ``plans/2021/ten-cu/``) that redirect to it.
         period: The years a plan covers, when its front matter says.
         tasks: The tasks a plan assigns (`loa.core.model.tasks.Task`).
-        budget: A plan's budget (`loa.core.model.tasks.Budget`), if given.
+        budget: A plan's budget (`loa.core.model.budget.Budget`), if given.
         field_lines: Line of each front-matter field in the file, for diagnostics.
         source_path: The file on disk, to read the body again when it is needed.
     """
