@@ -208,20 +208,9 @@ def _check(git_dir: Path, new: str) -> list[str]:
     """Run ``loa check`` on a clone of ``new``; its diagnostics go to the pusher. Returns a refusal, if any."""
     with tempfile.TemporaryDirectory(prefix="loa-check-") as folder:
         tree = Path(folder) / "tree"
-        subprocess.run(
-            ["git", "init", "-q", str(tree)], env=clean_git_env(), capture_output=True, check=False
-        )
-        # Pushed from here, where git sees the quarantined objects, into the clone (git clears our GIT_* for it).
-        pushed = _git(git_dir, "push", "-q", str(tree), f"{new}:refs/heads/check")
-        done = subprocess.run(
-            ["git", "checkout", "-q", "check"],
-            cwd=tree,
-            env=clean_git_env(),
-            capture_output=True,
-            check=False,
-        )
-        if pushed.returncode != 0 or done.returncode != 0:
-            return [f"không lấy được commit {new[:7]} để kiểm tra: {pushed.stderr.strip()}"]
+        problem = _clone(git_dir, new, tree)
+        if problem:
+            return [problem]
         _scrub_git_env()
         from loa.cli import main
 
@@ -229,6 +218,34 @@ def _check(git_dir: Path, new: str) -> list[str]:
         status = main(["check", "-f", str(tree / "mkdocs.yml"), "--at", _now()])
         sys.stdout.flush()
     return [] if status == 0 else [f"loa check báo lỗi ở commit {new[:7]} (xem các dòng trên)."]
+
+
+def _clone(git_dir: Path, new: str, tree: Path) -> str | None:
+    """Make ``tree`` a standalone clone checked out at ``new``, with full history; a refusal if it cannot.
+
+    The pushed objects sit in git's quarantine until the hook accepts them, visible only through the hook's own
+    environment: the clone borrows them through ``objects/info/alternates``, copies everything with
+    ``git repack -a``, then drops the borrowing.
+    """
+    env = clean_git_env()
+    sources = [os.environ.get("GIT_OBJECT_DIRECTORY", ""), str(git_dir / "objects")]
+    sources += os.environ.get("GIT_ALTERNATE_OBJECT_DIRECTORIES", "").split(os.pathsep)
+    steps = [
+        ["git", "init", "-q", str(tree)],
+        ["git", "-C", str(tree), "update-ref", "refs/heads/check", new],
+        ["git", "-C", str(tree), "repack", "-a", "-d", "-q"],
+        ["git", "-C", str(tree), "checkout", "-q", "check"],
+    ]
+    for number, step in enumerate(steps):
+        if number == 1:
+            alternates = tree / ".git" / "objects" / "info" / "alternates"
+            alternates.write_text("".join(f"{Path(s).resolve()}\n" for s in sources if s), encoding="utf-8")
+        if number == 3:
+            (tree / ".git" / "objects" / "info" / "alternates").unlink()
+        done = subprocess.run(step, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            return f"không lấy được commit {new[:7]} để kiểm tra: {done.stderr.strip()}"
+    return None
 
 
 def _now() -> str:
