@@ -155,8 +155,8 @@ def _due(state: dict[str, Any], head: str, at: dt.datetime) -> str | None:
     upcoming = state.get("next_change")
     if isinstance(upcoming, str) and parse_build_time(upcoming) <= at:
         return "đến giờ hẹn đăng"
-    deployed = state.get("deployed_at")
-    if not isinstance(deployed, str) or at - parse_build_time(deployed) >= DAILY:
+    built = state.get("build_time")  # the build's own clock, which --at and LOA_BUILD_TIME set
+    if not isinstance(built, str) or at - parse_build_time(built) >= DAILY:
         return "dựng lại hằng ngày"
     return None
 
@@ -219,7 +219,7 @@ def _deploy_locked(
             "commit": head,
             "source_commit": head,
             "build_time": at.isoformat(),
-            "deployed_at": max(now, at).isoformat(timespec="seconds"),
+            "deployed_at": now.isoformat(timespec="seconds"),
             "next_change": upcoming.isoformat() if upcoming else None,
             "published": [{"path": d.path, "url": d.url, "title": d.title} for d in published],
             "held": False,
