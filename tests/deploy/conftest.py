@@ -72,6 +72,6 @@ def git_project(project: Callable[..., Path]) -> Callable[..., Path]:
     return make
 
 
-def plan(number: str, title: str, **fields: object) -> str:
+def plan(number: str, title: str, body: str | None = None, **fields: object) -> str:
     """A valid plan with its own number and title."""
-    return plan_text(f"Nội dung {title}.\n", number=number, title=title, **fields)
+    return plan_text(body or f"Nội dung {title}.\n", number=number, title=title, **fields)

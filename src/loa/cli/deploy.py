@@ -165,9 +165,18 @@ def _checkout(source: Path, head: str, work: Path) -> None:
     """A fresh clone with full history (revision pages read it), or a copy of a project outside git."""
     shutil.rmtree(work, ignore_errors=True)
     if head == "local":
-        shutil.copytree(
-            source, work, symlinks=True, ignore=shutil.ignore_patterns(".cache", "site", ".site.*", "site-*")
-        )
+        web_root = work.parent.resolve()
+
+        def builds(folder: str, names: list[str]) -> set[str]:
+            """What a copy leaves out: the cache, earlier builds, and the web root itself if it is inside."""
+            skipped = {".cache", "site", "site-internal", "site-preview"}
+            return {
+                n
+                for n in names
+                if n in skipped or n.startswith((".site", ".site-")) or Path(folder, n).resolve() == web_root
+            }
+
+        shutil.copytree(source, work, symlinks=True, ignore=builds)
         return
     for args in (("clone", "--quiet", "--no-checkout", str(source), str(work)), ("checkout", "-q", head)):
         done = _git(*args, cwd=work if args[0] == "checkout" else None)

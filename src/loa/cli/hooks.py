@@ -3,7 +3,7 @@
 ``pre-receive`` refuses, for the publishing branch: its deletion, a push that rewrites its history, a change
 outside the editors' folders (content/, plans/, data/, as the branch's own mkdocs.yml names them) unless the
 pusher is an operator, an mkdocs.yml that adds ``hooks:`` or Python tags unless the pusher is an operator, and any
-commit whose ``loa check`` fails (the Vietnamese diagnostics, file and line, go back to the pusher). It checks a
+commit whose ``loa check --strict`` fails (strict as the deploy's build is) (the Vietnamese diagnostics, file and line, go back to the pusher). It checks a
 real clone of the pushed commit in a temporary folder, with full history. ``post-receive`` runs ``loa deploy``.
 
 Both hooks run the loa that installed them (`loa.deploy` templates: ``python -I`` and that loa's path), never code
@@ -215,7 +215,7 @@ def _check(git_dir: Path, new: str) -> list[str]:
         from loa.cli import main
 
         sys.stdout.flush()
-        status = main(["check", "-f", str(tree / "mkdocs.yml"), "--at", _now()])
+        status = main(["check", "-f", str(tree / "mkdocs.yml"), "--at", _now(), "--strict"])
         sys.stdout.flush()
     return [] if status == 0 else [f"loa check báo lỗi ở commit {new[:7]} (xem các dòng trên)."]
 

@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from loa.cli.build import build_time
-from loa.cli.project import find_layout
-from loa.core.loading.catalog import load_catalog
+from loa.cli.project import find_layout, read_plugin_options
+from loa.core.base.settings import BOUNDS
+from loa.core.loading.catalog import load_catalog, topics_by_id
 from loa.core.model.document import TIMEZONE, Document
+from loa.core.model.registry import Channel
 from loa.core.outputs.deploy import read_state
-from loa.core.outputs.feeds import feed_time
+from loa.core.outputs.feeds import plan_feeds
 from loa.core.references.xref import build_reference_graph
 from loa.core.selection.publication import parse_build_time
 
@@ -67,9 +69,10 @@ def _entry(document: Document) -> dict[str, Any]:
 
 def report(config_file: Path, at: dt.datetime, web_root: Path | None) -> dict[str, Any] | None:
     """What ``loa status`` shows, as data; None when the project cannot be read."""
-    layout = find_layout(config_file)
-    if layout is None:
+    layout, found = find_layout(config_file), read_plugin_options(config_file)
+    if layout is None or found is None:
         return None
+    limit = int(found[1].get("feed_items", BOUNDS["feed_items"].default))
     catalog = load_catalog(layout, at=at)
     waiting: dict[str, list[dict[str, Any]]] = {key: [] for key in SECTIONS}
     live: list[Document] = []
@@ -80,14 +83,7 @@ def report(config_file: Path, at: dt.datetime, web_root: Path | None) -> dict[st
         else:
             waiting[section].append(_entry(document))
     waiting["scheduled"].sort(key=lambda e: (e["publish_at"], e["path"]))
-    warnings: list[dict[str, Any]] = [
-        {
-            "path": d.path,
-            "message": "đã đăng nhưng không vào nguồn tin (RSS) nào: thiếu ngày ban hành/ngày đăng",
-        }
-        for d in live
-        if d.kind in ("plan", "article") and feed_time(d) is None
-    ]
+    warnings = _feedless(live, catalog.channels, limit)
     graph = build_reference_graph(
         catalog.documents,
         catalog.external,
@@ -114,6 +110,23 @@ def report(config_file: Path, at: dt.datetime, web_root: Path | None) -> dict[st
         "last_deploy": deployed,
         "warnings": warnings,
     }
+
+
+def _feedless(live: list[Document], channels: dict[str, Channel], limit: int) -> list[dict[str, Any]]:
+    """Published plans and articles that no feed carries: dated before the newest ``limit`` of every feed."""
+    specs = plan_feeds(
+        live, topics=topics_by_id(live), channels={k: c.name for k, c in channels.items()}, limit=limit
+    )
+    carried = {d.path for spec in specs for d in spec.documents}
+    return [
+        {
+            "path": d.path,
+            "message": f"đã đăng nhưng không có trong nguồn tin (RSS) nào: ngày đăng cũ hơn cả {limit} mục mới nhất "
+            "của mọi nguồn tin, người theo dõi sẽ không thấy; hãy ghi publish_at là lúc đăng thật",
+        }
+        for d in live
+        if d.kind in ("plan", "article") and d.path not in carried
+    ]
 
 
 def run(args: argparse.Namespace) -> int:
