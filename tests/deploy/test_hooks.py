@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -97,3 +98,21 @@ def test_publishing_branch_is_never_rewritten_or_deleted(
     deleted = push(work, "origin", ":main", pusher="van-hanh")
     assert deleted.returncode != 0 and "không được xoá nhánh đăng" in deleted.stderr
     assert git("rev-parse", "main", cwd=bare).stdout == tip
+
+
+def test_hooks_never_run_code_from_the_push(git_project: Callable[..., Path], tmp_path: Path) -> None:
+    work, bare, web = server(git_project, tmp_path)
+    hook = (bare / "hooks" / "pre-receive").read_text(encoding="utf-8")
+    assert hook.startswith(f"#!{sys.executable} -I\n")
+    marker = tmp_path / "ran-pushed-code"
+    payload = f"open({str(marker)!r}, 'w').close()\n"
+    # Even an operator's push: a loa package and site hooks at the top of the tree are never imported.
+    commit(work, {"loa/__init__.py": payload, "loa/cli/__init__.py": payload, "sitecustomize.py": payload})
+    pushed = push(work, "origin", "main", pusher="van-hanh")
+    assert pushed.returncode == 0, pushed.stderr
+    assert "Đã triển khai bản" in pushed.stderr
+    assert not marker.exists()
+    assert (
+        json.loads((web / "state.json").read_text(encoding="utf-8"))["commit"]
+        == git("rev-parse", "HEAD", cwd=work).stdout.strip()
+    )
