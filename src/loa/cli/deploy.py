@@ -132,7 +132,10 @@ def deploy(
         print(f"LỖI: {refusal}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"LỖI: không ghi được vào {web_root}: {error.strerror or error}. Bản đang chạy giữ nguyên.")
+        print(
+            f"LỖI: không ghi được vào {web_root}: {error.strerror or error}. Bản đang chạy giữ nguyên.",
+            file=sys.stderr,
+        )
         return 1
 
 

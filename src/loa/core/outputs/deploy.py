@@ -10,6 +10,8 @@ Layout of ``WEB_ROOT``::
 
 A release is moved into ``releases/`` complete; only then is ``current`` switched, in one rename(2): a failed or
 killed deploy leaves ``current`` on the old release. Old releases beyond the ones kept are removed afterwards.
+The fault point ``LOA_FAULT_AT=deploy-swap`` (`loa.core.outputs.releases.fault_point`) kills a deploy between
+making the new link and renaming it over ``current``.
 """
 
 from __future__ import annotations
