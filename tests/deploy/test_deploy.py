@@ -46,12 +46,15 @@ def test_deploy_serve_rollback_byte_for_byte(git_project: Callable[..., Path], t
     for path in (web / "current").resolve().rglob("*"):
         assert stat.S_IMODE(path.stat().st_mode) == (0o755 if path.is_dir() else 0o644), path
     assert any((web / "cache" / "loa").rglob("*")), "the build's cache is kept between releases"
+    assert (web / "cache" / "key" / "loa" / "machine-key").is_file()
+    assert stat.S_IMODE((web / "cache").stat().st_mode) == 0o700
 
     commit(root, {PLAN_B: plan("2-KH/TU", "về kế hoạch thứ hai")})
     process, url = start_nginx(web / "current", tmp_path / "nginx")
     try:
         status, log = deploy(root, web)
         assert status == 0, log
+        assert "bộ nhớ đệm" not in log  # the cache of the first deploy was trusted, not wiped
         assert fetch(f"{url}/plans/2022/ke-hoach-b/")[0] == 200
         state = json.loads((web / "state.json").read_text(encoding="utf-8"))
         assert state["release"] == os.readlink(web / "current").removeprefix("releases/")
@@ -63,6 +66,12 @@ def test_deploy_serve_rollback_byte_for_byte(git_project: Callable[..., Path], t
         assert tree_digest(web / "current") == before
         assert fetch(f"{url}/plans/2022/ke-hoach-b/")[0] == 404
         assert fetch(f"{url}/plans/2022/ke-hoach-a/")[0] == 200
+        # Held until a new commit: the timer's command does not undo the rollback; --to goes forward again.
+        assert deploy(root, web, "--when-due") == (0, "")
+        assert os.readlink(web / "current") == first
+        result = run_loa("rollback", "--web-root", str(web), "--to", state["release"], cwd=root)
+        assert result.returncode == 0, result.stderr
+        assert fetch(f"{url}/plans/2022/ke-hoach-b/")[0] == 200
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -3,7 +3,9 @@
 ``loa deploy`` builds a clean checkout of a commit (from ``--repo``, a bare repository, or the project's own
 repository) in ``WEB_ROOT/work/``, installs the result as a new release and switches ``WEB_ROOT/current`` to it
 (`loa.core.outputs.deploy`). The build's cache lives in ``WEB_ROOT/cache/loa/`` and is moved into the work tree
-for the build only: the work tree's path never changes, so the cache's signature stays valid.
+for the build only (Loa refuses a cache reached through a link): the work tree's path never changes, so the
+cache's signature stays valid. The key that signs it is kept in ``WEB_ROOT/cache/key/`` (``XDG_CACHE_HOME``, set
+for the deploy only), the same for the hook and the timer.
 """
 
 from __future__ import annotations
@@ -202,6 +204,10 @@ def _deploy_locked(
     _checkout(source, head, work)
     config = work / config_name
     cache.mkdir(parents=True, exist_ok=True)
+    os.chmod(cache.parent, 0o700)  # the cache and its key are the deploy user's alone
+    # The key that signs the cache lives beside it, whoever runs the deploy (the hook as the git user, the timer
+    # under systemd): one key, so neither wipes the other's cache.
+    os.environ["XDG_CACHE_HOME"] = str(cache.parent / "key")
     shutil.rmtree(work / ".cache", ignore_errors=True)  # never one from the pushed tree
     (work / ".cache").mkdir()
     os.rename(cache, work / ".cache" / "loa")  # the cache's path is stable: work/ never moves
