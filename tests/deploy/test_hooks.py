@@ -83,6 +83,13 @@ def test_editors_change_only_their_folders(git_project: Callable[..., Path], tmp
     assert push(work, "origin", "main", pusher="van-hanh").returncode == 0
     head = git("rev-parse", "HEAD", cwd=work).stdout.strip()
     assert json.loads((web / "state.json").read_text(encoding="utf-8"))["commit"] == head
+    # A rename out of the theme into content/ names the theme file too.
+    commit(work, {"theme/main.html": "x\n"}, "Thêm giao diện")
+    assert push(work, "origin", "main", pusher="van-hanh").returncode == 0
+    git("mv", "theme/main.html", "content/main.html", cwd=work)
+    git("commit", "-q", "-m", "Chuyển", cwd=work)
+    moved = push(work, "origin", "main", pusher="bien-tap")
+    assert moved.returncode != 0 and "theme/main.html" in moved.stderr, moved.stderr
 
 
 def test_publishing_branch_is_never_rewritten_or_deleted(

@@ -187,8 +187,11 @@ def _editor_folders(git_dir: Path, old: str) -> list[str]:
 def _touched(git_dir: Path, old: str, new: str) -> set[str]:
     """Every path any pushed commit changes (not only the net difference: history is published too)."""
     span = [new, "--not", "--all"] if old == ZERO else [f"{old}..{new}"]
-    listed = _git(git_dir, "-c", "core.quotepath=off", "log", "--format=", "--name-only", "-m", *span)
-    return {line for line in listed.stdout.splitlines() if line}
+    # --no-renames: a rename out of theme/ into content/ names both sides. -z: any byte in a name, newlines too.
+    listed = _git(git_dir, "log", "--format=", "--name-only", "--no-renames", "-m", "-z", *span)
+    if listed.returncode != 0:
+        return {"(không đọc được danh sách tệp thay đổi)"}
+    return {name.strip("\n") for name in listed.stdout.split("\0") if name.strip("\n")}
 
 
 def _dangerous_config(git_dir: Path, new: str) -> bool:
