@@ -96,6 +96,8 @@ def test_failed_or_killed_deploy_keeps_current(git_project: Callable[..., Path],
     status, log = deploy(root, web)
     assert status == 1 and "vẫn là bản cũ" in log
     assert os.readlink(web / "current") == kept
+    # The timer does not rebuild a commit that failed every minute.
+    assert deploy(root, web, "--when-due") == (0, "")
     # After all that, a good deploy goes through and cleans up.
     commit(root, {PLAN_B: plan("2-KH/TU", "về kế hoạch thứ hai")})
     status, log = deploy(root, web, "--keep", "1")

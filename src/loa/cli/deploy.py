@@ -126,6 +126,14 @@ def deploy(
             reason = _due(state, head, at) if when_due else "yêu cầu"
             if reason is None:
                 return 0
+            if (
+                when_due
+                and head == state.get("failed_commit")
+                and isinstance(state.get("source_commit"), str)
+            ):
+                head = state[
+                    "source_commit"
+                ]  # the head does not build: keep the schedule on the last good one
             print(
                 f"Triển khai ({reason}): dựng commit {head[:7]} tính đến {at.isoformat()}.", file=sys.stderr
             )
@@ -152,8 +160,9 @@ def _head(source: Path, ref: str, commit: str | None) -> str:
 
 
 def _due(state: dict[str, Any], head: str, at: dt.datetime) -> str | None:
-    """Why the timer must deploy now (Vietnamese), or None."""
-    if state.get("source_commit") != head:
+    """Why the timer must deploy now (Vietnamese), or None. A head that failed to build is not retried every
+    minute: only when something else is due (then the last good commit is built), or daily."""
+    if state.get("source_commit") != head and state.get("failed_commit") != head:
         return "có commit mới"
     if state.get("held"):
         return None  # rolled back by hand: wait for a new commit
@@ -219,6 +228,9 @@ def _deploy_locked(
         os.rename(work / ".cache" / "loa", cache)
     if status != 0:
         print(f"Triển khai thất bại; {web_root / 'current'} vẫn là bản cũ.", file=sys.stderr)
+        write_state(
+            web_root, {**state, "failed_commit": head, "failed_at": dt.datetime.now(TIMEZONE).isoformat()}
+        )
         return 1
     built = (web_root / "staging" / "site").resolve()
     layout = find_layout(config)

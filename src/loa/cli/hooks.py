@@ -29,6 +29,7 @@ import loa
 from loa.cli.deploy import clean_git_env, deploy
 from loa.core.base.settings import ConfigLoader
 from loa.core.model.document import TIMEZONE
+from loa.core.selection.publication import parse_build_time
 
 __all__ = ["PUSHER_VARIABLES", "register"]
 
@@ -120,9 +121,8 @@ def run_hook(args: argparse.Namespace) -> int:
         if new == ZERO:
             continue
         _scrub_git_env()
-        from loa.core.selection.publication import parse_build_time
 
-        deploy(
+        status = deploy(
             Path(settings["web_root"]),
             config_file=Path("mkdocs.yml"),
             repo=str(git_dir),
@@ -131,6 +131,12 @@ def run_hook(args: argparse.Namespace) -> int:
             at=parse_build_time(os.environ.get("LOA_BUILD_TIME")),
             keep=int(settings.get("keep", 5)),
         )
+        if status != 0:
+            print(
+                "Commit đã được nhận nhưng trang web chưa cập nhật (xem lý do ở trên). Nếu máy chủ có bộ hẹn giờ "
+                "loa-deploy, nó sẽ thử lại trong vòng một phút; nếu không, hãy báo người vận hành.",
+                file=sys.stderr,
+            )
     return 0
 
 
