@@ -51,3 +51,30 @@ def test_the_task_cards_name_each_value_on_a_phone(browser, served_site):
     )
     page.close()
     assert before == '"Chủ trì: "'
+
+
+def test_the_contents_reach_every_section_on_a_phone_and_give_way_to_the_sidebar_on_a_desktop(
+    browser, served_site
+):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(served_site + PLAN)
+    contents = page.locator("details.loa-contents")
+    assert contents.is_visible()
+    contents.locator("summary").click()
+    links = contents.locator("a").evaluate_all(
+        "links => links.map(a => [a.textContent, a.getAttribute('href')])"
+    )
+    targets = page.evaluate(
+        "hrefs => hrefs.map(h => !!document.getElementById(h.slice(1)))", [h for _, h in links]
+    )
+    texts = [text for text, _ in links]
+    assert "III. TỔ CHỨC THỰC HIỆN" in texts and "Nhiệm vụ và thời hạn" in texts
+    assert texts[-1] == "Văn bản được dẫn chiếu" and all(targets)
+    contents.locator("a[href='#nhiem-vu']").click()
+    assert abs(page.evaluate("document.getElementById('nhiem-vu').getBoundingClientRect().top")) < 120
+    page.close()
+    wide = browser.new_page(viewport={"width": 1366, "height": 800})
+    wide.goto(served_site + PLAN)
+    assert not wide.locator("details.loa-contents").is_visible()
+    assert wide.locator(".md-sidebar--secondary .md-nav__link").count() > 10  # Material's own contents
+    wide.close()

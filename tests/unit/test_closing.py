@@ -82,3 +82,17 @@ def test_the_registry_gives_each_issuer_its_header_lines_and_rules(tmp_path):
     assert issuers["thi-uy"].header_lines == ("ĐẢNG BỘ TỈNH LÀO CAI", "THỊ ỦY SA PA")
     assert (issuers["thi-uy"].system, issuers["ubnd"].system) == ("dang", "nha-nuoc")
     assert issuers["ubnd"].header_lines == ("ỦY BAN NHÂN DÂN THỊ XÃ SA PA",)
+
+
+def test_the_outline_lists_the_headings_with_their_anchors():
+    from loa.core.outputs.outline import Heading, outline
+
+    body = (
+        '<h2 id="i-muc-dich"><span class="loa-old-anchor" id="i-muc-ich"></span>I. MỤC ĐÍCH'
+        '<a class="headerlink" href="#i-muc-dich" title="Permanent link">¶</a></h2>\n<p>x</p>\n'
+        '<h3 id="1-muc-dich">1. Mục &amp; đích</h3>\n<h4 id="sau">sâu</h4>\n<h2>không có id</h2>\n<h3 id="rong"> </h3>'
+    )
+    assert outline(body) == [
+        Heading(2, "i-muc-dich", "I. MỤC ĐÍCH"),
+        Heading(3, "1-muc-dich", "1. Mục & đích"),
+    ]

@@ -24,6 +24,7 @@ from loa.core.outputs.amendments import Amendment, amendments_by_document
 from loa.core.outputs.closing import mark_closing
 from loa.core.outputs.feeds import FeedSpec
 from loa.core.outputs.listing import Listing, ListingGroup
+from loa.core.outputs.outline import outline
 from loa.core.references.xref import ReferenceGraph
 
 __all__ = ["Renderer"]
@@ -102,6 +103,7 @@ class Renderer:
             page_url,
             doc=document,
             body=mark_closing(body_html),
+            contents=outline(body_html),
             title_html=title,
             tasks=tasks,
             issuer=self.issuers.get(document.issuer or ""),
