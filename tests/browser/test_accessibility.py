@@ -37,8 +37,8 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def _violations(browser, url: str, width: int, source: str) -> list[str]:
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def _violations(browser, url: str, width: int, scheme: str, source: str) -> list[str]:
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
     response = page.goto(url)
     assert response is not None and response.status == 200, url
     page.evaluate(source)
@@ -51,10 +51,11 @@ def _violations(browser, url: str, width: int, source: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("width", [375, 1366])
+# A phone and a desktop in the light scheme, and a phone in the dark one (the reader's system setting).
+@pytest.mark.parametrize(("width", "scheme"), [(375, "light"), (1366, "light"), (375, "dark")])
 @pytest.mark.parametrize("kind", sorted(PAGES))
-def test_no_accessibility_violation(browser, served_site, axe_source, kind, width):
-    assert _violations(browser, served_site + PAGES[kind], width, axe_source) == []
+def test_no_accessibility_violation(browser, served_site, axe_source, kind, width, scheme):
+    assert _violations(browser, served_site + PAGES[kind], width, scheme, axe_source) == []
 
 
 def test_the_check_finds_a_violation(browser, axe_source):
