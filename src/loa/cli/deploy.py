@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -51,7 +52,9 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--repo", metavar="KHO", help="kho git (bare) để lấy mã nguồn, thay cho thư mục hiện tại"
     )
-    parser.add_argument("--branch", default="main", metavar="NHÁNH", help="nhánh đăng (mặc định: main)")
+    parser.add_argument(
+        "--branch", metavar="NHÁNH", help="nhánh đăng (mặc định: nhánh 'loa hook install' đã ghi, hoặc main)"
+    )
     parser.add_argument("--commit", metavar="COMMIT", help="commit cần dựng (mặc định: đầu nhánh)")
     parser.add_argument("--at", metavar="THỜI_ĐIỂM", help="dựng như tại thời điểm này (mặc định: bây giờ)")
     parser.add_argument("--keep", type=int, default=5, metavar="SỐ", help="số bản giữ lại (mặc định: 5)")
@@ -75,8 +78,10 @@ def register(commands: Any) -> None:
 
 
 def clean_git_env() -> dict[str, str]:
-    """The environment without git's per-repository variables (a hook's GIT_DIR must not leak into a clone)."""
-    return {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    """The environment without git's per-repository variables (a hook's GIT_DIR must not leak into a clone), and
+    without the user's and the system's git configuration (filters, LFS, aliases apply to nothing Loa checks out)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    return env | {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_LFS_SKIP_SMUDGE": "1"}
 
 
 def _git(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -89,16 +94,41 @@ def _moment(text: str | None) -> dt.datetime | None:
     return build_time(text if text is not None else os.environ.get("LOA_BUILD_TIME"))
 
 
+def _publishing_branch(repo: str | None, asked: str | None) -> str | None:
+    """The branch to deploy: the one the repository's hooks check (``loa-hook.json``), which ``asked`` must match.
+
+    A timer deploying another branch than the hooks check would publish commits nobody checked.
+    """
+    settings_file = Path(repo) / "loa-hook.json" if repo else None
+    try:
+        checked = (
+            json.loads(settings_file.read_text(encoding="utf-8")).get("branch") if settings_file else None
+        )
+    except (OSError, ValueError, AttributeError):
+        checked = None
+    if checked and asked and asked != checked:
+        print(
+            f"LỖI: kho {repo} chỉ kiểm tra nhánh '{checked}' khi nhận (loa-hook.json); không triển khai nhánh "
+            f"'{asked}', vì không ai kiểm tra nó.",
+            file=sys.stderr,
+        )
+        return None
+    return str(checked or asked or "main")
+
+
 def run_deploy(args: argparse.Namespace) -> int:
     """Deploy and return the exit status: 0 deployed or nothing due, 1 failed (``current`` untouched)."""
     at = _moment(args.at)
     if at is None:
         return 2
+    branch = _publishing_branch(args.repo, args.branch)
+    if branch is None:
+        return 1
     return deploy(
         args.web_root.resolve(),
         config_file=args.config_file,
         repo=args.repo,
-        branch=args.branch,
+        branch=branch,
         commit=args.commit,
         at=at,
         keep=max(1, args.keep),
@@ -121,7 +151,8 @@ def deploy(
     source = Path(repo).resolve() if repo else config_file.resolve().parent
     try:
         with locked(web_root):
-            head = _head(source, branch if repo else "HEAD", commit)
+            # refs/heads/ spelled out: a bare "main" would resolve a tag or a top-level ref named "main" first.
+            head = _head(source, f"refs/heads/{branch}" if repo else "HEAD", commit)
             state = read_state(web_root)
             reason = _due(state, head, at) if when_due else "yêu cầu"
             if reason is None:

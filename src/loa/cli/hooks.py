@@ -75,6 +75,8 @@ def run_install(args: argparse.Namespace) -> int:
         "keep": max(1, args.keep),
     }
     (repo / CONFIG).write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    # Malformed objects (a commit with a date git itself cannot read) are refused at the door.
+    subprocess.run(["git", "-C", str(repo), "config", "receive.fsckObjects", "true"], check=False)
     package = Path(loa.__file__).resolve().parent
     for name in HOOKS:
         text = (package / "deploy" / f"{name}.in").read_text(encoding="utf-8")
@@ -108,7 +110,8 @@ def run_hook(args: argparse.Namespace) -> int:
     updates = [line.split() for line in sys.stdin.read().splitlines() if len(line.split()) == 3]
     mine = [(old, new) for old, new, ref in updates if ref == branch]
     if args.action == "pre-receive":
-        problems = [p for old, new in mine for p in _refusals(git_dir, settings, old, new)]
+        problems = [p for _, _, ref in updates for p in _ref_refusals(settings, ref)]
+        problems += [p for old, new in mine for p in _refusals(git_dir, settings, old, new)]
         for problem in problems:
             print(f"LỖI: {problem}", file=sys.stderr)
         if problems:
@@ -128,7 +131,7 @@ def run_hook(args: argparse.Namespace) -> int:
             repo=str(git_dir),
             branch=settings["branch"],
             commit=new,
-            at=parse_build_time(os.environ.get("LOA_BUILD_TIME")),
+            at=parse_build_time(None),  # now: a pusher's environment never sets the build time
             keep=int(settings.get("keep", 5)),
         )
         if status != 0:
@@ -145,13 +148,29 @@ def _git(git_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *args], cwd=git_dir, capture_output=True, text=True, check=False)
 
 
+def _ref_refusals(settings: dict[str, Any], ref: str) -> list[str]:
+    """Why ``ref`` may not be pushed: a name that git could take for the publishing branch, or (for editors) any
+    ref but a branch. A tag or a top-level ref named like the branch would be deployed unchecked otherwise."""
+    name = settings["branch"]
+    if ref != f"refs/heads/{name}" and ref.rsplit("/", 1)[-1] == name:
+        return [f"không được tạo '{ref}': tên này trùng nhánh đăng {name}."]
+    who = pusher()
+    if not ref.startswith("refs/heads/") and not (who is not None and who in settings.get("operators", [])):
+        return [f"chỉ người vận hành được đẩy '{ref}'; biên tập viên chỉ đẩy lên các nhánh (refs/heads/)."]
+    return []
+
+
 def _refusals(git_dir: Path, settings: dict[str, Any], old: str, new: str) -> list[str]:
     name = settings["branch"]
     if new == ZERO:
         return [f"không được xoá nhánh đăng {name}."]
+    who = pusher()
+    if old == ZERO and not (who is not None and who in settings.get("operators", [])):
+        # A new branch has no trusted mkdocs.yml to read the editors' folders from, and its commits may already
+        # sit on another ref, out of the folder check: creating it is an operator's act.
+        return [f"chỉ người vận hành được tạo nhánh đăng {name}."]
     if old != ZERO and _git(git_dir, "merge-base", "--is-ancestor", old, new).returncode != 0:
         return [f"không được viết lại lịch sử nhánh đăng {name} (force-push); hãy kéo về, gộp rồi đẩy lại."]
-    who = pusher()
     operator = who is not None and who in settings.get("operators", [])
     problems = []
     if not operator:

@@ -129,7 +129,8 @@ def install_release(web_root: Path, built: Path, name: str) -> str:
 
 def switch_current(web_root: Path, name: str) -> None:
     """Point ``current`` at release ``name`` at once: a new link renamed over the old one."""
-    if not (web_root / RELEASES / name).is_dir():
+    # Only a release's own name: "../work" would serve the raw checkout, drafts included.
+    if not _NAME.fullmatch(name) or not (web_root / RELEASES / name).is_dir():
         raise DeployRefused(f"Không có bản {name} trong {web_root / RELEASES}.")
     link = web_root / f".{CURRENT}.link-{os.getpid()}"
     if os.path.lexists(link):
