@@ -222,11 +222,15 @@ def _checkout(source: Path, head: str, work: Path) -> None:
             }
 
         shutil.copytree(source, work, symlinks=True, ignore=builds)
+        work.chmod(0o700)
         return
     for args in (("clone", "--quiet", "--no-checkout", str(source), str(work)), ("checkout", "-q", head)):
         done = _git(*args, cwd=work if args[0] == "checkout" else None)
         if done.returncode != 0:
             raise DeployRefused(f"không lấy được mã nguồn commit {head[:7]}: {done.stderr.strip()}")
+    # The checkout holds drafts, internal documents and every branch's history: for this user only, never the web
+    # server's (the releases beside it are 0755).
+    work.chmod(0o700)
 
 
 def _deploy_locked(
