@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from loa.core.importing.bodies import COMMITTEES, UNITS, compose_issuer, org_style
+from loa.core.importing.closing import issuer_in_closing, issuer_in_signature, number_in_closing, strip_motto
 from loa.core.importing.header import date_in, number_line, type_of, type_rest
 from loa.core.importing.plan_content import PlanContent
 from loa.core.importing.segments import SKIP_HEADER, cut_segments, is_rule, is_upper
@@ -136,9 +137,12 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
                 place = segment[:start].strip().rstrip(",").strip()
                 result.place = place or None
                 continue
-            if skel.startswith("v/v") or SKIP_HEADER.search(skel) or is_rule(segment) or skel == "du thao":
+            if is_upper(segment):
+                segment = strip_motto(segment)  # the motto column merged into the issuer's
+                skel = skeleton(segment)
+            if not segment or skel.startswith("v/v") or SKIP_HEADER.search(skel) or is_rule(segment):
                 continue
-            if is_upper(segment) and not type_of(segment):
+            if is_upper(segment) and not type_of(segment) and skel != "du thao":
                 org_lines.append(segment)
     if result.date is None:
         _date_across_lines(rows[:header_end], result)
@@ -162,14 +166,6 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
 
     result.issuer = compose_issuer(org_lines)
     names = IssuerNames((n, issuer_id) for issuer_id, issuer in (issuers or {}).items() for n in issuer.names)
-    if result.issuer is None:
-        result.issuer = _issuer_in_preamble(lines[result.body_start :], names, issuers or {})
-    if result.issuer and issuers:
-        known = names.match(" ".join(skeleton(result.issuer).split()), 0)
-        if known and len(" ".join(skeleton(result.issuer).split())) == known[1]:
-            result.issuer_id = known[0]
-            result.issuer = issuers[known[0]].name
-
     tail_rows = rows[result.body_start :]
     flat = [s for row in tail_rows for s in row]
     label = max((i for i, s in enumerate(flat) if RECIPIENTS_LABEL.match(skeleton(s))), default=None)
@@ -178,6 +174,21 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
         result.signer = read_signer(flat[label:])
     else:
         result.signer = read_signer(flat[-12:])
+
+    body = lines[result.body_start :]
+    if result.issuer is None:
+        result.issuer = (
+            _issuer_in_preamble(body, names, issuers or {})
+            or issuer_in_closing(body)
+            or issuer_in_signature(flat[label:] if label is not None else flat[-12:])
+        )
+    if result.number is None:
+        result.number = number_in_closing(body, result.type)
+    if result.issuer and issuers:
+        known = names.match(" ".join(skeleton(result.issuer).split()), 0)
+        if known and len(" ".join(skeleton(result.issuer).split())) == known[1]:
+            result.issuer_id = known[0]
+            result.issuer = issuers[known[0]].name
 
     cited = "\n".join(lines[type_row if type_row is not None else result.body_start :])
     result.references = _references(cited, result.number, names)
