@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from loa.core.importing.bodies import COMMITTEES, UNITS, compose_issuer, org_style
 from loa.core.importing.closing import issuer_in_closing, issuer_in_signature, number_in_closing, strip_motto
 from loa.core.importing.header import date_in, number_line, type_of, type_rest
-from loa.core.importing.plan_content import PlanContent
+from loa.core.importing.plan_content import PlanContent, UnitMention
 from loa.core.importing.segments import SKIP_HEADER, cut_segments, is_rule, is_upper
 from loa.core.importing.signature import (
     AUTHORITY_PREFIX,
@@ -34,6 +34,7 @@ from loa.core.importing.signature import (
 )
 from loa.core.importing.taskextract import extract_plan
 from loa.core.importing.title import BODY_START, after_addressees, skip_rules, subject_line, title_after
+from loa.core.importing.unit_mentions import UnitRegistry, addressed_units
 from loa.core.model.document import PartialDate
 from loa.core.model.registry import Issuer
 from loa.core.text.citations import detect_citations
@@ -195,6 +196,8 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
     result.plan = extract_plan(
         "\n".join(lines), issuers, start=result.body_start, date=result.date, issuer=result.issuer_id
     )
+    if result.type == "Công văn" and type_row is None and title_end > header_end:
+        result.plan = _with_addressees(result.plan, rows, header_end, title_end, issuers, result.issuer_id)
     result.missing = [
         name
         for name, value in (
@@ -235,6 +238,24 @@ def _references(text: str, own_number: str | None, names: IssuerNames) -> list[d
                 date=date, issuer=issuer or known["issuer"], as_written=" ".join(citation.as_written.split())
             )
     return list(found.values())
+
+
+def _with_addressees(
+    plan: PlanContent,
+    rows: list[list[str]],
+    start: int,
+    end: int,
+    issuers: Mapping[str, Issuer] | None,
+    issuer: str | None,
+) -> PlanContent:
+    """A Công văn's addressees ("Kính gửi: …") are units it asks to act, listed first."""
+    first = next(i for i in range(start, end) if any(re.match(r"kinh\s+gui", skeleton(s)) for s in rows[i]))
+    found = addressed_units(
+        [(i + 1, rows[i]) for i in range(first, end)], UnitRegistry(issuers or {}, issuer)
+    )
+    known = {u.id or skeleton(u.name) for u in plan.units}
+    units = [UnitMention(i, n, line) for i, n, line in found if (i or skeleton(n)) not in known]
+    return replace(plan, units=(*units, *plan.units))
 
 
 def is_layout_text(text: str) -> bool:

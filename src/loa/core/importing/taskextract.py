@@ -42,6 +42,9 @@ _SECTION = {
 }
 
 
+_REQUEST = re.compile(r"\s*(?:de\s+nghi|kinh\s+de\s+nghi|yeu\s+cau|giao)\s+(?=[^\W\d_])")
+
+
 @dataclass
 class _Reader:
     registry: UnitRegistry
@@ -80,6 +83,9 @@ class _Reader:
             cooperate = [
                 i for m in COOPERATE.finditer(block.skel, start, end) for i in self.units_at(block, m.end())
             ]
+            request = _REQUEST.match(block.skel, start)
+            if request:  # "Đề nghị Ủy ban nhân dân huyện chỉ đạo …"
+                self.units_at(block, request.end())
             hit = self.registry.prefix(block.text, start)
             if hit and re.match(r"\s+(?!cua\b)[a-z]", block.skel[hit[1] :]):
                 subject = unit_list(block.text, start, self.registry)
