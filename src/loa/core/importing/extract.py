@@ -233,10 +233,11 @@ def _references(text: str, own_number: str | None, names: IssuerNames) -> list[d
                 "issuer": issuer,
                 "as_written": " ".join(citation.as_written.split()),
             }
-        elif known["date"] is None and known["issuer"] is None and date:
-            known.update(
-                date=date, issuer=issuer or known["issuer"], as_written=" ".join(citation.as_written.split())
-            )
+        else:  # "Đề án số 17-ĐA/TU của Tỉnh ủy", dated only where it is cited again
+            if known["date"] is None and date:
+                known.update(date=date, as_written=" ".join(citation.as_written.split()))
+            if known["issuer"] is None and issuer:
+                known["issuer"] = issuer
     return list(found.values())
 
 
