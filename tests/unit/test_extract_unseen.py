@@ -3,6 +3,7 @@ two-column headers merged with the motto column, a number given only by the clos
 
 from __future__ import annotations
 
+from loa.core.importing.convert import suggested_path
 from loa.core.importing.extract import extract
 
 NO_HEADER = """KẾ HOẠCH
@@ -105,3 +106,16 @@ học tập chuyên đề năm 2023
 Thực hiện chỉ đạo của cấp trên, Ban Thường vụ Huyện ủy xây dựng kế hoạch.
 """
     assert extract(text).issuer == "Huyện ủy Đà Bắc"
+
+
+def test_the_year_of_the_title_files_an_undated_plan_and_dates_its_quarters():
+    text = NO_HEADER.replace("1. Nâng cao nhận thức", "1. Tổ chức hội nghị quán triệt trong Quý II")
+    found = extract(text)
+    assert found.date is None and found.year == 2023
+    assert suggested_path(found).startswith("plans/2023/")
+    assert [d.deadline for d in found.plan.deadlines] == ["2023-Q2"]
+
+
+def test_a_title_naming_several_years_gives_none():
+    text = NO_HEADER.replace("năm 2023", "năm 2022 và năm 2023")
+    assert extract(text).year is None

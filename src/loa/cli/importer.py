@@ -106,6 +106,11 @@ def _report(front: dict[str, Any], found: Extraction) -> None:
     missing = [LABELS[key] for key in found.missing if key in LABELS]
     if missing:
         print("Không tìm thấy (để trống, không tự điền): " + ", ".join(missing))
+    if not found.date and found.year:
+        print(
+            f"Bản gốc không ghi ngày ban hành: năm {found.year} lấy từ trích yếu để xếp tệp và hiểu các mốc "
+            "“Quý I”…; trường date để trống"
+        )
     if found.issuer and not found.issuer_id:
         print(
             f"Cơ quan “{found.issuer}” chưa có trong data/issuers.yml. Nếu đúng là cơ quan mới, thêm vào cuối "

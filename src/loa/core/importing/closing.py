@@ -16,7 +16,7 @@ from loa.core.text.citation import TYPE_WORDS
 from loa.core.text.document_numbers import DASH, canonical_number
 from loa.core.text.skeleton import skeleton
 
-__all__ = ["issuer_in_closing", "issuer_in_signature", "number_in_closing", "strip_motto"]
+__all__ = ["issuer_in_closing", "issuer_in_signature", "number_in_closing", "strip_motto", "year_in_title"]
 
 _MOTTO = re.compile(
     rf"(?:\bcong\s+hoa\s+)?(?:\bxa\s+hoi\s+)?\bchu\s+nghia\s+viet\s+nam\b|\bcong\s+hoa\s+xa\s+hoi\b"
@@ -122,3 +122,14 @@ def number_in_closing(lines: list[str], doc_type: str | None) -> str | None:
         written = re.sub(r"\s+", "", text[found.start("n") : found.end("n")])
         return canonical_number(written)
     return None
+
+
+_TITLE_YEAR = re.compile(
+    rf"\b(?:giai\s+doan|nhiem\s+ky)\s+(?P<first>(?:19|20)\d\d)\s*{DASH}\s*(?:19|20)\d\d\b|\bnam\s+(?P<y>(?:19|20)\d\d)\b"
+)
+
+
+def year_in_title(title: str | None) -> int | None:
+    """The year a title names: "năm 2022", or the first of "giai đoạn 2021 - 2025"; None when it names several."""
+    years = {int(m["first"] or m["y"]) for m in _TITLE_YEAR.finditer(skeleton(title or ""))}
+    return years.pop() if len(years) == 1 else None

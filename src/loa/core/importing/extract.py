@@ -21,7 +21,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from loa.core.importing.bodies import COMMITTEES, UNITS, compose_issuer, org_style
-from loa.core.importing.closing import issuer_in_closing, issuer_in_signature, number_in_closing, strip_motto
+from loa.core.importing.closing import (
+    issuer_in_closing,
+    issuer_in_signature,
+    number_in_closing,
+    strip_motto,
+    year_in_title,
+)
 from loa.core.importing.header import date_in, number_line, type_of, type_rest
 from loa.core.importing.plan_content import PlanContent, UnitMention
 from loa.core.importing.segments import SKIP_HEADER, cut_segments, is_rule, is_upper
@@ -66,6 +72,8 @@ class Extraction:
         body_start: Index of the first body line (after the header and title).
         missing: Fields the text does not give.
         plan: Deadlines, targets, units, tasks and budget of the body (:mod:`loa.core.importing.taskextract`).
+        year: The year of the date, or, when the date gives none, the one the title names ("năm 2022",
+            "giai đoạn 2021 - 2025"): it files the import and dates "Quý I"; the ``date`` field stays empty.
     """
 
     type: str | None = None
@@ -83,6 +91,7 @@ class Extraction:
     body_start: int = 0
     missing: list[str] = field(default_factory=list)
     plan: PlanContent = field(default_factory=PlanContent)
+    year: int | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The interface of ``loa import --json``."""
@@ -193,8 +202,10 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
 
     cited = "\n".join(lines[type_row if type_row is not None else result.body_start :])
     result.references = _references(cited, result.number, names)
+    result.year = result.date.year if result.date else year_in_title(result.title)
+    period = result.date or (PartialDate(result.year) if result.year else None)
     result.plan = extract_plan(
-        "\n".join(lines), issuers, start=result.body_start, date=result.date, issuer=result.issuer_id
+        "\n".join(lines), issuers, start=result.body_start, date=period, issuer=result.issuer_id
     )
     if result.type == "Công văn" and type_row is None and title_end > header_end:
         result.plan = _with_addressees(result.plan, rows, header_end, title_end, issuers, result.issuer_id)
