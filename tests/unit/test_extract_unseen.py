@@ -3,6 +3,9 @@ two-column headers merged with the motto column, a number given only by the clos
 
 from __future__ import annotations
 
+import pytest
+
+from loa.core.importing.bodies import compose_issuer
 from loa.core.importing.convert import suggested_path
 from loa.core.importing.extract import extract
 
@@ -119,3 +122,38 @@ def test_the_year_of_the_title_files_an_undated_plan_and_dates_its_quarters():
 def test_a_title_naming_several_years_gives_none():
     text = NO_HEADER.replace("năm 2023", "năm 2022 và năm 2023")
     assert extract(text).year is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        # "QUẢN LÝ", "CƠ QUAN" and "XÃ HỘI" are not the unit words "quận" and "xã".
+        (
+            ["UBND TỈNH HÒA BÌNH", "BAN QUẢN LÝ DI TÍCH"],
+            "Ban Quản lý Di tích tỉnh Hòa Bình",
+        ),
+        (
+            ["UBND HUYỆN MAI CHÂU", "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"],
+            "Phòng Lao động - Thương binh và Xã hội huyện Mai Châu",
+        ),
+        (["TỈNH ĐOÀN HÒA BÌNH", "BCH ĐOÀN HUYỆN YÊN THỦY"], "Ban Chấp hành Đoàn huyện Yên Thủy"),
+        (["TỈNH ỦY HÒA BÌNH", "TRƯỜNG CHÍNH TRỊ HOÀNG VĂN THỤ"], "Trường Chính trị Hoàng Văn Thụ"),
+        # A joint header: the body named first leads.
+        (
+            ["SỞ Y TẾ", "TỈNH HÒA BÌNH", "HỘI CHỮ THẬP ĐỎ", "TỈNH HÒA BÌNH"],
+            "Sở Y tế tỉnh Hòa Bình",
+        ),
+    ],
+)
+def test_header_lines_compose_the_issuer(lines, issuer):
+    assert compose_issuer(lines) == issuer
+
+
+def test_a_letter_spaced_type_line_cut_at_its_gap_is_the_type_line():
+    text = "BCH ĐOÀN HUYỆN YÊN THỦY\nSố: 24-KH/HĐ\n\n                K Ế   H O Ạ C H\nhoạt động Tháng Thanh niên năm 2024\n\nThực hiện chỉ đạo của Tỉnh đoàn, Ban Thường vụ Huyện đoàn xây dựng kế hoạch.\n"
+    found = extract(text)
+    assert (found.type, found.title, found.issuer) == (
+        "Kế hoạch",
+        "hoạt động Tháng Thanh niên năm 2024",
+        "Ban Chấp hành Đoàn huyện Yên Thủy",
+    )

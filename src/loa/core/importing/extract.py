@@ -125,7 +125,7 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
     """
     lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").split("\n")
     result = Extraction()
-    rows = [cut_segments(line) for line in lines]
+    rows = [_letter_spaced(cut_segments(line)) for line in lines]
     type_row = _find_type_row(rows)
     header_end = type_row if type_row is not None else _header_end(rows)
 
@@ -282,6 +282,12 @@ def is_layout_text(text: str) -> bool:
         )
         or number_line(text) is not None
     )
+
+
+def _letter_spaced(row: list[str]) -> list[str]:
+    """ "K Ế   H O Ạ C H", cut at its wide gap, is one line."""
+    words = [w for s in row for w in s.split()]
+    return [" ".join(row)] if len(row) > 1 and len(words) > 3 and all(len(w) == 1 for w in words) else row
 
 
 def _find_type_row(rows: list[list[str]]) -> int | None:
