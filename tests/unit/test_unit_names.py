@@ -101,3 +101,32 @@ def test_the_addressees_of_a_cong_van_are_units():
 def test_addressees_on_the_kinh_gui_line():
     text = CONG_VAN.replace("Kính gửi:\n- Phòng Lao động", "Kính gửi: Phòng Lao động")
     assert [u.name for u in extract(text).plan.units][:1] == ["Phòng Lao động - Thương binh và Xã hội huyện"]
+
+
+def test_units_in_the_columns_of_a_task_table():
+    text = (
+        "III. NHIỆM VỤ CỤ THỂ\n"
+        "| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Tổ chức hội nghị quán triệt | Ban Tuyên giáo Huyện ủy | Trung tâm Chính trị huyện | Tháng 3/2023 |\n"
+        "| 2 | Tuyên truyền trên loa | Phòng Văn hóa và Thông tin huyện | Ủy ban nhân dân các xã, thị trấn | Quý II |\n"
+    )
+    units = extract_plan(text, date=PartialDate(2023, 3)).units
+    assert [(u.name, u.line) for u in units] == [
+        ("Ban Tuyên giáo Huyện ủy", 4),
+        ("Trung tâm Chính trị huyện", 4),
+        ("Phòng Văn hóa và Thông tin huyện", 5),
+        ("Ủy ban nhân dân các xã, thị trấn", 5),
+    ]
+
+
+def test_units_in_a_table_cut_at_wide_gaps():
+    text = "TT    Nội dung    Đơn vị chủ trì    Thời gian\n1    Tổ chức 05 hội nghị    Ban Dân vận Huyện ủy    Tháng 3/2023\n"
+    assert [u.name for u in extract_plan(text, date=PartialDate(2023, 3)).units] == ["Ban Dân vận Huyện ủy"]
+
+
+def test_a_longer_name_is_not_the_registry_name_it_begins_with():
+    # The registry knows "Các chi, đảng bộ trực thuộc" of Sa Pa; Mường Khương's group is another body.
+    text = "Đề nghị Các chi, đảng bộ trực thuộc Huyện ủy Mường Khương triển khai.\n"
+    units = extract_plan(text, ISSUERS, date=PartialDate(2023, 3)).units
+    assert [(u.id, u.name) for u in units] == [(None, "Các chi, đảng bộ trực thuộc Huyện ủy Mường Khương")]

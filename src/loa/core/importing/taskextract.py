@@ -19,6 +19,7 @@ from loa.core.importing.amounts import read_budget
 from loa.core.importing.blocks import Block, read_blocks
 from loa.core.importing.deadline_mentions import deadlines_in
 from loa.core.importing.plan_content import DeadlineMention, PlanContent, TaskProposal, UnitMention
+from loa.core.importing.table_units import table_units
 from loa.core.importing.target_mentions import targets_in
 from loa.core.importing.unit_mentions import COOPERATE, UnitRegistry, unit_list
 from loa.core.model.document import PartialDate
@@ -168,6 +169,10 @@ def extract_plan(
             units += [(block.depth, named)] if block.kind == "numbered" else []
             lead = named or lead
         reader.read(block, lead, heading)
+    lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for unit_id, name, line in table_units(lines, start, reader.registry):
+        reader.unit(unit_id, name, line)
+    reader.content["units"].sort(key=lambda unit: unit.line)
     found = {key: tuple(value) for key, value in reader.content.items()}
     return PlanContent(
         found["deadlines"],

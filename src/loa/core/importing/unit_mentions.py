@@ -48,6 +48,7 @@ _AFTER_NAME = re.compile(
 _LEVEL = re.compile(
     r"(?:(?:huyen|thi|thanh|tinh|quan|dang)\s+uy|thi\s+tran|thi\s+xa|thanh\s+pho|xa|phuong|huyen|quan|tinh)\b"
 )
+_GROUP = re.compile(r"(?:dang\s+bo|chi\s+bo|co\s+quan|don\s+vi|ban|nganh|doan\s+the|to\s+chuc)\b")
 _TOKEN = re.compile(r"[^\s,;:.()]+|[,;:.()]")
 
 
@@ -72,7 +73,9 @@ def name_end(text: str, skel: str, pos: int) -> int:
         if word in (";", ":", ".", "(", ")") or index > 16:
             break
         if word == "," or skel.startswith("va ", start) or word in ("&",):
-            plural = re.search(r"\bcac\s", skel[pos:start]) and _LEVEL.match(skel, following)
+            plural = re.search(r"\bcac\s", skel[pos:start]) and (
+                _LEVEL.match(skel, following) or _GROUP.match(skel, following)
+            )
             if not (_joins(text, skel, following) or plural):  # "Ủy ban nhân dân các xã, thị trấn"
                 break
             continue
@@ -137,7 +140,12 @@ class UnitRegistry:
         words = words[: next((i + 1 for i, w in enumerate(words) if re.search(r"[:;(]", w[0])), len(words))]
         for count in range(len(words), 0, -1):
             end = pos + len(text[pos : pos + words[count - 1].end()].rstrip(",;:.)"))
-            found = skeleton(words[count - 1][0]) not in ("va", "cung", "voi") and self.lookup(text[pos:end])
+            split = count < len(words) and skeleton(words[count][0]).rstrip(",;:.)") == "uy"  # "Huyện | ủy"
+            found = (
+                not split
+                and skeleton(words[count - 1][0]) not in ("va", "cung", "voi")
+                and self.lookup(text[pos:end])
+            )
             if found:
                 return found, end
         return None
@@ -148,8 +156,17 @@ def unit_list(text: str, pos: int, registry: UnitRegistry) -> list[tuple[str | N
     skel, items = skeleton(text), []
     while pos < len(text):
         hit = registry.prefix(text, pos)
-        if hit and re.match(r"\s+cac\s", skel[hit[1] :]):
-            hit = None  # "Ủy ban nhân dân các xã" is not the registry's "Ủy ban nhân dân"
+        if hit and (
+            re.match(r"\s+cac\s", skel[hit[1] :])
+            or (
+                re.match(r" [^\W\d_]", text[hit[1] :])
+                and text[hit[1] + 1].isupper()
+                and name_end(text, skel, pos) > hit[1]
+            )
+        ):
+            hit = (
+                None  # "Ủy ban nhân dân các xã", "… trực thuộc Huyện ủy" are not the registry's shorter name
+            )
         if hit:
             unit_id, end = hit
         else:
