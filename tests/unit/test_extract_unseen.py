@@ -157,3 +157,12 @@ def test_a_letter_spaced_type_line_cut_at_its_gap_is_the_type_line():
         "hoạt động Tháng Thanh niên năm 2024",
         "Ban Chấp hành Đoàn huyện Yên Thủy",
     )
+
+
+def test_the_source_naming_the_place_wins_and_the_leadership_is_left_out():
+    text = (
+        "KẾ HOẠCH\nhọc tập chuyên đề năm 2023\n\nThực hiện chỉ đạo của cấp trên, Ban Thường vụ Huyện ủy xây dựng "
+        "kế hoạch.\n\nNơi nhận:\n- Lưu VP.\n\nT/M BAN THƯỜNG VỤ HUYỆN ỦY LẠC SƠN\nBÍ THƯ\n\nHà Văn Sơn\n"
+    )
+    assert extract(text).issuer == "Huyện ủy Lạc Sơn"
+    assert extract(text.replace(" HUYỆN ỦY LẠC SƠN", "")).issuer == "Huyện ủy"

@@ -16,7 +16,14 @@ from loa.core.text.citation import TYPE_WORDS
 from loa.core.text.document_numbers import DASH, canonical_number
 from loa.core.text.skeleton import skeleton
 
-__all__ = ["issuer_in_closing", "issuer_in_signature", "number_in_closing", "strip_motto", "year_in_title"]
+__all__ = [
+    "best_issuer",
+    "issuer_in_closing",
+    "issuer_in_signature",
+    "number_in_closing",
+    "strip_motto",
+    "year_in_title",
+]
 
 _MOTTO = re.compile(
     rf"(?:\bcong\s+hoa\s+)?(?:\bxa\s+hoi\s+)?\bchu\s+nghia\s+viet\s+nam\b|\bcong\s+hoa\s+xa\s+hoi\b"
@@ -133,3 +140,21 @@ def year_in_title(title: str | None) -> int | None:
     """The year a title names: "năm 2022", or the first of "giai đoạn 2021 - 2025"; None when it names several."""
     years = {int(m["first"] or m["y"]) for m in _TITLE_YEAR.finditer(skeleton(title or ""))}
     return years.pop() if len(years) == 1 else None
+
+
+def best_issuer(found: list[str | None]) -> str | None:
+    """Of the issuers the text names outside its header (in the order opening, closing line, signature), the first
+    that names its place ("Huyện ủy Lạc Sơn" rather than "Ban Thường vụ Huyện ủy"), its leadership left out."""
+    names = [_committee(name) or name for name in found if name]
+    placed = [name for name in names if _has_place(name)]
+    return (placed or names)[0] if names else None
+
+
+def _has_place(name: str) -> bool:
+    """Whether a name ends with a place name: capitalised words after a unit word or a committee."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and words[-1][:1].isupper()
+        and not re.search(r"\b(?:uy|dang|trung uong)$", skeleton(name))
+    )

@@ -22,6 +22,7 @@ from typing import Any
 
 from loa.core.importing.bodies import COMMITTEES, UNITS, compose_issuer, org_style
 from loa.core.importing.closing import (
+    best_issuer,
     issuer_in_closing,
     issuer_in_signature,
     number_in_closing,
@@ -187,10 +188,12 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
 
     body = lines[result.body_start :]
     if result.issuer is None:
-        result.issuer = (
-            _issuer_in_preamble(body, names, issuers or {})
-            or issuer_in_closing(body)
-            or issuer_in_signature(flat[label:] if label is not None else flat[-12:])
+        result.issuer = best_issuer(
+            [
+                _issuer_in_preamble(body, names, issuers or {}),
+                issuer_in_closing(body),
+                issuer_in_signature(flat[label:] if label is not None else flat[-12:]),
+            ]
         )
     if result.number is None:
         result.number = number_in_closing(body, result.type)
