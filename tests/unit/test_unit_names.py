@@ -64,9 +64,10 @@ def test_units_of_a_request_sentence_outside_the_section():
     text = (
         "Đề nghị Ủy ban nhân dân huyện chỉ đạo các phòng, ban liên quan thực hiện trong tháng 6/2023.\n"
         "Đề nghị Mặt trận Tổ quốc huyện tuyên truyền, vận động nhân dân.\n"
+        "Giao cho Phòng Tư pháp huyện hướng dẫn.\n"
     )
     names = [u.name for u in extract_plan(text, date=PartialDate(2023, 3)).units]
-    assert names == ["Ủy ban nhân dân huyện", "Mặt trận Tổ quốc huyện"]
+    assert names == ["Ủy ban nhân dân huyện", "Mặt trận Tổ quốc huyện", "Phòng Tư pháp huyện"]
 
 
 def test_a_plural_body_is_not_the_registry_body_it_begins_like():

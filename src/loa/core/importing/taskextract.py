@@ -43,7 +43,7 @@ _SECTION = {
 }
 
 
-_REQUEST = re.compile(r"\s*(?:de\s+nghi|kinh\s+de\s+nghi|yeu\s+cau|giao)\s+(?=[^\W\d_])")
+_REQUEST = re.compile(r"\s*(?:de\s+nghi|kinh\s+de\s+nghi|yeu\s+cau|giao)(?:\s+cho)?\s+(?=[^\W\d_])")
 
 
 @dataclass
