@@ -41,6 +41,13 @@ def _units(body: str) -> list[str]:
             "4. Ban Tuyên giáo, Ban Dân vận Huyện ủy và Ủy ban nhân dân huyện thực hiện.",
             ["Ban Tuyên giáo", "Ban Dân vận Huyện ủy", "Ủy ban nhân dân huyện"],
         ),
+        # A verb the list of verbs does not hold still ends the name after a committee or a place.
+        ("6. Huyện ủy Tân Lạc treo băng rôn.", ["Huyện ủy Tân Lạc"]),
+        ("7. Ban Dân vận Huyện ủy treo băng rôn.", ["Ban Dân vận Huyện ủy"]),
+        (
+            "8. Ban Tuyên giáo các huyện ủy, thị ủy trực thuộc tổ chức cuộc thi trong quý II.",
+            ["Ban Tuyên giáo các huyện ủy, thị ủy trực thuộc"],
+        ),
         (
             "5. Giao Ủy ban nhân dân các xã, thị trấn tháo dỡ biển quảng cáo sai phép.",
             ["Ủy ban nhân dân các xã, thị trấn"],

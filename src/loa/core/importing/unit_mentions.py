@@ -49,6 +49,8 @@ _LEVEL = re.compile(
     r"(?:(?:huyen|thi|thanh|tinh|quan|dang)\s+uy|thi\s+tran|thi\s+xa|thanh\s+pho|xa|phuong|huyen|quan|tinh)\b"
 )
 _GROUP = re.compile(r"(?:dang\s+bo|chi\s+bo|co\s+quan|don\s+vi|ban|nganh|doan\s+the|to\s+chuc)\b")
+_UNDER = re.compile(r"truc\s+thuoc\b")  # "các huyện ủy, thị ủy trực thuộc"
+_COMMITTEE_HEAD = re.compile(r"huyen|tinh|thi|thanh|quan|dang")
 _TOKEN = re.compile(r"[^\s,;:.()]+|[,;:.()]")
 
 
@@ -82,10 +84,18 @@ def name_end(text: str, skel: str, pos: int) -> int:
         if start < level_end:
             end = token.end()
             continue
-        level = _LEVEL.match(skel, start) if word[:1].islower() else None
-        if word[:1].islower() and (_AFTER_NAME.match(skel, start) or (level_end > pos and not level)):
+        committee = (
+            skel.startswith("uy", start)
+            and len(word) == 2
+            and index > 0
+            and _COMMITTEE_HEAD.fullmatch(skel[tokens[index - 1].start() : tokens[index - 1].end()])
+        )
+        level = (_LEVEL.match(skel, start) or _UNDER.match(skel, start)) if word[:1].islower() else None
+        if word[:1].islower() and (
+            _AFTER_NAME.match(skel, start) or (level_end > pos and not level and not committee)
+        ):
             break  # a lower-case word after "huyện" or "các xã, thị trấn" is not part of the name
-        level_end = level.end() if level else level_end
+        level_end = level.end() if level else token.end() if committee else level_end  # "… Huyện ủy treo …"
         end = token.end()
     return end
 
@@ -174,7 +184,7 @@ def unit_list(text: str, pos: int, registry: UnitRegistry) -> list[tuple[str | N
             if (
                 not (text[pos : pos + 1].isupper() and _ORG_START.match(skel, pos))
                 or _GENERIC.search(skel, pos, end)
-                or not 1 + skel.startswith("cac", pos) < len(text[pos:end].split()) <= 12
+                or not 1 + skel.startswith("cac", pos) < len(text[pos:end].split()) <= 16
             ):
                 break
             unit_id = None
