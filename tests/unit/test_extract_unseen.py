@@ -166,3 +166,12 @@ def test_the_source_naming_the_place_wins_and_the_leadership_is_left_out():
     )
     assert extract(text).issuer == "Huyện ủy Lạc Sơn"
     assert extract(text.replace(" HUYỆN ỦY LẠC SƠN", "")).issuer == "Huyện ủy"
+
+
+def test_the_title_under_a_type_line_in_a_table_cell():
+    text = (
+        "HỘI LHPN QUẬN BÌNH THỦY\nSố: 05-KH/HPN\n\n| KẾ HOẠCH |\n|---|\n| Tổ chức Hội thi “Nữ công khéo tay” |\n"
+        "| chào mừng Ngày Phụ nữ Việt Nam 20/10 |\n\nThực hiện chương trình công tác năm, Ban Thường vụ Hội xây dựng "
+        "kế hoạch.\n"
+    )
+    assert extract(text).title == "Tổ chức Hội thi “Nữ công khéo tay” chào mừng Ngày Phụ nữ Việt Nam 20/10"
