@@ -345,3 +345,34 @@ def test_an_imported_plan_carries_the_proposed_tasks_and_budget(project, tmp_pat
     assert any(t.get("targets") == [{"count": 3, "unit": "lớp tập huấn"}] for t in front["tasks"])
     check = run_loa("check", cwd=root)
     assert check.returncode == 0, check.stdout  # every proposal quotes the text and names known units
+
+
+def test_an_unknown_issuer_gets_a_registry_entry_to_paste(project, tmp_path):
+    root = project({})
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(
+        "HUYỆN ỦY LẠC SƠN                    ĐẢNG CỘNG SẢN VIỆT NAM\nSố 07-KH/HU\n"
+        "                                    Lạc Sơn, ngày 10 tháng 3 năm 2023\n\nKẾ HOẠCH\n"
+        "học tập chuyên đề năm 2023\n\nThực hiện chỉ đạo của cấp trên, Ban Thường vụ Huyện ủy xây dựng kế hoạch.\n\n"
+        "Nơi nhận:\n- Lưu VP.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nHà Văn Sơn\n",
+        encoding="utf-8",
+    )
+    result = run_loa("import", str(source), cwd=root)
+    assert result.returncode == 0, result.stderr
+    entry = result.stdout[result.stdout.index("huyen-uy-lac-son:") : result.stdout.index("Đã ghi")]
+    assert yaml.safe_load(entry)["huyen-uy-lac-son"] == {
+        "name": "Huyện ủy Lạc Sơn",
+        "short_name": "Huyện ủy",
+        "level": "huyen",
+        "aliases": ["Huyện ủy", "Ban Thường vụ Huyện ủy"],
+        "symbols": ["HU"],
+    }
+    check = run_loa("check", cwd=root)
+    assert (
+        "[meta.issuer]" in check.stdout
+        and "thêm vào data/issuers.yml mục 'huyen-uy-lac-son:'" in check.stdout
+    )
+    # Pasted as proposed, the entry is accepted: the issuer is no longer reported.
+    registry = root / "data" / "issuers.yml"
+    registry.write_text(registry.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    assert "[meta.issuer]" not in run_loa("check", cwd=root).stdout

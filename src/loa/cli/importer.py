@@ -11,6 +11,7 @@ from typing import Any
 from loa.cli.project import find_layout
 from loa.core.importing.convert import SourceError, import_text, plan_file_text, read_source, suggested_path
 from loa.core.importing.extract import Extraction
+from loa.core.importing.registry_entry import proposed_entry
 from loa.core.loading.catalog import load_catalog, numbered
 
 __all__ = ["register"]
@@ -105,11 +106,18 @@ def _report(front: dict[str, Any], found: Extraction) -> None:
     missing = [LABELS[key] for key in found.missing if key in LABELS]
     if missing:
         print("Không tìm thấy (để trống, không tự điền): " + ", ".join(missing))
+    if not found.date and found.year:
+        print(
+            f"Bản gốc không ghi ngày ban hành: năm {found.year} lấy từ trích yếu để xếp tệp và hiểu các mốc "
+            "“Quý I”…; trường date để trống"
+        )
     if found.issuer and not found.issuer_id:
         print(
-            f"Cơ quan “{found.issuer}” chưa có trong data/issuers.yml; thêm mục “{front['issuer']}” với "
-            f"name: {found.issuer}, hoặc sửa trường issuer"
+            f"Cơ quan “{found.issuer}” chưa có trong data/issuers.yml. Nếu đúng là cơ quan mới, thêm vào cuối "
+            "data/issuers.yml mục sau (kiểm tra level, short_name, aliases, symbols), hoặc sửa trường issuer "
+            "thành mã một cơ quan đã có:"
         )
+        print(proposed_entry(found.issuer, found.number))
 
 
 def _shown(path: Path, root: Path) -> str:

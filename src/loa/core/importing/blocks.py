@@ -13,7 +13,7 @@ __all__ = ["Block", "read_blocks"]
 
 
 _MARKUP = re.compile(r"\\\*|\*+|^#{1,6}\s*|^>\s*|(?<!\w)_{1,3}|_{1,3}(?!\w)")
-_BULLET = re.compile(r"^[-+•–—]\s*")
+_BULLET = re.compile(r"^(?:[-+•–—]|[a-zđ]\))\s*")  # "- …", or a lettered item "a) …"
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]\s+|^(\d{1,2}(?:\.\d{1,2})+)\s+")
 _ROMAN = re.compile(r"^[ivx]{1,4}\s*[.)/]\s+")
 _END = re.compile(r"[.;:!?)\]\"”]$")

@@ -50,7 +50,21 @@ _SPECIAL = {
     "to quoc": "Tổ quốc",
     "nhan dan": "nhân dân",
     "lien hiep phu nu": "Liên hiệp Phụ nữ",
+    "chap hanh": "Chấp hành",
+    "quan ly": "Quản lý",
 }
+
+
+def _not_a_unit(skel: list[str], i: int, phrase: str) -> bool:
+    """ "quản lý", "cơ quan" and "xã hội" share their skeleton with the unit words "quận" and "xã"."""
+    following = skel[i + 1] if i + 1 < len(skel) else ""
+    return (phrase == "quan" and (following == "ly" or (i > 0 and skel[i - 1] == "co"))) or (
+        phrase == "xa" and following == "hoi"
+    )
+
+
+def _without_lookalikes(skel: str) -> str:
+    return re.sub(r"\bquan\s+ly\b|\bco\s+quan\b|\bxa\s+hoi\b", "_", skel)
 
 
 def org_name(text: str) -> str:
@@ -82,7 +96,7 @@ def org_name(text: str) -> str:
     def at(phrases: Iterable[str]) -> str | None:
         for phrase in phrases:
             parts = phrase.split()
-            if skel[i : i + len(parts)] == parts:
+            if skel[i : i + len(parts)] == parts and not _not_a_unit(skel, i, phrase):
                 return phrase
         return None
 
@@ -103,12 +117,21 @@ def org_name(text: str) -> str:
             i += size
             place = True
             continue
+        if skel[i : i + 2] == ["chinh", "tri"] and skel[:i] == ["truong"] and len(skel) > i + 2:
+            # "Trường Chính trị Trần Phú": a school named after a person, the name capitalised throughout.
+            out.append("Chính trị")
+            i += 2
+            place = not at(UNITS)
+            continue
         special = at(_SPECIAL)
         if special and out:
             size = len(special.split())
             out.append(_SPECIAL[special])
             i += size
-            start_field = False
+            start_field = special in (
+                "chap hanh",
+                "quan ly",
+            )  # "Ban Chấp hành Đoàn …", "Ban Quản lý Di tích …"
             continue
         head = at(_HEADS) if start_field or not out else None
         if head:
@@ -139,6 +162,11 @@ def compose_issuer(lines: list[str]) -> str | None:
         return None
     names = [org_name(line) for line in lines]
     skels = [" ".join(skeleton(n).split()) for n in names]
+    places = [i for i, skel in enumerate(skels) if i and _place_only(skel)]
+    if len(places) > 1:
+        # A joint header ("SỞ VĂN HÓA VÀ THỂ THAO / THÀNH PHỐ ĐÀ NẴNG / HỘI LIÊN HIỆP PHỤ NỮ / THÀNH PHỐ ĐÀ NẴNG"):
+        # the body named first leads.
+        return compose_issuer(lines[: places[0] + 1])
     last, last_skel = names[-1], skels[-1]
     parent = names[-2] if len(names) > 1 else None
     parent_skel = skels[-2] if len(names) > 1 else ""
@@ -149,11 +177,14 @@ def compose_issuer(lines: list[str]) -> str | None:
     ):
         # "ỦY BAN NHÂN DÂN" over "HUYỆN BẢO THẮNG".
         return f"{parent} {last[0].lower()}{last[1:]}"
-    without_committees = re.sub("|".join(rf"\b{c}\b" for c in COMMITTEES), " ", last_skel)
+    without_committees = re.sub(
+        "|".join(rf"\b{c}\b" for c in COMMITTEES), " ", _without_lookalikes(last_skel)
+    )
     has_place = any(f" {u} " in f" {without_committees} " for u in UNITS) or any(
         re.search(rf"\b{c}\s+\w", last_skel) for c in COMMITTEES
     )
-    if has_place or parent is None:
+    named = re.match(rf"truong chinh tri (?!(?:{'|'.join(UNITS)})\b)\w", last_skel)
+    if has_place or parent is None or named:
         return last
     if any(last_skel.endswith(" " + c) for c in COMMITTEES):
         # "BAN TUYÊN GIÁO TỈNH ỦY" under "ĐẢNG BỘ TỈNH LÀO CAI": the place comes from the parent.
@@ -167,8 +198,13 @@ def compose_issuer(lines: list[str]) -> str | None:
     return f"{last} {' '.join(parent.split()[span[0] :])}" if span else last
 
 
+def _place_only(skel: str) -> bool:
+    return any(skel.startswith(u + " ") for u in UNITS) and not any(skel.startswith(c) for c in COMMITTEES)
+
+
 def _unit_span(skel: str) -> tuple[int, int] | None:
     """(index of the unit word, index of the place name) in the words of a name, for its first unit word."""
+    skel = " ".join(_without_lookalikes(skel).split())
     for unit in UNITS:
         found = re.search(rf"(?:^|\s){unit}\s", skel + " ")
         if found:

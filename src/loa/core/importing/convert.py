@@ -255,7 +255,9 @@ def plan_file_text(result: ImportResult) -> str:
 
 
 def suggested_path(extraction: Extraction) -> str:
-    """``plans/<year>/<type>-<title>.md``, the title cut at a word boundary; no year folder when the date is unknown."""
+    """``plans/<year>/<type>-<title>.md``, the title cut at a word boundary; the year of the date, else
+    the one the title names; no year folder when neither gives one."""
     slug = slugify(f"{extraction.type or 'van-ban'} {extraction.title or 'khong-tieu-de'}", max_length=70)
-    folder = f"plans/{extraction.date.year}" if extraction.date else "plans"
+    year = extraction.date.year if extraction.date else extraction.year
+    folder = f"plans/{year}" if year else "plans"
     return f"{folder}/{slug}.md"

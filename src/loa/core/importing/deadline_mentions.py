@@ -80,6 +80,10 @@ _HORIZON = re.compile(
 )
 _GOAL_START = re.compile(r"(?:^|[,;:.]\s*|phan\s+dau\s+|muc\s+tieu\s*:?\s*|tu\s+nay\s+)$")
 _PAST = re.compile(r"(?<!\w)(?:đã|vừa qua|thời gian qua|năm qua)(?!\w)")
+_PAST_OPENING = re.compile(
+    r"\s*(?:ket\s+qua\s+)?(?:trong\s+|qua\s+|sau\s+)?(?:(?:nhung\s+|mot\s+)?nam\s+qua|thoi\s+gian\s+qua|"
+    r"\d+\s+nam\s+(?:thuc\s+hien|trien\s+khai|qua)|(?:giai\s+doan|nhiem\s+ky)\s+\d{4}\s*[-–]\s*(?P<end>\d{4}))\b"
+)
 _CITED = re.compile(r"\s*,?\s*cua\b")
 
 
@@ -172,10 +176,18 @@ def is_past(block: Block, start: int, end: int, year: int | None) -> bool:
     """Whether the clause around a span tells of something done ("đã tổ chức", "vừa qua", "năm 2021 đạt")."""
     text, skel = block.text.lower(), block.skel
     sentence = max(skel.rfind(". ", 0, start) + 2, block.prefix) if ". " in skel[:start] else block.prefix
-    for begin in (sentence, max(sentence, skel.rfind(";", 0, start) + 1)):
-        told = re.match(r"\s*(?:trong\s+)?nam\s+(\d{4})\b(?!\s*[-–])", skel[begin:start])
-        if year and told and int(told[1]) < year:  # "Năm 2021, toàn thị xã đã …; năm 2021 đạt 95%"
-            return True
+    # The nearest clause that opens with a time tells: "Năm 2021, toàn thị xã đã …; năm 2022 phấn đấu …".
+    for begin in (max(sentence, skel.rfind(";", 0, start) + 1), sentence):
+        told = re.match(r"\s*(?:ket\s+qua\s+)?(?:trong\s+)?nam\s+(\d{4})\b(?!\s*[-–])", skel[begin:start])
+        if told:
+            if year and int(told[1]) < year:
+                return True
+            break
+        opening = _PAST_OPENING.match(skel, begin, start)
+        if opening:  # "Năm qua, …", "Qua 5 năm thực hiện, …", "Giai đoạn 2016 - 2020, …"
+            if not opening["end"] or (year and int(opening["end"]) < year):
+                return True
+            break
     left = max(text.rfind(mark, 0, start) for mark in ".;,") + 1
     right = end - 1
     for _ in range(

@@ -17,12 +17,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from loa.core.importing.bodies import COMMITTEES, UNITS, compose_issuer, org_style
+from loa.core.importing.closing import (
+    best_issuer,
+    issuer_in_closing,
+    issuer_in_signature,
+    number_in_closing,
+    strip_motto,
+    year_in_title,
+)
 from loa.core.importing.header import date_in, number_line, type_of, type_rest
-from loa.core.importing.plan_content import PlanContent
+from loa.core.importing.plan_content import PlanContent, UnitMention
 from loa.core.importing.segments import SKIP_HEADER, cut_segments, is_rule, is_upper
 from loa.core.importing.signature import (
     AUTHORITY_PREFIX,
@@ -33,6 +41,7 @@ from loa.core.importing.signature import (
 )
 from loa.core.importing.taskextract import extract_plan
 from loa.core.importing.title import BODY_START, after_addressees, skip_rules, subject_line, title_after
+from loa.core.importing.unit_mentions import UnitRegistry, addressed_units
 from loa.core.model.document import PartialDate
 from loa.core.model.registry import Issuer
 from loa.core.text.citations import detect_citations
@@ -64,6 +73,8 @@ class Extraction:
         body_start: Index of the first body line (after the header and title).
         missing: Fields the text does not give.
         plan: Deadlines, targets, units, tasks and budget of the body (:mod:`loa.core.importing.taskextract`).
+        year: The year of the date, or, when the date gives none, the one the title names ("năm 2022",
+            "giai đoạn 2021 - 2025"): it files the import and dates "Quý I"; the ``date`` field stays empty.
     """
 
     type: str | None = None
@@ -81,6 +92,7 @@ class Extraction:
     body_start: int = 0
     missing: list[str] = field(default_factory=list)
     plan: PlanContent = field(default_factory=PlanContent)
+    year: int | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The interface of ``loa import --json``."""
@@ -114,7 +126,7 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
     """
     lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").split("\n")
     result = Extraction()
-    rows = [cut_segments(line) for line in lines]
+    rows = [_letter_spaced(cut_segments(line)) for line in lines]
     type_row = _find_type_row(rows)
     header_end = type_row if type_row is not None else _header_end(rows)
 
@@ -136,9 +148,12 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
                 place = segment[:start].strip().rstrip(",").strip()
                 result.place = place or None
                 continue
-            if skel.startswith("v/v") or SKIP_HEADER.search(skel) or is_rule(segment) or skel == "du thao":
+            if is_upper(segment):
+                segment = strip_motto(segment)  # the motto column merged into the issuer's
+                skel = skeleton(segment)
+            if not segment or skel.startswith("v/v") or SKIP_HEADER.search(skel) or is_rule(segment):
                 continue
-            if is_upper(segment) and not type_of(segment):
+            if is_upper(segment) and not type_of(segment) and skel != "du thao":
                 org_lines.append(segment)
     if result.date is None:
         _date_across_lines(rows[:header_end], result)
@@ -162,14 +177,6 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
 
     result.issuer = compose_issuer(org_lines)
     names = IssuerNames((n, issuer_id) for issuer_id, issuer in (issuers or {}).items() for n in issuer.names)
-    if result.issuer is None:
-        result.issuer = _issuer_in_preamble(lines[result.body_start :], names, issuers or {})
-    if result.issuer and issuers:
-        known = names.match(" ".join(skeleton(result.issuer).split()), 0)
-        if known and len(" ".join(skeleton(result.issuer).split())) == known[1]:
-            result.issuer_id = known[0]
-            result.issuer = issuers[known[0]].name
-
     tail_rows = rows[result.body_start :]
     flat = [s for row in tail_rows for s in row]
     label = max((i for i, s in enumerate(flat) if RECIPIENTS_LABEL.match(skeleton(s))), default=None)
@@ -179,11 +186,32 @@ def extract(text: str, issuers: Mapping[str, Issuer] | None = None) -> Extractio
     else:
         result.signer = read_signer(flat[-12:])
 
+    body = lines[result.body_start :]
+    if result.issuer is None:
+        result.issuer = best_issuer(
+            [
+                _issuer_in_preamble(body, names, issuers or {}),
+                issuer_in_closing(body),
+                issuer_in_signature(flat[label:] if label is not None else flat[-12:]),
+            ]
+        )
+    if result.number is None:
+        result.number = number_in_closing(body, result.type)
+    if result.issuer and issuers:
+        known = names.match(" ".join(skeleton(result.issuer).split()), 0)
+        if known and len(" ".join(skeleton(result.issuer).split())) == known[1]:
+            result.issuer_id = known[0]
+            result.issuer = issuers[known[0]].name
+
     cited = "\n".join(lines[type_row if type_row is not None else result.body_start :])
     result.references = _references(cited, result.number, names)
+    result.year = result.date.year if result.date else year_in_title(result.title)
+    period = result.date or (PartialDate(result.year) if result.year else None)
     result.plan = extract_plan(
-        "\n".join(lines), issuers, start=result.body_start, date=result.date, issuer=result.issuer_id
+        "\n".join(lines), issuers, start=result.body_start, date=period, issuer=result.issuer_id
     )
+    if result.type == "Công văn" and type_row is None and title_end > header_end:
+        result.plan = _with_addressees(result.plan, rows, header_end, title_end, issuers, result.issuer_id)
     result.missing = [
         name
         for name, value in (
@@ -219,11 +247,30 @@ def _references(text: str, own_number: str | None, names: IssuerNames) -> list[d
                 "issuer": issuer,
                 "as_written": " ".join(citation.as_written.split()),
             }
-        elif known["date"] is None and known["issuer"] is None and date:
-            known.update(
-                date=date, issuer=issuer or known["issuer"], as_written=" ".join(citation.as_written.split())
-            )
+        else:  # "Đề án số 17-ĐA/TU của Tỉnh ủy", dated only where it is cited again
+            if known["date"] is None and date:
+                known.update(date=date, as_written=" ".join(citation.as_written.split()))
+            if known["issuer"] is None and issuer:
+                known["issuer"] = issuer
     return list(found.values())
+
+
+def _with_addressees(
+    plan: PlanContent,
+    rows: list[list[str]],
+    start: int,
+    end: int,
+    issuers: Mapping[str, Issuer] | None,
+    issuer: str | None,
+) -> PlanContent:
+    """A Công văn's addressees ("Kính gửi: …") are units it asks to act, listed first."""
+    first = next(i for i in range(start, end) if any(re.match(r"kinh\s+gui", skeleton(s)) for s in rows[i]))
+    found = addressed_units(
+        [(i + 1, rows[i]) for i in range(first, end)], UnitRegistry(issuers or {}, issuer)
+    )
+    known = {u.id or skeleton(u.name) for u in plan.units}
+    units = [UnitMention(i, n, line) for i, n, line in found if (i or skeleton(n)) not in known]
+    return replace(plan, units=(*units, *plan.units))
 
 
 def is_layout_text(text: str) -> bool:
@@ -238,6 +285,12 @@ def is_layout_text(text: str) -> bool:
         )
         or number_line(text) is not None
     )
+
+
+def _letter_spaced(row: list[str]) -> list[str]:
+    """ "K Ế   H O Ạ C H", cut at its wide gap, is one line."""
+    words = [w for s in row for w in s.split()]
+    return [" ".join(row)] if len(row) > 1 and len(words) > 3 and all(len(w) == 1 for w in words) else row
 
 
 def _find_type_row(rows: list[list[str]]) -> int | None:

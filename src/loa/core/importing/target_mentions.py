@@ -24,7 +24,10 @@ _OUTPUTS = (
 |can bo|bao cao vien|tuyen truyen vien|cong tac vien|doan vien|hoi vien|don vi|to dan pho|thon|ho gia dinh|gia dinh
 |khu dan cu|san pham|tac pham|cong trinh|ho so|lop tap huan|lop boi duong|lop dao tao|lop hoc|cuoc kiem tra
 |cuoc giam sat|cuoc dieu tra|cuoc van dong|cuoc hop|trang tuyen truyen|trang thong tin|doan kiem tra|doi tuyen truyen
-|doi van nghe""".replace("\n", "").split("|"),
+|doi van nghe|ho|ho dan|ho ngheo|ho can ngheo|hoc sinh|sinh vien|lao dong|thon ban|nha|can nha|nha van hoa
+|diem|cay|tan|ha|km|ty dong|trieu dong|nghin dong|dong|suat|phan qua|xuat ban pham|tin, bai|tin/bai|tin anh""".replace(
+        "\n", ""
+    ).split("|"),
 )
 _SYLLABLES = {
     "lop": "lớp",
@@ -39,10 +42,21 @@ _SYLLABLES = {
     "thon": "thôn",
     "luot": "lượt",
     "nguoi": "người",
+    "ho": "hộ",
+    "nha": "nhà",
+    "diem": "điểm",
+    "cay": "cây",
+    "tan": "tấn",
+    "ha": "ha",
+    "dong": "đồng",
+    "suat": "suất",
 }
 _UNIT = re.compile(
     r"\s+(?P<u>"
-    + "|".join(w.replace(" ", r"\s+") for w in sorted(_OUTPUTS, key=len, reverse=True))
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+").replace(",", r",?").replace("/", r"\s*/\s*")
+        for w in sorted(_OUTPUTS, key=len, reverse=True)
+    )
     + r")(?![a-z])"
 )
 _COUNT = re.compile(
@@ -57,6 +71,16 @@ _NOT_A_COUNT = re.compile(
     r"\b(?:so|thu|lan|khoa|muc|dieu|khoan|khong\s+qua|toi\s+da|duoi|chi\s+tieu)\s*:?\s*$"
 )
 _TAIL = re.compile(r"(?:\s+(?!(?:trên|tại|của|trong|theo|về|và|có)\b)[^\s,;.()]+){0,5}")
+_MEASURES = frozenset({"km", "ha", "tan", "cay"})
+_MAKING = re.compile(
+    r"\b(?:lam|xay\s+dung|nang\s+cap|sua\s+chua|trong|be\s+tong\s+hoa|cung\s+hoa|mo\s+moi|mo\s+rong|cai\s+tao|"
+    r"phan\s+dau|dat|hoan\s+thanh|thu\s+gom|xu\s+ly|khoanh\s+nuoi|bao\s+ve|it\s+nhat|toi\s+thieu|tang)\b"
+)
+_AIMED = re.compile(r"\b(?:phan\s+dau|se|can|phai|hang\s+nam|moi\s+nam|it\s+nhat|bao\s+dam|dam\s+bao)\b")
+_MONEY = frozenset({"ty dong", "trieu dong", "nghin dong", "dong"})
+_RAISING = re.compile(
+    r"\b(?:huy\s+dong|van\s+dong|quyen\s+gop|ung\s+ho|phan\s+dau|dat|thu|giai\s+ngan|it\s+nhat|toi\s+thieu)\b"
+)
 _AT = re.compile(r"\b(?:tai|o)\s*$")
 _STOP = frozenset({"cấp", "cho", "tại", "về", "trên", "của", "và", "nhằm", "để", "với", "theo", "ở", "trong"})
 
@@ -85,6 +109,9 @@ def targets_in(block: Block, plan_year: int | None) -> list[tuple[int, TargetMen
         before = skel[: m.start("n")]
         if count is None or _NOT_A_COUNT.search(before) or is_past(block, m.start(), m.end(), plan_year):
             continue
+        clause = before[max(before.rfind(c) for c in ".;:") + 1 :]
+        if re.search(r"\bduoc\s*$", before) and not _AIMED.search(clause):
+            continue  # "tổ chức được 30 hội nghị": what was achieved
         if m.groupdict().get("pct"):
             end = next(_TAIL.finditer(block.text, m.end())).end()
             found_targets.append(
@@ -101,6 +128,13 @@ def targets_in(block: Block, plan_year: int | None) -> list[tuple[int, TargetMen
                 and unit["u"] in _SYLLABLES
             )
         ):  # "năm đối" is not "năm đội"
+            continue
+        clause = skel[max(skel.rfind(c, 0, m.start()) for c in ".;:,") + 1 : m.start()]
+        if (
+            skel.startswith("/", unit.end("u"))
+            or (unit["u"] in _MEASURES and not _MAKING.search(clause))
+            or (unit["u"] in _MONEY and (not _RAISING.search(clause) or "kinh phi" in clause))
+        ):  # "5.000.000 đồng/đội/năm" is a rate, "Cự ly: 21 km" a description, "kinh phí 200 triệu đồng" a cost
             continue
         written = block.text[unit.start("u") : (end := _unit_end(block, unit))]
         found_targets.append(

@@ -19,6 +19,7 @@ from loa.core.importing.amounts import read_budget
 from loa.core.importing.blocks import Block, read_blocks
 from loa.core.importing.deadline_mentions import deadlines_in
 from loa.core.importing.plan_content import DeadlineMention, PlanContent, TaskProposal, UnitMention
+from loa.core.importing.table_units import table_units
 from loa.core.importing.target_mentions import targets_in
 from loa.core.importing.unit_mentions import COOPERATE, UnitRegistry, unit_list
 from loa.core.model.document import PartialDate
@@ -40,6 +41,9 @@ _SECTION = {
         r"thuc\s+trang)\b"
     ),
 }
+
+
+_REQUEST = re.compile(r"\s*(?:de\s+nghi|kinh\s+de\s+nghi|yeu\s+cau|giao)(?:\s+cho)?\s+(?=[^\W\d_])")
 
 
 @dataclass
@@ -80,6 +84,9 @@ class _Reader:
             cooperate = [
                 i for m in COOPERATE.finditer(block.skel, start, end) for i in self.units_at(block, m.end())
             ]
+            request = _REQUEST.match(block.skel, start)
+            if request:  # "Đề nghị Ủy ban nhân dân huyện chỉ đạo …"
+                self.units_at(block, request.end())
             hit = self.registry.prefix(block.text, start)
             if hit and re.match(r"\s+(?!cua\b)[a-z]", block.skel[hit[1] :]):
                 subject = unit_list(block.text, start, self.registry)
@@ -162,6 +169,10 @@ def extract_plan(
             units += [(block.depth, named)] if block.kind == "numbered" else []
             lead = named or lead
         reader.read(block, lead, heading)
+    lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for unit_id, name, line in table_units(lines, start, reader.registry):
+        reader.unit(unit_id, name, line)
+    reader.content["units"].sort(key=lambda unit: unit.line)
     found = {key: tuple(value) for key, value in reader.content.items()}
     return PlanContent(
         found["deadlines"],

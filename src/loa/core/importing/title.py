@@ -22,8 +22,11 @@ def title_after(lines: list[str], start: int) -> tuple[str | None, int]:
         index += 1
     while index < len(lines):
         line = lines[index]
-        cleaned = clean_segment(line)
-        if not line.strip():
+        if re.fullmatch(r"\s*\|[\s|:\-]*", line) and not parts:
+            index += 1  # the rule under a table cell holding the type line: "| KẾ HOẠCH |" / "|---|"
+            continue
+        cleaned = clean_segment(line.strip().strip("|") if line.strip().startswith("|") else line)
+        if not line.strip() or re.fullmatch(r"\s*\|[\s|:\-]*", line):
             following = next(
                 (i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].strip()), None
             )

@@ -95,7 +95,7 @@ def validate_document(
                 field,
                 "meta.issuer",
                 f"không có cơ quan, đơn vị mã '{unit}' trong danh mục "
-                f"data/issuers.yml.{suggest(unit, sorted(issuers))}",
+                f"data/issuers.yml.{suggest(unit, sorted(issuers)) or _HOW_TO_ADD.format(unit=unit)}",
             )
     if kind == "article" and values.get("status") == "published" and not values.get("approved_by"):
         report.error(
@@ -202,6 +202,13 @@ def _alias_urls(values: list[str], src_uri: str, report: FieldReporter) -> tuple
         elif url not in urls:
             urls.append(url)
     return tuple(urls)
+
+
+_HOW_TO_ADD = (
+    " Nếu là cơ quan mới, thêm vào data/issuers.yml mục '{unit}:' với name (tên đầy đủ), level (trung-uong, "
+    "tinh, huyen, xa hoặc co-so) và symbols (phần ký hiệu cơ quan trong số văn bản, như TU trong 85-KH/TU); "
+    "'loa import' in sẵn mục này khi nhập văn bản của cơ quan đó."
+)
 
 
 def _check_issuer_period(issuer: Issuer, date: PartialDate, report: FieldReporter) -> None:

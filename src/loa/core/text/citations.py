@@ -61,7 +61,7 @@ _DATE = (
 _GENERIC = rf"(?P<gn>\d{{1,5}})\s*/\s*(?P<gs>[a-z]{{2,10}}(?:{DASH}[a-z0-9]{{1,10}})+)"
 _NUMBERED = re.compile(rf"(?=\d)(?<![\w/.]|{DASH})(?:{_PARTY}|{_STATE}|{_GENERIC}|{_BARE})(?:{_DATE})?")
 _BEFORE = re.compile(rf"(?:(?P<type>{_TYPE})\s+(?:so\s+)?|(?<![\w/-])so\s+)$")
-_HINT = re.compile(r"\d|nghi\s+quyet|hien\s+phap")
+_HINT = re.compile(r"\d|nghi\s+quyet|ket\s+luan|hien\s+phap")
 
 
 def detect_citations(

@@ -1,18 +1,34 @@
-"""Citations by name rather than number ("Nghị quyết Trung ương 4 khóa XII", "Nghị quyết Đại hội XIII", "Hiến pháp
-năm 2013") and aliases a text defines ("(gọi tắt là Đề án 11)") with their later uses.
+"""Citations by name rather than number ("Nghị quyết Trung ương 4 khóa XII", "Kết luận Hội nghị Trung ương 4 khóa
+XIII", "Nghị quyết Đại hội XIII", "Hiến pháp năm 2013") and aliases a text defines ("(gọi tắt là Đề án 11)") with their later uses.
 """
 
 from __future__ import annotations
 
 import re
 
-from loa.core.text.citation import Citation
+from loa.core.text.citation import TYPE_WORDS, Citation
+from loa.core.text.skeleton import skeleton
 
 __all__ = ["find_aliases", "find_named"]
 
 _ALIAS = re.compile(r"\(\s*(?:sau\s+day\s+)?(?:goi|viet)\s+tat\s+la\s+(?P<alias>[^)]{2,60}?)\s*\)")
+# "(Đề án 17)" right after the citation of Đề án số 17-ĐA/TU, in the same sentence.
+_BARE_ALIAS = re.compile(rf"\(\s*(?P<alias>(?:{'|'.join(TYPE_WORDS)})\s+(?P<digits>\d{{1,4}}))\s*\)")
+
+
+def _names(target: Citation, definition: re.Match[str], skel: str) -> bool:
+    """Whether a bare "(Đề án 17)" names the citation before it: same type, same digits, no sentence between."""
+    digits = re.match(r"\d+", target.number or "")
+    word = skeleton(target.type or "")
+    return (
+        bool(digits and int(digits[0]) == int(definition["digits"]))
+        and definition["alias"].startswith(word + " ")
+        and not re.search(r"[.;]\s", skel[target.end : definition.start()])
+    )
+
+
 _NAMED = re.compile(
-    r"nghi\s+quyet\s+(?:hoi\s+nghi\s+)?(?:lan\s+thu\s+(?P<ord>[a-z]+)\s*,?\s*(?:ban\s+chap\s+hanh\s+)?|"
+    r"(?P<kind>nghi\s+quyet|ket\s+luan)\s+(?:cua\s+)?(?:hoi\s+nghi\s+)?(?:lan\s+thu\s+(?P<ord>[a-z]+)\s*,?\s*(?:ban\s+chap\s+hanh\s+)?|"
     r"(?:ban\s+chap\s+hanh\s+)?)trung\s+uong\s*(?:dang\s+)?(?P<num>\d{1,2})?\s*\(?\s*khoa\s+(?P<term>[ivxl]+)\b"
     r"(?:\s*,\s*(?P<term2>[ivxl]+)\b)?"
     r"|nghi\s+quyet\s+dai\s+hoi\s+(?:dai\s+bieu\s+toan\s+quoc\s+lan\s+thu\s+)?(?P<congress>[ivxl]+)\b(?!\s*cua\s+dang\s+bo)"
@@ -39,8 +55,12 @@ def find_named(text: str, skel: str, numbered: list[Citation]) -> list[Citation]
     taken = [(c.start, c.end) for c in numbered]
     found = []
     for match in _NAMED.finditer(skel):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
+        if any(s <= match.start() < e for s, e in taken) or re.search(
+            r"\b(?:cac|nhung)\s+$", skel[: match.start()]
+        ):
+            continue  # "các kết luận của Hội nghị Trung ương 4" names no one document
+        if match["kind"] and match["kind"].startswith("k") and not text[match.start()].isupper():
+            continue  # "các nghị quyết, kết luận của Hội nghị …": a named conclusion is written "Kết luận"
         line = text.count("\n", 0, match.start()) + 1
         as_written = text[match.start() : match.end()]
         if match["constitution"]:
@@ -71,6 +91,7 @@ def find_named(text: str, skel: str, numbered: list[Citation]) -> list[Citation]
                 )
             )
             continue
+        doc_type = "Nghị quyết"
         if match["congress"]:
             name = f"NQ-DH-{match['congress'].upper()}"
             if match["congress2"]:
@@ -90,7 +111,8 @@ def find_named(text: str, skel: str, numbered: list[Citation]) -> list[Citation]
             plenum = match["num"] or str(_ORDINALS.get(match["ord"] or "", "")) or None
             if plenum is None:
                 continue
-            name = f"NQ-TW{plenum}-{match['term'].upper()}"
+            prefix, doc_type = ("KL", "Kết luận") if match["kind"].startswith("k") else ("NQ", "Nghị quyết")
+            name = f"{prefix}-TW{plenum}-{match['term'].upper()}"
             if match["term2"]:
                 # "Nghị quyết Trung ương 4 khóa XI, XII" names two resolutions.
                 found.append(
@@ -98,10 +120,10 @@ def find_named(text: str, skel: str, numbered: list[Citation]) -> list[Citation]
                         match.start(),
                         match.end(),
                         as_written,
-                        "Nghị quyết",
+                        doc_type,
                         None,
                         term=match["term2"].upper(),
-                        name=f"NQ-TW{plenum}-{match['term2'].upper()}",
+                        name=f"{prefix}-TW{plenum}-{match['term2'].upper()}",
                         line=line,
                     )
                 )
@@ -110,7 +132,7 @@ def find_named(text: str, skel: str, numbered: list[Citation]) -> list[Citation]
                 match.start(),
                 match.end(),
                 as_written,
-                "Nghị quyết",
+                doc_type,
                 None,
                 term=(match["term"] or match["congress"]).upper(),
                 name=name,
@@ -123,11 +145,14 @@ def find_named(text: str, skel: str, numbered: list[Citation]) -> list[Citation]
 def find_aliases(text: str, skel: str, cited: list[Citation]) -> list[Citation]:
     """Bind "(gọi tắt là Đề án 11)" to the citation before it, then find the alias's later uses."""
     found = []
-    for definition in _ALIAS.finditer(skel):
+    definitions = sorted([*_ALIAS.finditer(skel), *_BARE_ALIAS.finditer(skel)], key=lambda m: m.start())
+    for definition in definitions:
         before = [c for c in cited if c.end <= definition.start() and c.number]
         if not before:
             continue
         target = before[-1]
+        if definition.re is _BARE_ALIAS and not _names(target, definition, skel):
+            continue
         alias = skel[definition.start("alias") : definition.end("alias")].strip()
         first = definition.start("alias")
         found.append(
