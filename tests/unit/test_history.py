@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from loa.core.base.diagnostics import Diagnostics
-from loa.core.history.git import Revision, field_changes, read_history, word_diff
+from loa.core.history.diffs import field_changes, word_diff
+from loa.core.history.git import Revision, read_history
 from loa.core.history.revisions import StrictLoader, public_revisions
 from loa.core.model.document import TIMEZONE
 from loa.core.model.registry import load_issuers

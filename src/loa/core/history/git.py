@@ -14,16 +14,13 @@ history: the revision is marked broken, and the document's history is then unava
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
-import html
 import json
-import re
 import secrets
 import shutil
 import subprocess
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -41,13 +38,10 @@ from loa.core.safety.trust import strip_invisible
 
 __all__ = [
     "NOTE_TRAILER",
-    "FieldChange",
     "Parsed",
     "Revision",
-    "field_changes",
     "prime_front_matter",
     "read_history",
-    "word_diff",
 ]
 
 _REGULAR = ("100644", "100755")  # not a symbolic link (120000) nor a submodule (160000), as in the catalog
@@ -350,56 +344,3 @@ def prime_front_matter(history: dict[str, list[Revision]], store: CacheStore | N
         except (TypeError, ValueError):
             return  # a value JSON cannot carry as it is: parsed again next time rather than kept changed
         store.write("front-matter", name, zlib.compress(data, 1))
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """A front-matter field that changed between two revisions (None: absent)."""
-
-    field: str
-    before: Any
-    after: Any
-
-
-def field_changes(
-    before: dict[str, Any], after: dict[str, Any], *, ignore: Iterable[str] = ()
-) -> list[FieldChange]:
-    """Fields added, removed or changed, in the order of the newer front matter, then removed ones."""
-    skip = set(ignore)
-    keys = [k for k in after if k not in skip] + [k for k in before if k not in after and k not in skip]
-    return [FieldChange(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
-
-
-_TOKEN = re.compile(r"\s+|[^\s]+")
-
-
-def word_diff(before: str, after: str) -> str:
-    """HTML of ``after`` with the words removed since ``before`` in ``<del>`` and added ones in ``<ins>``.
-
-    Lines are matched first and words only inside the lines that changed: a long text with a few edits costs
-    about as much as reading it, where matching its words directly grows with the square of its length.
-    """
-    old_lines, new_lines = before.splitlines(keepends=True), after.splitlines(keepends=True)
-    out: list[str] = []
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            out.append(html.escape("".join(new_lines[j1:j2])))
-        else:
-            out.append(
-                _words(_TOKEN.findall("".join(old_lines[i1:i2])), _TOKEN.findall("".join(new_lines[j1:j2])))
-            )
-    return "".join(out)
-
-
-def _words(old: list[str], new: list[str]) -> str:
-    out: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(html.escape("".join(new[j1:j2])))
-            continue
-        if i2 > i1:
-            out.append(f"<del>{html.escape(''.join(old[i1:i2]))}</del>")
-        if j2 > j1:
-            out.append(f"<ins>{html.escape(''.join(new[j1:j2]))}</ins>")
-    return "".join(out)

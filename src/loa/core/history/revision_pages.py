@@ -23,8 +23,8 @@ from typing import Any
 
 from loa.core.base.dates import vietnamese_datetime
 from loa.core.base.relative_url import relative_url
+from loa.core.history.diffs import field_changes, word_diff
 from loa.core.history.field_values import field_label, readable_value
-from loa.core.history.git import field_changes, word_diff
 from loa.core.loading.content_cache import CacheStore, ContentCache
 from loa.core.outputs.bundle import LINK, is_relative
 from loa.core.safety.sanitize import sanitize_body
@@ -297,6 +297,7 @@ def _loa_version() -> str:
         "history/revision_pages",
         "loading/content_cache",
         "history/git",
+        "history/diffs",
         "safety/sanitize",
         "safety/trust",
         "outputs/bundle",
