@@ -31,11 +31,9 @@ from loa.core.outputs.feeds import (
     render_feed,
 )
 from loa.core.outputs.serving import precompressed
+from loa.core.routing.routes import DEFAULT_CARD, card_of
 
 __all__ = ["Outputs"]
-
-CARDS_ROOT = "assets/cards"
-DEFAULT_CARD = f"{CARDS_ROOT}/trang.png"
 
 
 @dataclass
@@ -87,7 +85,7 @@ class Outputs:
         if document is not None and document.kind == "article":
             if document.cover:
                 return document.cover.src.lstrip("/")
-            return f"{CARDS_ROOT}/{Path(document.src_uri).with_suffix('').as_posix().replace('/', '-')}.png"
+            return card_of(document)
         return DEFAULT_CARD
 
     def open_graph(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import zlib
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -19,9 +19,6 @@ from loa.core.model.document import Document
 from loa.core.outputs.amendments import find_amendments
 from loa.core.outputs.bundle import absolute_links, inline_images
 from loa.core.outputs.listing import (
-    ARTICLES_ROOT,
-    FEEDS_PAGE,
-    SEARCH_PAGE,
     Listing,
     ListingGroup,
     build_article_listings,
@@ -29,12 +26,22 @@ from loa.core.outputs.listing import (
     describe,
     latest_documents,
 )
-from loa.core.outputs.search import SEARCH_ROOT, search_entries
+from loa.core.outputs.search import search_entries
 from loa.core.outputs.search_process import SearchIndexError, SearchIndexProcess
 from loa.core.outputs.serving import script_hashes, write_nginx_includes
 from loa.core.references.linking import CitationLinker
-from loa.core.references.xref import EXTERNAL_ROOT, Reference, ReferenceGraph, build_reference_graph
+from loa.core.references.xref import Reference, ReferenceGraph, build_reference_graph
 from loa.core.routing.redirects import nginx_redirects, redirect_map, write_redirect_pages
+from loa.core.routing.routes import (
+    ARTICLES_PAGE,
+    ARTICLES_URL,
+    ASSETS_ROOT,
+    FEEDS_PAGE,
+    SEARCH_PAGE,
+    SEARCH_ROOT,
+    external_page,
+    standalone_name,
+)
 from loa.core.safety.frontmatter import read_body
 from loa.core.safety.sanitize import sanitize_body
 from loa.core.selection.publication import (
@@ -72,11 +79,6 @@ def _pack(html: str) -> bytes:
 
 def _unpack(data: bytes) -> str:
     return zlib.decompress(data).decode("utf-8")
-
-
-def _download_name(document: Document) -> str:
-    """The document saved as one file, in its page's folder: ``plans/2021/x/`` → ``x.html``."""
-    return PurePosixPath(document.src_uri).stem + ".html"
 
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -221,7 +223,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         files.append(File.generated(config, FEEDS_PAGE, content=""))
         files.append(File.generated(config, SEARCH_PAGE, content=""))
         for name in ASSETS:
-            files.append(File.generated(config, f"assets/loa/{name}", abs_src_path=str(STATIC / name)))
+            files.append(File.generated(config, f"{ASSETS_ROOT}/{name}", abs_src_path=str(STATIC / name)))
         if self.search is not None:  # a rebuild under "mkdocs serve" that never reached its end
             self.search.discard()
         # Indexing runs in a second process, on another core than MkDocs' rendering.
@@ -231,9 +233,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         self.latest = latest_documents(published, self.config.latest_count)
         if self.graph is not None:
             self.external_pages = {
-                f"{EXTERNAL_ROOT}/{key[4:]}/index.md": key
-                for key in self.graph.incoming
-                if not key.startswith("doc:")
+                external_page(key[4:]): key for key in self.graph.incoming if not key.startswith("doc:")
             }
             for src_uri in self.external_pages:
                 files.append(File.generated(config, src_uri, content=""))
@@ -419,7 +419,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             css=STANDALONE_CSS,
         )
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / _download_name(document)).write_text(html, encoding="utf-8")
+        (folder / standalone_name(document)).write_text(html, encoding="utf-8")
 
     def _wraps(self, page: Page) -> bool:
         """Whether Loa renders this page's title itself (documents it presents, generated pages)."""
@@ -437,11 +437,11 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         document = self.documents.get(page.file.src_uri)
         if document and document.kind == "plan":
             return renderer.plan(
-                document, html, page.url, graph=self.graph, title=title, download=_download_name(document)
+                document, html, page.url, graph=self.graph, title=title, download=standalone_name(document)
             )
         if document and document.kind == "article":
             return renderer.article(
-                document, html, page.url, graph=self.graph, download=_download_name(document)
+                document, html, page.url, graph=self.graph, download=standalone_name(document)
             )
         if document and document.kind == "topic":
             return renderer.topic(document, html, page.url, self.listings.get(document.src_uri))
@@ -457,11 +457,11 @@ class LoaPlugin(BasePlugin[LoaConfig]):
         listing = self.listings.get(page.file.src_uri)
         if listing:
             groups = self.groups if listing.url == self.overview_url else ()
-            if listing.url == f"{ARTICLES_ROOT}/":
+            if listing.url == ARTICLES_URL:
                 groups = self.article_groups
             return renderer.listing(listing, page.url, groups)
         if page.is_homepage:
-            articles = self.listings.get(f"{ARTICLES_ROOT}/index.md")
+            articles = self.listings.get(ARTICLES_PAGE)
             newest = articles.documents[: self.config.latest_count] if articles else ()
             return html + renderer.latest(
                 self.latest, page.url, self.overview_url, newest, upcoming=self.config.latest_count

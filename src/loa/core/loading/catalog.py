@@ -16,7 +16,7 @@ from loa.core.loading.linkcheck import LinkTargets, check_links
 from loa.core.loading.validation import validate_document
 from loa.core.model.document import RELATIONS, Document, url_of
 from loa.core.model.registry import Channel, Issuer, load_channels, load_editors, load_issuers
-from loa.core.outputs.listing import generated_pages
+from loa.core.routing.routes import generated_pages
 from loa.core.safety.frontmatter import FrontMatter, parse_document_text
 from loa.core.text.document_numbers import number_identity
 
@@ -214,7 +214,6 @@ def link_targets(catalog: Catalog, layout: Layout) -> LinkTargets:
         catalog.site_files,
         lambda: generated_pages(
             catalog.documents,
-            catalog.issuers,
             topics=topics_by_id(catalog.documents),
             external_ids=[e.id for e in catalog.external],
         ),
@@ -333,7 +332,6 @@ def _check_aliases(catalog: Catalog, diagnostics: Diagnostics) -> tuple[Document
     taken = {d.url: f"địa chỉ hiện tại của {d.path}" for d in catalog.documents}
     generated = generated_pages(
         catalog.documents,
-        catalog.issuers,
         topics=topics_by_id(catalog.documents),
         external_ids=[e.id for e in catalog.external],
     )
@@ -433,8 +431,7 @@ def _check_generated_addresses(
     """
     topics = topics_by_id(documents)
     generated = {
-        url_of(p)
-        for p in generated_pages(documents, issuers, topics=topics, external_ids=[e.id for e in external])
+        url_of(p) for p in generated_pages(documents, topics=topics, external_ids=[e.id for e in external])
     } - {d.url for d in topics.values()}
     kept: list[Document] = []
     urls: dict[str, str] = {}

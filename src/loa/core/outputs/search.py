@@ -41,19 +41,18 @@ from loa.core.base.dates import vietnamese_date
 from loa.core.loading.catalog import topic_id
 from loa.core.model.document import CATEGORY_NAMES, DOC_TYPES, Document
 from loa.core.model.registry import Issuer
-from loa.core.references.xref import EXTERNAL_ROOT, ReferenceGraph, Target
+from loa.core.references.xref import ReferenceGraph, Target
+from loa.core.routing.routes import external_page
 from loa.core.text.normalize import TokenMemo, fold, number_key
 
 __all__ = [
     "FACETS",
-    "SEARCH_ROOT",
     "SearchEntry",
     "SearchIndexWriter",
     "html_text",
     "search_entries",
 ]
 
-SEARCH_ROOT = "search"
 CITED_TYPE = "duoc-dan-chieu"
 FACETS = ("loai", "nam", "coquan", "chude")
 """Filter names, as they appear in the search page's address: type, year, issuer, topic."""
@@ -182,7 +181,7 @@ def _cited_entry(target: Target, issuers: Mapping[str, Issuer]) -> SearchEntry:
     if target.title and fold(target.title) not in fold(target.label):
         title = f"{target.label} {target.title}"
     return SearchEntry(
-        src_uri=f"{EXTERNAL_ROOT}/{target.key[4:]}/index.md",
+        src_uri=external_page(target.key[4:]),
         url=target.page_url,
         title=title,
         label=f"{target.type or 'Văn bản'} (được dẫn chiếu, không đăng trên trang)",
