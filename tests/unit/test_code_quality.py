@@ -20,7 +20,6 @@ WAITING: dict[str, int] = {
     "src/loa/core/outputs/search.py": 502,
     "src/loa/core/safety/bounded_yaml.py": 430,
     "src/loa/core/text/citations.py": 596,
-    "src/loa/plugin/plugin.py": 578,
 }
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "FEEDS_HOME",
     "FEEDS_PAGE",
     "FEED_ROOT",
+    "HOME_PAGE",
     "LISTINGS_PAGE",
     "LISTING_ROOT",
     "RESERVED_ROOTS",
@@ -64,6 +65,8 @@ __all__ = [
     "unit_url",
 ]
 
+HOME_PAGE = "index.md"
+"""Virtual source path of the home page (the newest documents are shown under its text)."""
 LISTING_ROOT = "danh-muc"
 """Listings of official documents: ``danh-muc/`` the overview, ``danh-muc/<family>/<key>/`` each listing."""
 LISTINGS_PAGE = f"{LISTING_ROOT}/index.md"

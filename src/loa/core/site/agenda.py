@@ -1,4 +1,4 @@
-"""Adapts the build to the agenda in `loa.core`: the unit pages, the calendar page and the iCalendar files."""
+"""The pages and files made from the agenda: the unit pages, the calendar pages and the iCalendar files."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from loa.core.model.registry import Issuer
 from loa.core.outputs.agenda import build_agenda
 from loa.core.outputs.ical import calendar_specs, write_calendars
 from loa.core.routing.routes import CALENDAR_PAGE, UNITS_PAGE, calendar_year_page, unit_page
-from loa.plugin.host import File, Files, MkDocsConfig
-from loa.plugin.render import Renderer
+from loa.core.site.render import Renderer
 
 __all__ = ["AgendaPages"]
 
@@ -33,11 +32,6 @@ class AgendaPages:
             self.pages = {UNITS_PAGE: None, CALENDAR_PAGE: None}
             self.pages |= {unit_page(unit): unit for unit in self.agenda.units}
             self.pages |= dict.fromkeys(self.years)
-
-    def add_files(self, config: MkDocsConfig, files: Files) -> None:
-        """Add the generated pages to the build."""
-        for src_uri in self.pages:
-            files.append(File.generated(config, src_uri, content=""))
 
     def title(self, src_uri: str) -> str | None:
         """The title of a generated page, or None when it is not one of them."""
