@@ -13,11 +13,9 @@ WAITING: dict[str, int] = {
     "src/loa/bench/runner.py": 408,
     "src/loa/core/importing/extract.py": 668,
     "src/loa/core/importing/taskextract.py": 794,
-    "src/loa/core/loading/catalog.py": 569,
     "src/loa/core/loading/validation.py": 488,
     "src/loa/core/model/schema.py": 480,
     "src/loa/core/model/tasks.py": 430,
-    "src/loa/core/outputs/search.py": 502,
     "src/loa/core/safety/bounded_yaml.py": 430,
     "src/loa/core/text/citations.py": 596,
 }

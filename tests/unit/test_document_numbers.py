@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from loa.core.loading import catalog
+from loa.core.loading import numbers
 from loa.core.references import xref
 from loa.core.text import citations
 from loa.core.text.document_numbers import canonical_number, number_identity, number_symbol
@@ -49,7 +49,7 @@ def test_identity_key(number: str, key: str) -> None:
 
 
 def test_the_duplicate_check_and_the_resolver_share_the_key() -> None:
-    assert catalog.number_identity is xref.number_identity is number_identity
+    assert numbers.number_identity is xref.number_identity is number_identity
     assert citations.canonical_number is canonical_number
 
 

@@ -39,8 +39,8 @@ _ADDRESS = re.compile(rf"({_ROOTS})(/|$)|trang-$|.*/index\.md$")
 # Literals that are one of these words without being an address, each with its reason.
 NOT_ADDRESSES = {
     ("text/citations.py", "lich"): "a Vietnamese syllable in the list of words citations never start with",
-    ("outputs/search.py", "tin-bai"): "the id of the search filter for articles, not a page",
-    ("outputs/search.py", "chuyen-de"): "the id of the search filter for topics, not a page",
+    ("outputs/search_entries.py", "tin-bai"): "the id of the search filter for articles, not a page",
+    ("outputs/search_entries.py", "chuyen-de"): "the id of the search filter for topics, not a page",
     ("outputs/feeds.py", "kenh"): "the family key of channel feeds (the path comes from routes.feed_of)",
     ("outputs/feeds.py", "chuyen-de"): "the family key of topic feeds (the path comes from routes.feed_of)",
 }
