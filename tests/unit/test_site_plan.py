@@ -1,0 +1,106 @@
+"""The site plan runs without MkDocs, lays out every page on the route table with a kind it knows, and the
+MkDocs plugin only forwards to it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import loa.plugin
+from loa.core.loading.catalog import Layout
+from loa.core.routing import routes
+from loa.core.selection.publication import parse_build_time
+from loa.core.site.kinds import KINDS
+from loa.core.site.options import BuildOptions, SiteError
+from loa.core.site.plan import SitePlan
+from tests.conftest import BUILD_TIME, REPO, plan_text
+
+PLUGIN = Path(loa.plugin.__file__).resolve().parent
+
+
+class _Log:
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, str]] = []
+
+    def error(self, msg: str) -> None:
+        self.lines.append(("error", msg))
+
+    def warning(self, msg: str) -> None:
+        self.lines.append(("warning", msg))
+
+    def info(self, msg: str) -> None:
+        self.lines.append(("info", msg))
+
+
+def _plan(root: Path, site: Path) -> tuple[SitePlan, _Log]:
+    options = BuildOptions(
+        Layout(root, root / "content", root / "plans", root / "data"),
+        "public",
+        parse_build_time(BUILD_TIME),
+        site,
+        "https://loa.example/",
+        "Loa",
+    )
+    log = _Log()
+    return SitePlan(options, log), log
+
+
+def test_the_shipped_site_is_laid_out_without_mkdocs(tmp_path):
+    plan, _ = _plan(REPO, tmp_path / "site")
+    try:
+        plan.load()
+    finally:
+        plan.abandon()
+    kinds = {route.kind for route in plan.routes}
+    assert kinds <= set(KINDS)
+    assert {"plan", "article", "topic", "home", "listing", "agenda", "feeds-page", "search-page"} <= kinds
+    sources = [src_uri for src_uri, _ in plan.files]
+    assert len(sources) == len(set(sources))
+    assert {route.src_uri for route in plan.routes} <= set(sources)
+    assert plan.routes.kind(routes.HOME_PAGE) == "home"
+    assert plan.routes.kind(routes.LISTINGS_PAGE) == "listing"
+    for route in plan.routes.of_kind("listing", "agenda", "feeds-page", "search-page", "external"):
+        title = KINDS[route.kind].title
+        assert title is not None and title(plan, route.src_uri), route
+    # The search child process was stopped: a second abandon has nothing left to stop.
+    assert plan.search is None and plan.revisions is None
+
+
+def test_a_content_error_stops_the_plan_with_every_diagnostic_logged(tmp_path):
+    root = tmp_path / "project"
+    (root / "plans" / "2022").mkdir(parents=True)
+    (root / "content").mkdir()
+    (root / "data").mkdir()
+    for name in ("issuers.yml", "external.yml"):
+        (root / "data" / name).write_text(
+            (REPO / "data" / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    (root / "plans/2022/a.md").write_text(plan_text(issuer="khong-co-don-vi-nay"), encoding="utf-8")
+    plan, log = _plan(root, tmp_path / "site")
+    with pytest.raises(SiteError, match="lỗi trong nội dung; không dựng trang"):
+        plan.load()
+    assert any(level == "error" and "plans/2022/a.md" in line for level, line in log.lines)
+    assert plan.search is None  # nothing started before the sources were valid
+
+
+# What the plugin may take from the core: the plan, its options, and how MkDocs' configuration maps to them.
+ADAPTER_IMPORTS = {
+    "loa.core.site.plan",
+    "loa.core.site.options",
+    "loa.core.loading.catalog",
+    "loa.core.selection.publication",
+}
+
+
+def test_the_plugin_only_forwards_to_the_plan():
+    for path in sorted(PLUGIN.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("loa.core")
+        }
+        allowed = ADAPTER_IMPORTS | ({"loa.core.base.settings"} if path.name == "config.py" else set())
+        assert imported <= allowed, f"{path.name} imports {sorted(imported - allowed)}"
