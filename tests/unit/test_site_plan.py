@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import loa.plugin
+import loa.core
 from loa.core.loading.catalog import Layout
 from loa.core.routing import routes
 from loa.core.selection.publication import parse_build_time
@@ -17,7 +17,7 @@ from loa.core.site.options import BuildOptions, SiteError
 from loa.core.site.plan import SitePlan
 from tests.conftest import BUILD_TIME, REPO, plan_text
 
-PLUGIN = Path(loa.plugin.__file__).resolve().parent
+PLUGIN = Path(loa.core.__file__).resolve().parents[1] / "plugin"  # read, never imported: a unit test
 
 
 class _Log:
@@ -62,8 +62,12 @@ def test_the_shipped_site_is_laid_out_without_mkdocs(tmp_path):
     assert plan.routes.kind(routes.HOME_PAGE) == "home"
     assert plan.routes.kind(routes.LISTINGS_PAGE) == "listing"
     for route in plan.routes.of_kind("listing", "agenda", "feeds-page", "search-page", "external"):
-        title = KINDS[route.kind].title
-        assert title is not None and title(plan, route.src_uri), route
+        assert route.title and KINDS[route.kind].title is not None, route
+    for document in plan.documents.values():
+        route = plan.routes.get(document.src_uri)
+        assert route is not None and route.url == document.url
+        assert route.title == (document.full_title if document.title else None)
+    assert plan.routes.get(routes.SEARCH_PAGE).title == "Tìm kiếm văn bản"  # type: ignore[union-attr]
     # The search child process was stopped: a second abandon has nothing left to stop.
     assert plan.search is None and plan.revisions is None
 

@@ -133,7 +133,8 @@ class SitePlan:
         self.documents = {d.src_uri: d for d in published}
         for document in published:
             source = Path(document.source_path) if document.source_path is not None else None
-            self._lay_out(document.src_uri, self._document_kind(document), source)
+            title = document.full_title if document.title else None
+            self._lay_out(document.src_uri, self._document_kind(document), source, title)
         # Only what a published document points at: a file that withheld documents alone use would reveal them.
         self.files += [(src_uri, path) for path, src_uri in attachments]
         overview, listings, self.groups = build_listings(published, catalog.issuers, page_size=o.page_size)
@@ -184,10 +185,13 @@ class SitePlan:
             return "home"
         return document.kind
 
-    def _lay_out(self, src_uri: str, kind: str, source: Path | None = None) -> None:
-        if src_uri not in self.routes:
-            self.files.append((src_uri, source))
-        self.routes.add(src_uri, kind)
+    def _lay_out(self, src_uri: str, kind: str, source: Path | None = None, title: str | None = None) -> None:
+        """Put a page on the route table, titled by its document (``title``) or by its kind."""
+        if src_uri in self.routes:  # a topic is its own first listing page
+            return
+        titled = KINDS.get(kind, _PLAIN).title
+        self.files.append((src_uri, source))
+        self.routes.add(src_uri, kind, title if titled is None else titled(self, src_uri))
 
     # 2. Renderer and history.
     def start(
@@ -260,13 +264,13 @@ class SitePlan:
 
         Only these keys reach the theme. Values are pre-escaped: Material prints title and description raw.
         """
-        document, kind = self.documents.get(src_uri), self.kind(src_uri)
+        document, route = self.documents.get(src_uri), self.routes.get(src_uri)
         issuers = self.catalog.issuers
         if document:
-            meta = {"title": Markup.escape(document.full_title)} if document.title else {}
+            meta = {"title": Markup.escape(route.title)} if route and route.title else {}
             meta["description"] = Markup.escape(describe(document, issuers))
-        elif kind and kind.title and (title := kind.title(self, src_uri)):
-            meta = {"title": Markup.escape(title), "hide": ["toc"]}
+        elif route and route.title:
+            meta = {"title": Markup.escape(route.title), "hide": ["toc"]}
         title = str(meta.get("title") or self.options.site_name)
         if document:
             description = document.summary or describe(document, issuers)
