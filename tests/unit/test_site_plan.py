@@ -108,3 +108,17 @@ def test_the_plugin_only_forwards_to_the_plan():
         }
         allowed = ADAPTER_IMPORTS | ({"loa.core.base.settings"} if path.name == "config.py" else set())
         assert imported <= allowed, f"{path.name} imports {sorted(imported - allowed)}"
+
+
+def test_the_writer_keeps_every_file_inside_the_site(tmp_path):
+    from loa.core.base.writer import SiteWriter
+
+    site = tmp_path / "site"
+    writer = SiteWriter(site)
+    writer.write_text("plans/2021/x/x.html", "một")
+    writer.write_bytes("feeds/tat-ca.rss.gz", b"\x1f\x8b")
+    assert (site / "plans/2021/x/x.html").read_text(encoding="utf-8") == "một"
+    for escape in ("../ngoai.html", "/etc/passwd", "plans/../../ngoai.html", ""):
+        with pytest.raises(ValueError, match="not a path inside the site"):
+            writer.write_text(escape, "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

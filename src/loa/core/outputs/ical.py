@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, vRecur
 
+from loa.core.base.writer import SiteWriter
 from loa.core.model.registry import Issuer
 from loa.core.outputs.agenda import Agenda, Assignment
 from loa.core.routing.routes import all_calendar, unit_calendar
@@ -132,10 +133,9 @@ def write_calendars(
     issuers: Mapping[str, Issuer],
 ) -> None:
     """Write every calendar of ``specs`` into the built ``site``."""
+    writer = SiteWriter(site)
     for spec in specs:
         chosen = agenda.assignments if spec.unit is None else agenda.units[spec.unit].with_deadline
-        target = site / spec.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(
-            task_calendar(chosen, name=spec.name, site_url=site_url, built=built, issuers=issuers)
+        writer.write_bytes(
+            spec.path, task_calendar(chosen, name=spec.name, site_url=site_url, built=built, issuers=issuers)
         )

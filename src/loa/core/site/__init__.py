@@ -2,6 +2,6 @@
 
 The top layer of the core. `plan.SitePlan` loads and validates the sources, selects what is published, resolves
 references, lays out every page and output on the route table (`loa.core.routing.routes`), renders pages through
-the page kinds (`kinds`) and writes through one guarded writer (`writer`). A renderer host (the MkDocs plugin in
+the page kinds (`kinds`) and writes through one guarded writer (`loa.core.base.writer`). A renderer host (the MkDocs plugin in
 `loa.plugin`) only forwards its events to it.
 """

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+from loa.core.base.writer import SiteWriter
 from loa.core.loading.catalog import Layout, cover_path, topics_by_id
 from loa.core.model.document import CATEGORY_NAMES, Document
 from loa.core.model.registry import Channel, Issuer
@@ -32,7 +33,6 @@ from loa.core.outputs.feeds import (
 )
 from loa.core.outputs.serving import precompressed
 from loa.core.routing.routes import DEFAULT_CARD, card_of
-from loa.core.site.writer import SiteWriter
 
 __all__ = ["Outputs"]
 

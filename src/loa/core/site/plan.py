@@ -31,6 +31,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from loa.core.base.relative_url import relative_url
+from loa.core.base.writer import SiteWriter
 from loa.core.history.history_process import HistoryError, HistoryProcess
 from loa.core.history.revision_pages import PageOptions
 from loa.core.loading.attachments import published_attachments
@@ -72,7 +73,6 @@ from loa.core.site.outputs import Outputs
 from loa.core.site.render import Renderer
 from loa.core.site.reporting import report_catalog, report_xref
 from loa.core.site.standalone import write_standalone
-from loa.core.site.writer import SiteWriter
 
 __all__ = ["SitePlan"]
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from loa.core.base.writer import SiteWriter
 from loa.core.model.document import Document
 from loa.core.outputs.bundle import absolute_links, inline_images
 from loa.core.routing.routes import standalone_name
 from loa.core.site.options import STANDALONE_CSS, BuildOptions
 from loa.core.site.render import Renderer
-from loa.core.site.writer import SiteWriter
 
 __all__ = ["write_standalone"]
 

@@ -1,4 +1,5 @@
-"""The one writer of a build's own files: every file Loa adds to the site goes through it, inside the site."""
+"""The one writer of a build's own files: the pages' companions Loa adds to the site (standalone copies, cards,
+feeds, calendars, redirect pages) go through it, and stay inside the site."""
 
 from __future__ import annotations
 
