@@ -43,8 +43,8 @@ check: $(STAMP)
 	$(BIN)/loa check
 
 ## Debian packages the tests drive for real (Chromium and Firefox ESR for browser tests, nginx for the served
-## site), installed when missing.
-SYSTEM_DEPS := chromium firefox-esr nginx
+## site, npm for the JavaScript the browser tests inject), installed when missing.
+SYSTEM_DEPS := chromium firefox-esr nginx npm
 system-deps:
 	@missing=$$(for p in $(SYSTEM_DEPS); do command -v $$p >/dev/null 2>&1 || printf ' %s' $$p; done); \
 	[ -z "$$missing" ] || { \
@@ -58,8 +58,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/python -m mypy
 
+## JavaScript the browser tests inject (axe-core for accessibility), pinned by package-lock.json.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
 ## Lint, then the whole test suite, then the build and browser layers again on the maintained forks.
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps $(NODE_STAMP)
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory test-forks
@@ -87,9 +93,11 @@ test-forks: $(FORKS_STAMP) system-deps
 edition: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/mike deploy --update-aliases $(EDITION) $(ALIAS)
 
-## Benchmark against plain MkDocs + Material: make bench SIZES=1000,5000
+## Benchmark MkDocs + Material, Loa and Hugo on one corpus, with preview latency: make bench SIZES=1000,5000
+## (ONLY=plain,loa,hugo picks builders, SAVES=0 skips the preview column; results in bench-results/)
 bench: $(STAMP)
-	$(BIN)/python scripts/bench --sizes $(or $(SIZES),1000,5000)
+	$(BIN)/python scripts/bench --sizes $(or $(SIZES),1000,5000) --only $(or $(ONLY),plain,loa,hugo) \
+		--preview-saves $(or $(SAVES),3)
 
 ## Feed generation time on the same corpora: make bench-feeds SIZES=5000,20000
 bench-feeds: $(STAMP)

@@ -113,7 +113,7 @@ def test_plan_prints_on_a4_without_the_site_around_it(browser, served_site, tmp_
         assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297), "A4"
         assert 2 <= len(document) <= 12
         first = document[0].get_textpage().get_text_range()
-        assert "TUYÊN TRUYỀN" in first.upper() and "Thào A Sinh" in first
+        assert "TUYÊN TRUYỀN" in first.upper()
         assert "Tìm văn bản" not in first and "Danh mục văn bản" not in first, "no header or navigation"
         second = document[1].get_textpage().get_text_range()
         assert second.strip().startswith("2"), "page numbers from the second page on"

@@ -341,6 +341,13 @@ def _cases() -> list[Case]:
     )
     registry_case("registry.entry", "channels.yml", CHANNELS, "kenh-hai: Hai\n", "kenh-hai:")
     registry_case(
+        "registry.system",
+        "issuers.yml",
+        ISSUERS,
+        "\nmoi:\n  name: Mới\n  level: xa\n  system: tu-nhan\n",
+        "system:",
+    )
+    registry_case(
         "registry.editor-email", "editors.yml", "", "Ban biên tập: Ban Tuyên giáo\n", "Ban biên tập:"
     )
     registry_case("registry.editor-name", "editors.yml", "", "btg@sapa.example: ''\n", "btg@sapa.example:")

@@ -6,6 +6,8 @@ which is the repository's own ``data/issuers.yml``) and ``expected/`` (every ``.
 another is normalised (`normalise`); everything else, dates and guids included, must stay identical.
 
 ``scripts/update-golden`` rewrites ``expected/`` from a fresh build; review the diff before committing it.
+``scripts/update-golden shipped`` rewrites the golden tree of the whole shipped site (``tests/golden/shipped.py``
+says how to review that one).
 """
 
 from __future__ import annotations
@@ -120,17 +122,22 @@ def update(case: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """``update-golden [CASE ...]``: regenerate the named cases, or every case."""
-    names = (sys.argv[1:] if argv is None else argv) or cases()
+    names = (sys.argv[1:] if argv is None else argv) or [*cases(), "shipped"]
     if importlib.util.find_spec("loa") is None:
         print(
             "loa is not installed for this Python: run .venv/bin/python scripts/update-golden",
             file=sys.stderr,
         )
         return 2
-    unknown = sorted(set(names) - set(cases()))
+    unknown = sorted(set(names) - {*cases(), "shipped"})
     if unknown:
         print(f"unknown golden case(s): {', '.join(unknown)}; known: {', '.join(cases())}", file=sys.stderr)
         return 2
     for name in names:
-        update(name)
+        if name == "shipped":  # the whole shipped site (tests/golden/shipped.py)
+            from tests.golden import shipped
+
+            shipped.update()
+        else:
+            update(name)
     return 0

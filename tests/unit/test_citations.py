@@ -9,7 +9,9 @@ import pytest
 
 from loa.core.base.diagnostics import Diagnostics
 from loa.core.model.registry import load_issuers
-from loa.core.text.citations import IssuerNames, canonical_number, detect_citations
+from loa.core.text.citations import detect_citations
+from loa.core.text.document_numbers import canonical_number
+from loa.core.text.issuer_mentions import IssuerNames
 from tests.conftest import REPO
 
 NAMES = IssuerNames(

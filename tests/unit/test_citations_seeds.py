@@ -9,7 +9,8 @@ import yaml
 
 from loa.core.base.diagnostics import Diagnostics
 from loa.core.model.registry import load_issuers
-from loa.core.text.citations import IssuerNames, detect_citations
+from loa.core.text.citations import detect_citations
+from loa.core.text.issuer_mentions import IssuerNames
 from tests.conftest import FIXTURES, REPO, SEEDS
 
 FIXTURE = yaml.safe_load((FIXTURES / "citations" / "seeds.yml").read_text(encoding="utf-8"))

@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
+from loa.core.model.budget import parse_budget
 from loa.core.model.deadlines import parse_deadline
 from loa.core.model.document import Document, PartialDate
-from loa.core.model.tasks import format_amount, parse_budget, parse_tasks
+from loa.core.model.tasks import format_amount, parse_tasks
 from loa.core.outputs.agenda import build_agenda
 from loa.core.outputs.ical import task_calendar
 

@@ -8,7 +8,7 @@ import pytest
 
 from loa.core.history.field_values import FIELD_LABELS, field_label, readable_value
 from loa.core.model.document import TIMEZONE
-from loa.core.model.schema import FIELDS
+from loa.core.model.fields import FIELDS
 
 NAMES = {"ban-tuyen-giao-thi-uy": "Ban Tuyên giáo Thị ủy", "mttq-thi-xa": "Ủy ban MTTQ Việt Nam thị xã"}
 

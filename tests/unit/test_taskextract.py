@@ -8,8 +8,9 @@ import pytest
 
 from loa.bench.importeval import evaluate_tasks
 from loa.core.base.diagnostics import Diagnostics
+from loa.core.importing.amounts import parse_amount, parse_vietnamese_number
 from loa.core.importing.extract import extract
-from loa.core.importing.taskextract import extract_plan, parse_amount, parse_vietnamese_number
+from loa.core.importing.taskextract import extract_plan
 from loa.core.model.document import PartialDate
 from loa.core.model.registry import load_issuers
 

@@ -1,4 +1,4 @@
-"""Build benchmark: plain MkDocs + Material against Loa on deterministic synthetic corpora.
+"""Build benchmark: MkDocs + Material, Loa and Hugo on deterministic synthetic corpora.
 
 Run ``python -m loa.bench --help``. `generate_corpus` writes a corpus project for tests and experiments.
 """

@@ -2,8 +2,8 @@
 built with history on and off (``LOA_HISTORY=0``).
 
 Run: ``python -m loa.bench.historybench --size 5000``. Each document is committed three times (as generated, then
-two amendments that change a word and add a sentence), all before the build time, so every revision is public and
-gets its page. Every measured build replaces a site, as a deployment does; the cold build's cache is empty, the
+two amendments that add a recipient and a paragraph, `loa.bench.revisions.amend`), all before the build time,
+so every revision is public and gets its page. Every measured build replaces a site, as a deployment does; the cold build's cache is empty, the
 warm build's is the cold build's.
 """
 
@@ -12,50 +12,33 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from loa.bench.builders import AT
 from loa.bench.corpus import generate_corpus
-from loa.bench.runner import AT, _measure_build
+from loa.bench.measure import measure_build
+from loa.bench.revisions import amend, git
 
 __all__ = ["main", "make_history_project"]
 
 _DATES = ("2025-07-01T08:00:00+07:00", "2025-08-01T08:00:00+07:00", "2025-09-01T08:00:00+07:00")
 
 
-def _git(root: Path, *args: str, when: str = _DATES[0]) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Ban Tuyên giáo",
-        "GIT_AUTHOR_EMAIL": "btg@example.invalid",
-        "GIT_COMMITTER_NAME": "Ban Tuyên giáo",
-        "GIT_COMMITTER_EMAIL": "btg@example.invalid",
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-    }
-    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
-
-
 def make_history_project(dest: Path, n: int) -> None:
     """Write a corpus of ``n`` documents into ``dest`` and commit each document three times."""
     generate_corpus(dest, n, layout="loa")
-    _git(dest, "init", "-q", "-b", "main")
-    _git(dest, "add", "-A")
-    _git(dest, "commit", "-q", "-m", "Đăng văn bản", when=_DATES[0])
+    git(dest, "init", "-q", "-b", "main")
+    git(dest, "add", "-A")
+    git(dest, "commit", "-q", "-m", "Đăng văn bản", when=_DATES[0])
     plans = sorted((dest / "plans").rglob("*.md"))
     for revision, when in enumerate(_DATES[1:], start=2):
         for path in plans:
-            text = path.read_text(encoding="utf-8")
-            text = (
-                text.replace(" các ", " tất cả các ", 1)
-                + f"\nVăn bản được sửa đổi, bổ sung lần {revision}.\n"
-            )
-            path.write_text(text, encoding="utf-8")
-        _git(dest, "add", "-A")
-        _git(dest, "commit", "-q", "-m", f"Sửa đổi, bổ sung lần {revision}", when=when)
+            path.write_text(amend(path.read_text(encoding="utf-8"), revision), encoding="utf-8")
+        git(dest, "add", "-A")
+        git(dest, "commit", "-q", "-m", f"Sửa đổi, bổ sung lần {revision}", when=when)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         for label, flag in runs:
             os.environ["LOA_HISTORY"] = flag
-            code, wall, cpu, peak = _measure_build(command, project, project.parent / f"{label}.log", 3600)
+            code, wall, cpu, peak = measure_build(command, project, project.parent / f"{label}.log", 3600)
             if code != 0:
                 print(f"{label}: build failed (exit {code}); see {project.parent / f'{label}.log'}")
                 return 1

@@ -11,6 +11,7 @@ from typing import Any
 from loa.cli.build import build_time
 from loa.cli.project import find_layout, read_plugin_options
 from loa.core.base.diagnostics import Diagnostics, Severity
+from loa.core.base.settings import xref_settings
 from loa.core.loading.catalog import link_targets, load_catalog
 from loa.core.loading.linkcheck import check_nav
 from loa.core.references.xref import build_reference_graph
@@ -63,7 +64,17 @@ def run(args: argparse.Namespace) -> int:
         (*catalog.diagnostics, *graph.diagnostics, *nav.items), key=lambda d: (d.path, d.line, d.code)
     )
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
-    failing = [d for d in diagnostics if d.severity is Severity.ERROR or args.strict]
+    # The citation problems are listed always, but count against --strict only at the level mkdocs.yml gives them
+    # (xref: unresolved: info), as in the build: a push the build would take is not refused.
+    xref = xref_settings(found[1].get("xref"))
+    quiet = {
+        code
+        for code, level in (("xref.unresolved", xref.unresolved), ("xref.ambiguous", xref.ambiguous))
+        if level != "warn"
+    }
+    failing = [
+        d for d in diagnostics if d.severity is Severity.ERROR or (args.strict and d.code not in quiet)
+    ]
     if args.format == "json":
         payload = {
             "ok": not failing,

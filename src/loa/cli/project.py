@@ -10,7 +10,7 @@ import yaml
 
 from loa.core.base.settings import BOUNDS, ConfigLoader, option_errors
 from loa.core.loading.catalog import Layout
-from loa.core.safety.bounded_yaml import expansion_problem
+from loa.core.safety.yaml_expansion import expansion_problem
 
 __all__ = ["find_layout", "read_plugin_options"]
 

@@ -99,7 +99,7 @@ CASES = [
         cls=9,
         outcome=NEUTRALISED,
         batch="history",
-        what="two public revisions: the first one's message is shown (control)",
+        what="two public revisions: the first one's public note (its Ghi-chu: trailer) is shown (control)",
         published=("HXREVPUBLICMSG",),
         commits=(
             Commit(
@@ -108,7 +108,7 @@ CASES = [
                         "Bản một.\n", title="về việc công khai", publish_at="2024-01-01T08:00:00+07:00"
                     )
                 },
-                "Đăng HXREVPUBLICMSG",
+                "Đăng\n\nGhi-chu: Đăng HXREVPUBLICMSG",
                 "2024-02-01T08:00:00+07:00",
             ),
             Commit(
@@ -144,7 +144,7 @@ for _id, _message, _author in (
             cls=1,
             outcome=NEUTRALISED,
             batch="history",
-            what="markup in a public revision's commit message"
+            what="markup in a public revision's commit message and note"
             if _message
             else "markup in a commit author name",
             commits=(
@@ -154,7 +154,8 @@ for _id, _message, _author in (
                             f"Bản một {_t}.\n", title=f"về việc {_t}", publish_at="2024-01-01T08:00:00+07:00"
                         )
                     },
-                    _message(_t) if _message else f"Đăng {_t}",
+                    # The payload in the subject (never shown) and in the public note (shown, escaped).
+                    f"{_message(_t)}\n\nGhi-chu: {_message(_t)}" if _message else f"Đăng {_t}",
                     "2024-02-01T08:00:00+07:00",
                     _author(_t) if callable(_author) else _author,
                 ),

@@ -10,6 +10,7 @@ import datetime as dt
 
 __all__ = [
     "QUARTER_NUMERALS",
+    "administrative_date",
     "format_day_number",
     "format_day_parts",
     "format_month",
@@ -57,6 +58,17 @@ def format_quarter(year: int, quarter: int) -> str:
 def format_year(year: int) -> str:
     """A year: ``năm 2022``."""
     return f"năm {year}"
+
+
+def administrative_date(year: int, month: int | None = None, day: int | None = None) -> str:
+    """A date as a document's header writes it: ``ngày 15 tháng 12 năm 2021``, ``ngày 05 tháng 02 năm 2022``.
+
+    As Nghị định 30/2020/NĐ-CP prescribes: a day below 10 and the months 1 and 2 take a leading zero. A part the
+    document left blank stays blank (``ngày    tháng 01 năm 2022``).
+    """
+    day_text = f"{day:02d}" if day else "\u2002\u2002"
+    month_text = (f"{month:02d}" if month < 3 else str(month)) if month else "\u2002\u2002"
+    return f"ngày {day_text} tháng {month_text} năm {year}"
 
 
 def _digits(year: int, month: int, day: int) -> str:

@@ -54,7 +54,7 @@ FIELD_LABELS = {
     "budget": "Kinh phí",
     "source": "Tệp gốc",
 }
-"""The name of every front-matter field (`loa.core.model.schema.FIELDS`) as a revision page shows it."""
+"""The name of every front-matter field (`loa.core.model.fields.FIELDS`) as a revision page shows it."""
 
 _WORDS = {
     "kind": {

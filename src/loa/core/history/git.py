@@ -187,8 +187,21 @@ def read_history(
     alias = {path: path for path in current}  # a path as it was in older commits → the current path
     for record in log.stdout.decode("utf-8", "replace").split(record_mark)[1:]:
         header, _, changes = record.partition("\n")
-        commit, date, email, subject, note = header.split(unit)
-        when = dt.datetime.fromisoformat(date).astimezone(TIMEZONE)
+        fields = header.split(unit)
+        if len(fields) != 5:
+            continue  # not a record git wrote for this format: nothing to read
+        commit, date, email, subject, note = fields
+        try:
+            when, unreadable = dt.datetime.fromisoformat(date).astimezone(TIMEZONE), False
+        except (ValueError, OverflowError):
+            # A commit whose date git itself cannot give (made with "hash-object --literally"): its revisions are
+            # marked broken, so the documents' history is unavailable; the build goes on.
+            when, unreadable = dt.datetime(1970, 1, 1, tzinfo=TIMEZONE), True
+            if notices is not None:
+                notices.append(
+                    f"commit {commit[:10]} có ngày giờ không đọc được ('{date[:40]}'); lịch sử thay đổi của các "
+                    "văn bản nó sửa không hiện. Hãy báo người vận hành kiểm tra kho bằng 'git fsck'."
+                )
         author = (editors or {}).get(email.casefold(), DEFAULT_EDITOR)
         message = strip_invisible(note).strip()[:_NOTE_MAX]
         for line in changes.splitlines():
@@ -203,7 +216,15 @@ def read_history(
                 continue  # a deletion is no state of the document (seen only across branches)
             history.setdefault(key, []).append(
                 Revision(
-                    commit, when, author, message, path, subject=subject, blob=blob, readable=mode in _REGULAR
+                    commit,
+                    when,
+                    author,
+                    message,
+                    path,
+                    subject=subject,
+                    blob=blob,
+                    readable=mode in _REGULAR,
+                    broken=unreadable,
                 )
             )
             if status.startswith("R"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from loa.core.text.citations import skeleton
 from loa.core.text.normalize import canonical_tones
+from loa.core.text.skeleton import skeleton
 
 __all__ = ["COMMITTEES", "UNITS", "compose_issuer", "org_name"]
 

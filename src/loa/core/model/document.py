@@ -6,13 +6,15 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from loa.core.base.dates import (
+    administrative_date,
     format_day_parts,
     format_month,
     format_year,
     vietnamese_date,
     vietnamese_datetime,
 )
-from loa.core.model.tasks import Budget, Task
+from loa.core.model.budget import Budget
+from loa.core.model.tasks import Task
 
 __all__ = [
     "ACCESS_LEVELS",
@@ -121,6 +123,10 @@ class PartialDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
+    def administrative(self) -> str:
+        """The date as the document's header writes it: ``ngày 15 tháng 12 năm 2021`` (blank parts left blank)."""
+        return administrative_date(self.year, self.month, self.day)
+
     def vietnamese(self) -> str:
         """Return the date as Vietnamese readers expect: ``ngày 15/12/2021``, ``tháng 01/2022``, ``năm 2022``."""
         if self.month is None:
@@ -194,7 +200,7 @@ class Document:
         aliases: Earlier URLs of the document (site-relative, ``plans/2021/ten-cu/``) that redirect to it.
         period: The years a plan covers, when its front matter says.
         tasks: The tasks a plan assigns (`loa.core.model.tasks.Task`).
-        budget: A plan's budget (`loa.core.model.tasks.Budget`), if given.
+        budget: A plan's budget (`loa.core.model.budget.Budget`), if given.
         field_lines: Line of each front-matter field in the file, for diagnostics.
         source_path: The file on disk, to read the body again when it is needed.
     """

@@ -18,6 +18,7 @@ __all__ = [
     "DEFAULT_EDITOR",
     "ISSUER_LEVELS",
     "PLATFORMS",
+    "SYSTEMS",
     "Channel",
     "Issuer",
     "check_url",
@@ -29,7 +30,21 @@ __all__ = [
 ISSUER_LEVELS = ("trung-uong", "tinh", "huyen", "xa", "co-so")
 PLATFORMS = ("website", "facebook", "zalo", "youtube", "tiktok")
 _CHANNEL_KEYS = ("name", "platform", "owner", "url")
-_ISSUER_KEYS = ("name", "short_name", "level", "valid_from", "valid_until", "successor", "aliases", "symbols")
+_ISSUER_KEYS = (
+    "name",
+    "short_name",
+    "level",
+    "valid_from",
+    "valid_until",
+    "successor",
+    "aliases",
+    "symbols",
+    "header",
+    "system",
+)
+SYSTEMS = ("dang", "nha-nuoc")
+"""Whose rules a body's documents follow on paper: the Party's (header "ĐẢNG CỘNG SẢN VIỆT NAM") or the State's
+(Nghị định 30/2020/NĐ-CP: the national motto)."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,9 @@ class Issuer:
         successor: Id of the body that took over its work.
         aliases: Other names used in running text.
         symbols: Issuer codes in its document numbers (``TU``, ``TW``).
+        header: The lines of the body's name in the header of its documents, top to bottom (``ĐẢNG BỘ TỈNH LÀO
+            CAI``, ``THỊ ỦY SA PA``); by default its name in capitals.
+        system: `SYSTEMS`: ``dang`` (a Party body, the default) or ``nha-nuoc`` (a State body).
     """
 
     id: str
@@ -57,6 +75,13 @@ class Issuer:
     successor: str | None = None
     aliases: tuple[str, ...] = ()
     symbols: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    system: str = "dang"
+
+    @property
+    def header_lines(self) -> tuple[str, ...]:
+        """The lines of the body's name in a document's header, as printed (its name in capitals by default)."""
+        return self.header or (self.name.upper(),)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -120,7 +145,7 @@ def _parse_issuer(
         )
         return None
     ok = True
-    for field in not_scalar(entry, lists=("aliases", "symbols")):
+    for field in not_scalar(entry, lists=("aliases", "symbols", "header")):
         diagnostics.add(
             path,
             lines.get(f"{key}.{field}", line),
@@ -172,7 +197,16 @@ def _parse_issuer(
     short = entry.get("short_name")
     successor = entry.get("successor")
     lists = {}
-    for field in ("aliases", "symbols"):
+    system = entry.get("system", "dang")
+    if system not in SYSTEMS:
+        diagnostics.add(
+            path,
+            lines.get(f"{key}.system", line),
+            "registry.system",
+            f"'{key}': 'system' phải là dang (cơ quan Đảng) hoặc nha-nuoc (cơ quan Nhà nước) (nhận được '{system}')",
+        )
+        return None
+    for field in ("aliases", "symbols", "header"):
         value = entry.get(field) or []
         if not isinstance(value, list):
             diagnostics.add(
@@ -193,6 +227,8 @@ def _parse_issuer(
         str(successor) if successor else None,
         lists["aliases"],
         lists["symbols"],
+        lists["header"],
+        str(system),
     )
 
 

@@ -2,7 +2,7 @@
 
 Kept in front matter so that the official text reads exactly as issued: each task quotes the plan's own words
 (``task``), which must be found in its body. Units are registry ids (``data/issuers.yml``); deadlines are in the
-canonical form of `loa.core.model.deadlines`. A budget's sources must add up to its stated total.
+canonical form of `loa.core.model.deadlines`. The plan's budget is read by `loa.core.model.budget`.
 
     period: 2022                 # the years the plan covers: 2022, or 2021/2025 (default: the year of its date)
     tasks:
@@ -12,10 +12,6 @@ canonical form of `loa.core.model.deadlines`. A budget's sources must add up to 
         cooperate: [ban-tuyen-giao-thi-uy-sa-pa]
         deadline: 2022-01
         targets: [{count: 5, unit: hội nghị}]
-    budget:
-      total: 6505490000
-      lines: [{source: Ngân sách của Thị xã, amount: 6145490000}, {source: Xã hội hoá, amount: 360000000}]
-      years: {2022: 1750060000}
 """
 
 from __future__ import annotations
@@ -28,7 +24,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from loa.core.base.bounds import (
-    AMOUNT_MAX,
     COUNT_MAX,
     PERIOD_MAX,
     TEXT_MAX,
@@ -42,27 +37,24 @@ from loa.core.model.deadlines import Deadline, parse_deadline
 from loa.core.safety.trust import strip_invisible
 
 __all__ = [
-    "Budget",
-    "BudgetLine",
+    "Report",
     "Target",
     "Task",
     "format_amount",
-    "parse_budget",
     "parse_period",
     "parse_tasks",
     "quotes",
     "task_uid",
+    "too_long",
 ]
+
 
 Report = Callable[[str, str, str], None]
 """Records an error: (dotted field, code, message)."""
 
 _TASK_KEYS = ("task", "id", "lead", "cooperate", "deadline", "targets")
 _TARGET_KEYS = ("count", "unit")
-_BUDGET_KEYS = ("total", "lines", "years")
-_LINE_KEYS = ("source", "amount")
 _PERIOD = re.compile(r"^(\d{4})(?:/(\d{4}))?$")
-_YEARS_FIELD = "budget.years"
 _NAMESPACE = uuid.UUID("6f1c2b8e-5a0d-4c7e-9d3a-2b1e8f4a6c50")
 
 
@@ -110,23 +102,6 @@ class Task:
 def task_uid(document_id: str, task: Task) -> str:
     """A task's identity across builds: UUID5 of the document's guid and the task's key."""
     return str(uuid.uuid5(_NAMESPACE, f"{document_id}\0{task.key}"))
-
-
-@dataclass(frozen=True)
-class BudgetLine:
-    """A source of funds (nguồn kinh phí) and its amount in đồng."""
-
-    source: str
-    amount: int
-
-
-@dataclass(frozen=True)
-class Budget:
-    """A plan's budget: the stated total, its sources, and what is needed in given years."""
-
-    total: int
-    lines: tuple[BudgetLine, ...]
-    years: tuple[tuple[int, int], ...]
 
 
 def format_amount(amount: int) -> str:
@@ -218,7 +193,7 @@ def _targets(value: Any, where: str, report: Report) -> tuple[Target, ...]:
                 f"{{count: 5, unit: hội nghị}} (nhận được {str(item)[:200]!r})",
             )
             continue
-        if problem := count_problem(count, COUNT_MAX) or _long(unit, "unit"):
+        if problem := count_problem(count, COUNT_MAX) or too_long(unit, "unit"):
             report(field, "task.target", f"chỉ tiêu {problem}")
             continue
         targets.append(Target(count, unicodedata.normalize("NFC", unit.strip())))
@@ -274,7 +249,7 @@ def parse_tasks(
                     f"nhiệm vụ: trường '{key}' không hợp lệ."
                     f"{suggest(str(key), _TASK_KEYS)} Các trường hợp lệ: {', '.join(_TASK_KEYS)}",
                 )
-        if problem := _long(item["task"], "task") or _long(str(item.get("id") or ""), "id"):
+        if problem := too_long(item["task"], "task") or too_long(str(item.get("id") or ""), "id"):
             report(where, "meta.too-long", f"nhiệm vụ: {problem}")
             continue
         quote = _words(item["task"])
@@ -334,97 +309,7 @@ def _deadline(value: Any, where: str, years: range | None, report: Report) -> De
     return deadline
 
 
-def _long(text: str, name: str) -> str | None:
+def too_long(text: str, name: str) -> str | None:
     """Why the text of field ``name`` of a task or budget is too long, or None."""
     largest = TEXT_MAX[name]
     return f"trường '{name}' dài {len(text)} ký tự, tối đa {largest} ký tự" if len(text) > largest else None
-
-
-def _amount(value: Any, where: str, report: Report) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        report(
-            where,
-            "budget.field",
-            f"số tiền phải là số đồng, không có dấu chấm (6505490000 hoặc "
-            f"6_505_490_000), nhận được '{str(value)[:80]}'",
-        )
-        return None
-    if problem := count_problem(value, AMOUNT_MAX):
-        report(where, "budget.field", f"số tiền {problem} đồng")
-        return None
-    return value
-
-
-def parse_budget(value: Any, *, years: range | None, report: Report) -> Budget | None:
-    """Read a plan's ``budget`` and check that its sources add up to the total, and each year within it."""
-    if not isinstance(value, dict):
-        report(
-            "budget", "budget.field", "'budget' phải gồm total (tổng kinh phí), lines (các nguồn) và years"
-        )
-        return None
-    for key in value:
-        if key not in _BUDGET_KEYS:
-            report(
-                f"budget.{key}",
-                "budget.field",
-                f"kinh phí: trường '{key}' không hợp lệ."
-                f"{suggest(str(key), _BUDGET_KEYS)} Các trường hợp lệ: {', '.join(_BUDGET_KEYS)}",
-            )
-    total = _amount(value.get("total"), "budget.total", report)
-    sources: list[BudgetLine] = []
-    for name in ("lines", "years"):
-        listed = value.get(name)
-        if isinstance(listed, (list, dict)) and (problem := too_many(f"budget.{name}", listed)):
-            report(f"budget.{name}", "meta.too-many", f"{problem}; hãy bỏ bớt")
-            return None
-    if not isinstance(value.get("lines") or [], list) or not isinstance(value.get("years") or {}, dict):
-        report(
-            "budget",
-            "budget.field",
-            "'lines' phải là danh sách nguồn kinh phí, 'years' là các cặp năm: số đồng",
-        )
-        return None
-    for index, item in enumerate(value.get("lines") or []):
-        where = f"budget.lines.{index}"
-        if (
-            not isinstance(item, dict)
-            or not isinstance(item.get("source"), str)
-            or set(item) - set(_LINE_KEYS)
-        ):
-            report(where, "budget.field", "mỗi nguồn kinh phí có dạng {source: tên nguồn, amount: số đồng}")
-            continue
-        if problem := _long(item["source"], "source"):
-            report(where, "meta.too-long", f"nguồn kinh phí: {problem}")
-            continue
-        amount = _amount(item.get("amount"), f"{where}.amount", report)
-        if amount is not None:
-            sources.append(BudgetLine(unicodedata.normalize("NFC", item["source"]), amount))
-    needs: list[tuple[int, int]] = []
-    for year, amount in (value.get("years") or {}).items():
-        where = f"budget.years.{year}"
-        checked = _amount(amount, where, report)
-        number = int(year) if str(year).isdigit() and len(str(year)) == 4 else None
-        if number is None or (years is not None and number not in years):
-            report(where, "budget.year", f"năm '{year}' không thuộc thời gian của kế hoạch")
-        elif checked is not None:
-            needs.append((number, checked))
-    if total is None:
-        return None
-    if sources and sum(s.amount for s in sources) != total:
-        added = " + ".join(format_amount(s.amount) for s in sources)
-        report(
-            "budget.total",
-            "budget.total",
-            f"tổng kinh phí {format_amount(total)} khác tổng các nguồn: {added} "
-            f"= {format_amount(sum(s.amount for s in sources))}",
-        )
-    for year, amount in needs:
-        if amount > total:
-            report(
-                f"budget.years.{year}",
-                "budget.year",
-                f"kinh phí năm {year} ({format_amount(amount)}) lớn hơn tổng kinh phí {format_amount(total)}",
-            )
-    if sum(a for _, a in needs) > total:
-        report(_YEARS_FIELD, "budget.year", "tổng kinh phí các năm lớn hơn tổng kinh phí của kế hoạch")
-    return Budget(total, tuple(sources), tuple(sorted(needs)))

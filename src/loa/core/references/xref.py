@@ -19,8 +19,10 @@ from loa.core.loading.external import ExternalDocument
 from loa.core.model.document import Document, PartialDate
 from loa.core.model.registry import Issuer
 from loa.core.routing.routes import external_url
-from loa.core.text.citations import Citation, IssuerNames, detect_citations
+from loa.core.text.citation import Citation
+from loa.core.text.citations import detect_citations
 from loa.core.text.document_numbers import number_identity
+from loa.core.text.issuer_mentions import IssuerNames
 
 __all__ = ["Reference", "ReferenceGraph", "Target", "build_reference_graph", "issuer_names"]
 

@@ -21,10 +21,12 @@ import yaml
 
 from loa.core.base.diagnostics import Diagnostics
 from loa.core.safety.trust import character_label, invisible_characters
+from loa.core.safety.yaml_problems import YAML_PROBLEMS, format_count
 
-__all__ = ["LIMITS", "expansion_problem", "read_data_file", "read_mapping"]
+__all__ = ["EVENT_LOADER", "LIMITS", "read_data_file", "read_mapping"]
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+EVENT_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR: Any = yaml.SafeLoader("")
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
@@ -50,69 +52,6 @@ LIMITS = {
 }
 """Bounds of every YAML text Loa reads."""
 
-_COLON = "không được đặt dấu ':' ở đây (giá trị có dấu ':' cần đặt trong dấu nháy)"
-# PyYAML problem texts that editors meet most, in Vietnamese. Others are shown as PyYAML writes them.
-_YAML_PROBLEMS = {
-    "mapping values are not allowed here": _COLON,
-    "mapping values are not allowed in this context": _COLON,
-    "could not find expected ':'": "thiếu dấu ':' sau tên trường (hoặc tên trường dài quá 1024 ký tự)",
-    "found character '\\t' that cannot start any token": "có ký tự tab; YAML chỉ chấp nhận dấu cách",
-    "did not find expected key": "thụt lề không khớp hoặc thiếu dấu ':'",
-    "did not find expected '-' indicator": "thụt lề của danh sách không khớp",
-    "found unexpected end of stream": "giá trị chưa được đóng (thiếu dấu nháy đóng?)",
-    "found unknown escape character": "ký tự thoát không hợp lệ trong chuỗi đặt trong dấu nháy kép",
-    "found invalid Unicode character escape code": "mã ký tự thoát (\\u…) không hợp lệ trong chuỗi đặt trong dấu "
-    "nháy kép",
-    "expected <block end>, but found '<block mapping start>'": "thụt lề không khớp",
-    "expected <block end>, but found '<scalar>'": "thụt lề không khớp hoặc thừa nội dung",
-    "found undefined alias": "dùng bí danh YAML (*) không được định nghĩa",
-    "expected a single document in the stream": "chỉ được có một khối YAML (bỏ dòng '---' ở giữa)",
-    "found unacceptable character": "có ký tự không được phép trong YAML",
-    "control characters are not allowed": "có ký tự điều khiển không được phép trong YAML",
-}
-
-
-EXPANDED_MAX = 100_000
-"""Most values a configuration file (``mkdocs.yml``, where anchors are allowed) may hold once its aliases expand."""
-
-
-def expansion_problem(text: str) -> str | None:
-    """Why ``text``, a YAML file whose anchors and aliases are allowed, is too big once they expand, or None.
-
-    The size of every anchored value is counted from the parser's events, aliases adding the size they stand for,
-    so that an alias bomb is measured without being expanded. Syntax errors are left to the loader.
-    """
-    if len(text) > 10 * LIMITS["chars"]:
-        return f"tệp dài {_count(len(text))} ký tự, vượt giới hạn {_count(10 * LIMITS['chars'])} ký tự"
-    sizes: dict[str, int] = {}
-    open_values: list[tuple[str | None, int]] = [(None, 0)]
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.CollectionStartEvent):
-                open_values.append((anchor, 1))
-                continue
-            if isinstance(event, yaml.CollectionEndEvent):
-                anchor, size = open_values.pop()
-            elif isinstance(event, yaml.AliasEvent):
-                anchor, size = None, sizes.get(str(anchor), 1)
-            elif isinstance(event, yaml.ScalarEvent):
-                size = 1
-            else:
-                continue
-            if anchor is not None:
-                sizes[str(anchor)] = size
-            parent, total = open_values[-1]
-            open_values[-1] = (parent, total + size)
-            if total + size > EXPANDED_MAX:
-                return (
-                    f"các bí danh YAML ('*') mở rộng thành hơn {_count(EXPANDED_MAX)} giá trị; hãy viết giá trị "
-                    "trực tiếp, bỏ bớt neo ('&') và bí danh"
-                )
-    except yaml.YAMLError:
-        return None
-    return None
-
 
 class _Refused(Exception):
     """A bound was reached: reading stops at once."""
@@ -120,10 +59,6 @@ class _Refused(Exception):
     def __init__(self, line: int, code: str, message: str, where: str | None = None) -> None:
         super().__init__(message)
         self.line, self.code, self.message, self.where = line, code, message, where
-
-
-def _count(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
 
 
 def read_mapping(
@@ -149,12 +84,12 @@ def read_mapping(
         longest = max(range(len(lengths)), key=lengths.__getitem__)
         where = ""
         if lengths[longest] > LIMITS["value"]:
-            where = f"; riêng dòng {offset + longest} dài {_count(lengths[longest])} ký tự"
+            where = f"; riêng dòng {offset + longest} dài {format_count(lengths[longest])} ký tự"
         diagnostics.add(
             path,
             offset + longest if where else offset,
             "yaml.too-large",
-            f"khối YAML dài {_count(len(text))} ký tự, vượt giới hạn {_count(limit)} ký tự{where}; hãy "
+            f"khối YAML dài {format_count(len(text))} ký tự, vượt giới hạn {format_count(limit)} ký tự{where}; hãy "
             "rút gọn hoặc tách tệp",
         )
         return None, {}
@@ -169,15 +104,15 @@ def read_mapping(
         if problem == "exceeded maximum nesting depth":
             diagnostics.add(path, (mark.line if mark else 0) + offset, "yaml.too-deep", _too_deep())
         else:
-            explained = _YAML_PROBLEMS.get(problem) or next(
-                (v for k, v in _YAML_PROBLEMS.items() if problem.startswith(k)), problem
+            explained = YAML_PROBLEMS.get(problem) or next(
+                (v for k, v in YAML_PROBLEMS.items() if problem.startswith(k)), problem
             )
             diagnostics.add(
                 path, (mark.line if mark else 0) + offset, "yaml.syntax", f"lỗi cú pháp YAML: {explained}"
             )
     except yaml.reader.ReaderError as error:
         # libyaml counts bytes of the UTF-8 text, PyYAML's own reader counts characters.
-        if _Loader is yaml.SafeLoader:
+        if EVENT_LOADER is yaml.SafeLoader:
             line = text.count("\n", 0, error.position) + offset
         else:
             line = text.encode()[: error.position].count(b"\n") + offset
@@ -209,7 +144,7 @@ def read_data_file(path: Path, display_path: str, diagnostics: Diagnostics) -> s
             display_path,
             0,
             "yaml.too-large",
-            f"tệp nặng {_count(size)} byte, vượt giới hạn {_count(4 * LIMITS['chars'])} byte; hãy tách tệp",
+            f"tệp nặng {format_count(size)} byte, vượt giới hạn {format_count(4 * LIMITS['chars'])} byte; hãy tách tệp",
         )
         return None
     data = path.read_bytes()
@@ -237,7 +172,7 @@ class _Reader:
     """Builds plain values from parser events, counting as it goes."""
 
     def __init__(self, text: str, path: str, diagnostics: Diagnostics, offset: int) -> None:
-        self.events: Iterator[yaml.Event] = iter(yaml.parse(text, Loader=_Loader))
+        self.events: Iterator[yaml.Event] = iter(yaml.parse(text, Loader=EVENT_LOADER))
         self.path, self.diagnostics, self.offset = path, diagnostics, offset
         self.values = 0
         self.refusals = 0
@@ -256,7 +191,7 @@ class _Reader:
             raise _Refused(
                 root_line,
                 "yaml.syntax",
-                "lỗi cú pháp YAML: " + _YAML_PROBLEMS["expected a single document in the stream"],
+                "lỗi cú pháp YAML: " + YAML_PROBLEMS["expected a single document in the stream"],
             )
         if self.refusals:
             return None, {}
@@ -281,7 +216,7 @@ class _Reader:
                 raise _Refused(
                     self._line(event),
                     "yaml.too-many",
-                    f"khối YAML có quá {_count(LIMITS['values'])} giá trị; hãy tách bớt",
+                    f"khối YAML có quá {format_count(LIMITS['values'])} giá trị; hãy tách bớt",
                 )
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
@@ -356,7 +291,7 @@ class _Reader:
             raise _Refused(
                 self._line(event),
                 "yaml.too-long",
-                f"tên trường dài {_count(len(key))} ký tự, tối đa {LIMITS['key']} ký tự",
+                f"tên trường dài {format_count(len(key))} ký tự, tối đa {LIMITS['key']} ký tự",
                 where or None,
             )
         return self._clean(unicodedata.normalize("NFC", key), event, f"{where}.{key}" if where else key)
@@ -367,8 +302,8 @@ class _Reader:
             raise _Refused(
                 self._line(event),
                 "yaml.too-long",
-                f"giá trị của trường '{where}' dài {_count(len(value))} ký tự, vượt giới hạn "
-                f"{_count(LIMITS['value'])} ký tự",
+                f"giá trị của trường '{where}' dài {format_count(len(value))} ký tự, vượt giới hạn "
+                f"{format_count(LIMITS['value'])} ký tự",
                 where or None,
             )
         tag = event.tag
@@ -381,7 +316,7 @@ class _Reader:
             raise _Refused(
                 self._line(event),
                 "yaml.value",
-                f"số ở trường '{where}' dài {_count(len(value))} chữ số, tối đa {LIMITS['digits']}; hãy "
+                f"số ở trường '{where}' dài {format_count(len(value))} chữ số, tối đa {LIMITS['digits']}; hãy "
                 "kiểm tra lại giá trị",
                 where or None,
             )

@@ -21,8 +21,10 @@ from loa.core.model.registry import Channel, Issuer
 from loa.core.model.tasks import format_amount
 from loa.core.outputs.agenda import Agenda, CalendarYear, UnitTasks
 from loa.core.outputs.amendments import Amendment, amendments_by_document
+from loa.core.outputs.closing import mark_closing
 from loa.core.outputs.feeds import FeedSpec
 from loa.core.outputs.listing import Listing, ListingGroup
+from loa.core.outputs.outline import outline
 from loa.core.references.xref import ReferenceGraph
 
 __all__ = ["Renderer"]
@@ -100,7 +102,8 @@ class Renderer:
             "plan.html",
             page_url,
             doc=document,
-            body=body_html,
+            body=mark_closing(body_html),
+            contents=outline(body_html),
             title_html=title,
             tasks=tasks,
             issuer=self.issuers.get(document.issuer or ""),
