@@ -148,8 +148,8 @@ def test_hostile_content_never_runs(watched, hostile_site):
 
 UNSANITISED_BUILD = """
 import sys
-import loa.plugin.plugin
-loa.plugin.plugin.sanitize_body = lambda html: html  # the first defence switched off, to test the second alone
+import loa.core.site.plan
+loa.core.site.plan.sanitize_body = lambda html: html  # the first defence switched off, to test the second alone
 from loa.cli import main
 sys.exit(main(sys.argv[1:]))
 """

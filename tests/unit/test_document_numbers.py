@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from loa.core.importing.extract import extract
-from loa.core.loading import catalog
+from loa.core.loading import numbers
 from loa.core.loading.catalog import Layout, load_catalog
 from loa.core.references import xref
 from loa.core.references.xref import build_reference_graph
@@ -68,7 +68,7 @@ def test_identity_key(number: str, key: str) -> None:
 
 
 def test_the_duplicate_check_and_the_resolver_share_the_key() -> None:
-    assert catalog.number_identity is xref.number_identity is number_identity
+    assert numbers.number_identity is xref.number_identity is number_identity
     assert citations.canonical_number is canonical_number
 
 

@@ -3,7 +3,7 @@
 The core is a stack of layers; a module imports only from its own layer and the layers listed before it
 (`tests/unit/test_core_layers.py` enforces the order):
 
-    base → text → safety → model → routing → loading → selection → references → outputs → history → importing
+    base → text → safety → model → routing → loading → selection → references → outputs → history → site → importing
 """
 
 LAYERS = (
@@ -17,6 +17,7 @@ LAYERS = (
     "references",
     "outputs",
     "history",
+    "site",
     "importing",
 )
 """The layers of the core, lowest first."""

@@ -34,10 +34,10 @@ from loa.core.loading.catalog import Layout, load_document
 from loa.core.loading.content_cache import CacheStore
 from loa.core.model.document import TIMEZONE, Document, doc_type_by_name
 from loa.core.model.registry import Issuer, load_issuers
+from loa.core.routing.routes import revision_url
 from loa.core.selection.publication import exclusion_reason
 
 __all__ = [
-    "REVISIONS_DIR",
     "DocumentHistory",
     "HistorySubject",
     "PublicRevision",
@@ -48,8 +48,6 @@ __all__ = [
     "revision_pages",
     "without_texts",
 ]
-
-REVISIONS_DIR = "phien-ban"
 
 
 class HistorySubject(Protocol):
@@ -272,7 +270,7 @@ def document_histories(
         entries = tuple(
             RevisionEntry(
                 item.revision,
-                f"{document.url}{REVISIONS_DIR}/{item.revision.short}/",
+                revision_url(document.url, item.revision.short),
                 item.since,
                 index == len(shown) - 1,
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -11,14 +10,22 @@ from pathlib import Path, PurePosixPath
 from loa.core.base.diagnostics import Diagnostic, Diagnostics, suggest
 from loa.core.loading.attachments import check_attachment
 from loa.core.loading.external import ExternalDocument, load_external
-from loa.core.loading.filenames import check_names, folder_problem, reserved_reason
+from loa.core.loading.filenames import reserved_reason
+from loa.core.loading.layout import Layout
 from loa.core.loading.linkcheck import LinkTargets, check_links
+from loa.core.loading.numbers import check_duplicate_numbers, numbered
+from loa.core.loading.sources import (
+    decode_document,
+    is_backup_file,
+    read_text,
+    root_outside_project,
+    source_files,
+)
 from loa.core.loading.validation import validate_document
 from loa.core.model.document import RELATIONS, Document, url_of
 from loa.core.model.registry import Channel, Issuer, load_channels, load_editors, load_issuers
-from loa.core.outputs.listing import generated_pages
+from loa.core.routing.routes import generated_pages
 from loa.core.safety.frontmatter import FrontMatter, parse_document_text
-from loa.core.text.document_numbers import number_identity
 
 __all__ = [
     "Catalog",
@@ -34,36 +41,6 @@ __all__ = [
     "topic_id",
     "topics_by_id",
 ]
-
-_BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".tmp", ".orig")
-_BACKUP_PREFIXES = (".#", "#", "~$")
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where a project keeps its sources.
-
-    Attributes:
-        root: Project root; diagnostics show paths relative to it.
-        content_dir: Articles and site pages, mounted at the root of the site. Never the renderer's docs_dir: a
-            build that bypasses Loa must find no document.
-        plans_dir: Official documents, mounted under ``plans/`` in the site.
-        data_dir: YAML registries.
-        max_file_size: Largest accepted Markdown file, in bytes.
-    """
-
-    root: Path
-    content_dir: Path
-    plans_dir: Path
-    data_dir: Path
-    max_file_size: int = 1_000_000
-
-    def relative(self, path: Path) -> str:
-        """Return ``path`` relative to the project root, POSIX style."""
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
 
 
 @dataclass(frozen=True)
@@ -93,11 +70,6 @@ class Catalog:
     def errors(self) -> tuple[Diagnostic, ...]:
         """Diagnostics that fail a build."""
         return tuple(d for d in self.diagnostics if d.severity.value == "error")
-
-
-def is_backup_file(name: str) -> bool:
-    """Whether ``name`` is an editor backup or lock file that is never published."""
-    return name.endswith(_BACKUP_SUFFIXES) or name.startswith(_BACKUP_PREFIXES)
 
 
 def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
@@ -134,13 +106,13 @@ def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
     assets: list[tuple[Path, str]] = []
     site_files: set[str] = set()
     roots = ((layout.content_dir, "", "page"), (layout.plans_dir, "plans/", "plan"))
-    for path, prefix, rel, default_kind in _source_files(roots, layout, diagnostics):
+    for path, prefix, rel, default_kind in source_files(roots, layout, diagnostics):
         site_files.add(prefix + rel)
         if not rel.endswith(".md"):
             if check_attachment(path, layout.relative(path), diagnostics):
                 assets.append((path, prefix + rel))
             continue
-        text = _read_text(path, layout, diagnostics)
+        text = read_text(path, layout, diagnostics)
         if text is None:
             continue
         kind = "index" if rel == "index.md" and not prefix else default_kind
@@ -154,7 +126,7 @@ def load_catalog(layout: Layout, *, at: dt.datetime | None = None) -> Catalog:
         )
         if document:
             documents.append(replace(document, source_path=str(path)))
-    _check_duplicate_numbers(documents, diagnostics)
+    check_duplicate_numbers(documents, diagnostics)
     documents = _check_links(documents, channels, layout, diagnostics)
     documents = _check_generated_addresses(documents, issuers, external, diagnostics)
     documents.sort(key=lambda d: d.path)
@@ -214,7 +186,6 @@ def link_targets(catalog: Catalog, layout: Layout) -> LinkTargets:
         catalog.site_files,
         lambda: generated_pages(
             catalog.documents,
-            catalog.issuers,
             topics=topics_by_id(catalog.documents),
             external_ids=[e.id for e in catalog.external],
         ),
@@ -333,7 +304,6 @@ def _check_aliases(catalog: Catalog, diagnostics: Diagnostics) -> tuple[Document
     taken = {d.url: f"địa chỉ hiện tại của {d.path}" for d in catalog.documents}
     generated = generated_pages(
         catalog.documents,
-        catalog.issuers,
         topics=topics_by_id(catalog.documents),
         external_ids=[e.id for e in catalog.external],
     )
@@ -357,66 +327,10 @@ def _check_aliases(catalog: Catalog, diagnostics: Diagnostics) -> tuple[Document
     return tuple(d for d in catalog.documents if d.path not in broken)
 
 
-def root_outside_project(root: Path, layout: Layout) -> bool:
-    """Whether a content or data root is a symbolic link, or leads out of the project: its files are not the
-    repository's, and nothing from elsewhere on the build machine may be published."""
-    return any(
-        path.is_symlink() for path in (root, *root.parents) if path.is_relative_to(layout.root)
-    ) or not root.resolve().is_relative_to(layout.root.resolve())
-
-
 def cover_path(document: Document, layout: Layout) -> Path:
     """The cover image of an article on disk."""
     assert document.cover is not None
     return layout.content_dir / document.cover.src.lstrip("/")
-
-
-def _source_files(
-    roots: Iterable[tuple[Path, str, str]], layout: Layout, diagnostics: Diagnostics
-) -> list[tuple[Path, str, str, str]]:
-    """The files under the content roots whose names are addresses and whose paths the build does not own.
-
-    Returns:
-        (path on disk, site prefix, path under the root, default kind) of each, in a stable order.
-    """
-    found: list[tuple[Path, str, str, str, str]] = []
-    for root, prefix, default_kind in roots:
-        if not root.is_dir():
-            diagnostics.add(
-                layout.relative(root), 0, "file.missing-root", f"không tìm thấy thư mục {root.name}/"
-            )
-            continue
-        if root_outside_project(root, layout):
-            diagnostics.add(
-                layout.relative(root),
-                0,
-                "file.symlink",
-                f"thư mục {root.name}/ là liên kết tượng trưng (symlink) hoặc nằm ngoài dự án; hãy chép "
-                "nội dung thật vào kho",
-            )
-            continue
-        for path in _walk(root, layout, diagnostics):
-            found.append(
-                (path, prefix, path.relative_to(root).as_posix(), default_kind, layout.relative(path))
-            )
-    kept = []
-    for entry in found:
-        reason = reserved_reason(entry[1] + entry[2])
-        if reason:
-            diagnostics.add(
-                entry[4],
-                0,
-                "file.reserved-path",
-                f"đường dẫn này trùng {reason}: tệp của biên tập viên "
-                "không được chiếm chỗ đó; hãy chuyển tệp sang thư mục khác",
-            )
-        else:
-            kept.append(entry)
-    accepted = check_names(
-        [(display, prefix, rel) for _, prefix, rel, _, display in kept],
-        lambda display, code, message: diagnostics.add(display, 0, code, message),
-    )
-    return [entry[:4] for entry in kept if entry[4] in accepted]
 
 
 def _check_generated_addresses(
@@ -433,8 +347,7 @@ def _check_generated_addresses(
     """
     topics = topics_by_id(documents)
     generated = {
-        url_of(p)
-        for p in generated_pages(documents, issuers, topics=topics, external_ids=[e.id for e in external])
+        url_of(p) for p in generated_pages(documents, topics=topics, external_ids=[e.id for e in external])
     } - {d.url for d in topics.values()}
     kept: list[Document] = []
     urls: dict[str, str] = {}
@@ -460,110 +373,3 @@ def _check_generated_addresses(
         else:
             kept.append(document)
     return kept
-
-
-def _walk(root: Path, layout: Layout, diagnostics: Diagnostics) -> list[Path]:
-    """List the files under ``root`` in a stable order, refusing symbolic links and folders whose names are not
-    addresses, skipping hidden files and backups."""
-    found: list[Path] = []
-    for directory, dirnames, filenames in os.walk(root):
-        base = Path(directory)
-        kept = []
-        for name in sorted(dirnames):
-            if (base / name).is_symlink():
-                diagnostics.add(
-                    layout.relative(base / name),
-                    0,
-                    "file.symlink",
-                    "thư mục là liên kết tượng trưng (symlink); hãy chép nội dung thật vào kho",
-                )
-            elif not name.startswith("."):
-                problem = folder_problem(name)
-                if problem:
-                    diagnostics.add(layout.relative(base / name), 0, "file.name", problem)
-                else:
-                    kept.append(name)
-        dirnames[:] = kept
-        for name in sorted(filenames):
-            path = base / name
-            if name.startswith(".") or is_backup_file(name):
-                continue
-            if path.is_symlink():
-                diagnostics.add(
-                    layout.relative(path),
-                    0,
-                    "file.symlink",
-                    "tệp là liên kết tượng trưng (symlink); hãy chép nội dung thật vào kho",
-                )
-                continue
-            found.append(path)
-    return found
-
-
-def _read_text(path: Path, layout: Layout, diagnostics: Diagnostics) -> str | None:
-    """Read a Markdown file as UTF-8, refusing oversized and undecodable files."""
-    display = layout.relative(path)
-    size = path.stat().st_size
-    if size > layout.max_file_size:
-        _too_large(display, size, layout.max_file_size, diagnostics)
-        return None
-    return decode_document(path.read_bytes(), display, layout.max_file_size, diagnostics)
-
-
-def _too_large(display: str, size: int, limit: int, diagnostics: Diagnostics) -> None:
-    diagnostics.add(
-        display,
-        0,
-        "file.too-large",
-        f"tệp nặng {size:,} byte, vượt giới hạn {limit:,} byte; hãy tách văn bản "
-        "hoặc đưa tệp đính kèm ra ngoài".replace(",", "."),
-    )
-
-
-def decode_document(data: bytes, display: str, max_size: int, diagnostics: Diagnostics) -> str | None:
-    """A Markdown file's bytes as text (UTF-8, at most ``max_size`` bytes), or None (the problem reported)."""
-    if len(data) > max_size:
-        _too_large(display, len(data), max_size, diagnostics)
-        return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        diagnostics.add(
-            display,
-            line,
-            "file.encoding",
-            f"tệp không phải UTF-8 (byte 0x{data[error.start]:02X} không hợp lệ); hãy lưu lại tệp với "
-            "mã hóa UTF-8",
-        )
-        return None
-
-
-def numbered(documents: Iterable[Document], number: str, issuer: str | None) -> list[Document]:
-    """The documents of ``issuer`` carrying ``number``, compared as the duplicate check compares numbers."""
-    key = number_identity(number)
-    return [d for d in documents if d.number and d.issuer == issuer and number_identity(d.number) == key]
-
-
-def _check_duplicate_numbers(documents: list[Document], diagnostics: Diagnostics) -> None:
-    """Report documents sharing issuer, type, number and year."""
-    seen: dict[tuple[str | None, str | None, str, int | None], Document] = {}
-    for document in sorted(documents, key=lambda d: d.path):
-        if not document.number:
-            continue
-        key = (
-            document.issuer,
-            document.doc_type.name if document.doc_type else None,
-            number_identity(document.number),
-            document.date.year if document.date else None,
-        )
-        first = seen.setdefault(key, document)
-        if first is not document:
-            year = f" năm {key[3]}" if key[3] else ""
-            diagnostics.add(
-                document.path,
-                document.field_lines.get("number", 1),
-                "doc.duplicate-number",
-                f"số ký hiệu {document.number}{year} của {document.issuer} đã dùng cho {first.path}",
-                field="number",
-            )

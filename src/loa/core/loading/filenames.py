@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable, Collection
 
 from loa.core.model.document import url_of
+from loa.core.routing.routes import RESERVED_ROOTS
 from loa.core.text.normalize import slugify
 
 __all__ = [
@@ -34,21 +35,6 @@ __all__ = [
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _EXTENSION = re.compile(r"[a-z0-9]+")
-RESERVED_ROOTS = frozenset(
-    {
-        "assets",
-        "search",
-        "feeds",
-        ".nginx",  # the theme's and Loa's files, the search index, the feeds, nginx
-        "danh-muc",
-        "nguon-tin",
-        "tim-kiem",
-        "tham-chieu",
-        "don-vi",
-        "lich",  # pages Loa generates
-    }
-)
-"""First folders of the site that belong to the theme or Loa."""
 RESERVED_FILES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt", "index.html"})
 """Files at the root of the site that MkDocs, the theme or Loa write."""
 _RESERVED_SEGMENT = re.compile(r"phien-ban|trang-\d+")

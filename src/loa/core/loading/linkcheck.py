@@ -23,6 +23,7 @@ from loa.core.base.dates import vietnamese_datetime
 from loa.core.base.diagnostics import Diagnostics, Severity
 from loa.core.base.relative_url import relative_url
 from loa.core.model.document import Document, url_of
+from loa.core.routing.routes import page_of
 from loa.core.safety.trust import external_resources, is_external, link_scheme, unsafe_links
 from loa.core.text.links import Link, find_links
 
@@ -287,7 +288,7 @@ def _sibling_hint(target: str, folder: str, targets: LinkTargets) -> str:
 
 def _page_hint(target: str, folder: str, targets: LinkTargets) -> str:
     """The Markdown file of the page the editor probably meant (the address read from the file's folder)."""
-    for candidate in (f"{target}/index.md", f"{target}.md"):
+    for candidate in (page_of(f"{target}/"), f"{target}.md"):
         if targets.has_file(candidate):
             return f" Có phải ý bạn là '{_relative(candidate, folder)}'?"
     return ""

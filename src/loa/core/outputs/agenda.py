@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from loa.core.base.dates import format_month, format_quarter
 from loa.core.model.document import Document
 from loa.core.model.tasks import Task, task_uid
+from loa.core.routing.routes import unit_url
 
 __all__ = [
-    "AGENDA_ROOT",
-    "CALENDAR_ROOT",
     "Agenda",
     "Assignment",
     "CalendarMonth",
@@ -27,11 +26,6 @@ __all__ = [
     "build_agenda",
     "plan_years",
 ]
-
-AGENDA_ROOT = "don-vi"
-"""Unit pages: ``don-vi/`` lists the units, ``don-vi/<unit id>/`` each unit's tasks."""
-CALENDAR_ROOT = "lich"
-"""The calendar page and the iCalendar files (``lich/tat-ca.ics``, ``lich/<unit id>.ics``)."""
 
 
 def plan_years(document: Document) -> range | None:
@@ -80,7 +74,7 @@ class UnitTasks:
     @property
     def url(self) -> str:
         """The unit's page."""
-        return f"{AGENDA_ROOT}/{self.unit}/"
+        return unit_url(self.unit)
 
     @property
     def with_deadline(self) -> list[Assignment]:

@@ -35,11 +35,11 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from loa.core.model.document import CATEGORY_NAMES, DOC_TYPES, TIMEZONE, Document
+from loa.core.routing.routes import FEEDS_HOME, all_feed, channel_base, feed_of
 from loa.core.safety.trust import no_markup
 
 __all__ = [
     "FEED_FORMATS",
-    "FEED_ROOT",
     "Enclosure",
     "FeedItem",
     "FeedSpec",
@@ -50,7 +50,6 @@ __all__ = [
     "render_feed",
 ]
 
-FEED_ROOT = "feeds"
 FEED_FORMATS = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
@@ -229,7 +228,7 @@ def plan_feeds(
     type_names = {t.slug: t.name for t in DOC_TYPES} | CATEGORY_NAMES
     specs = [
         FeedSpec(
-            f"{FEED_ROOT}/tat-ca",
+            all_feed(),
             "Tất cả tin bài và văn bản",
             "Tin bài và văn bản mới đăng",
             "",
@@ -238,14 +237,14 @@ def plan_feeds(
     ]
     for (family, key), members in sorted(groups.items()):
         if family == "kenh":
-            title, home = f"Kênh {channels.get(key, key)}", f"kenh/{key}/"
+            title, home = f"Kênh {channels.get(key, key)}", channel_base(key)
         elif family == "chuyen-de":
             title, home = f"Chuyên đề {topics[key].title}", topics[key].url
         else:
-            title, home = type_names.get(key, key), f"{FEED_ROOT}/"
+            title, home = type_names.get(key, key), FEEDS_HOME
         specs.append(
             FeedSpec(
-                f"{FEED_ROOT}/{family}/{key}",
+                feed_of(family, key),
                 title,
                 f"{title}: tin bài và văn bản mới đăng",
                 home,

@@ -16,8 +16,10 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, vRecur
 
+from loa.core.base.writer import SiteWriter
 from loa.core.model.registry import Issuer
-from loa.core.outputs.agenda import CALENDAR_ROOT, Agenda, Assignment
+from loa.core.outputs.agenda import Agenda, Assignment
+from loa.core.routing.routes import all_calendar, unit_calendar
 from loa.core.safety.trust import no_markup
 
 __all__ = ["CalendarSpec", "calendar_specs", "task_calendar", "write_calendars"]
@@ -36,11 +38,11 @@ class CalendarSpec:
 
 def calendar_specs(agenda: Agenda, issuers: Mapping[str, Issuer]) -> list[CalendarSpec]:
     """The calendar of all tasks, then one per unit that has a task with a deadline."""
-    specs = [CalendarSpec(f"{CALENDAR_ROOT}/tat-ca.ics", "Thời hạn nhiệm vụ: tất cả đơn vị", None)]
+    specs = [CalendarSpec(all_calendar(), "Thời hạn nhiệm vụ: tất cả đơn vị", None)]
     for unit, tasks in agenda.units.items():
         if tasks.dated:
             name = issuers[unit].name if unit in issuers else unit
-            specs.append(CalendarSpec(f"{CALENDAR_ROOT}/{unit}.ics", f"Thời hạn nhiệm vụ: {name}", unit))
+            specs.append(CalendarSpec(unit_calendar(unit), f"Thời hạn nhiệm vụ: {name}", unit))
     return specs
 
 
@@ -131,10 +133,9 @@ def write_calendars(
     issuers: Mapping[str, Issuer],
 ) -> None:
     """Write every calendar of ``specs`` into the built ``site``."""
+    writer = SiteWriter(site)
     for spec in specs:
         chosen = agenda.assignments if spec.unit is None else agenda.units[spec.unit].with_deadline
-        target = site / spec.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(
-            task_calendar(chosen, name=spec.name, site_url=site_url, built=built, issuers=issuers)
+        writer.write_bytes(
+            spec.path, task_calendar(chosen, name=spec.name, site_url=site_url, built=built, issuers=issuers)
         )

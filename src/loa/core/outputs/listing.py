@@ -3,35 +3,33 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from loa.core.base.dates import format_month
 from loa.core.model.document import DOC_TYPES, Document, url_of
 from loa.core.model.registry import Issuer
-from loa.core.references.xref import EXTERNAL_ROOT
+from loa.core.routing.routes import (
+    ARTICLES_URL,
+    LISTINGS_PAGE,
+    UNDATED,
+    channel_base,
+    later_page,
+    listing_page,
+    month_base,
+    page_of,
+    plan_listing_keys,
+    topic_base,
+)
 
 __all__ = [
-    "ARTICLES_ROOT",
-    "FEEDS_PAGE",
-    "LISTING_ROOT",
-    "SEARCH_PAGE",
     "Listing",
     "ListingGroup",
     "build_article_listings",
     "build_listings",
     "describe",
-    "generated_pages",
     "latest_documents",
 ]
-
-LISTING_ROOT = "danh-muc"
-ARTICLES_ROOT = "tin-bai"
-UNDATED = "khong-ro-nam"
-FEEDS_PAGE = "nguon-tin/index.md"
-"""Virtual source path of the page that lists the feeds."""
-SEARCH_PAGE = "tim-kiem/index.md"
-"""Virtual source path of the search page."""
 
 
 @dataclass(frozen=True)
@@ -113,12 +111,10 @@ def build_listings(
     by_year: dict[str, list[Document]] = defaultdict(list)
     by_type: dict[str, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)
+    families_of = {"nam": by_year, "loai": by_type, "co-quan": by_issuer}
     for document in plans:
-        by_year[str(document.date.year) if document.date else UNDATED].append(document)
-        if document.doc_type:
-            by_type[document.doc_type.slug].append(document)
-        if document.issuer:
-            by_issuer[document.issuer].append(document)
+        for family, key in plan_listing_keys(document):
+            families_of[family][key].append(document)
     type_names = {t.slug: t.name for t in DOC_TYPES}
     type_order = [t.slug for t in DOC_TYPES]
     families: tuple[
@@ -151,17 +147,17 @@ def build_listings(
     for family_title, segment, items, label_of, title_of in families:
         entries = []
         for key, docs in items:
-            pages = _paginate(f"{LISTING_ROOT}/{segment}/{key}/", title_of(key), docs, page_size)
+            pages = _paginate(listing_page(segment, key), title_of(key), docs, page_size)
             listings.extend(pages)
             entries.append((label_of(key), pages[0].url, len(docs)))
         groups.append(ListingGroup(family_title, tuple(entries)))
     overview = None
     if plans:
         overview = Listing(
-            f"{LISTING_ROOT}/index.md",
+            LISTINGS_PAGE,
             "Danh mục văn bản",
             tuple(plans[:page_size]),
-            pages=(f"{LISTING_ROOT}/index.md",),
+            pages=(LISTINGS_PAGE,),
             total=len(plans),
         )
     return overview, tuple(listings), tuple(groups)
@@ -188,7 +184,7 @@ def build_article_listings(
     chosen = [d for d in documents if d.kind in ("article", "plan") and d.publish_at]
     chosen.sort(key=lambda d: (d.publish_at, d.path), reverse=True)
     articles = [d for d in chosen if d.kind == "article"]
-    listings = _paginate(f"{ARTICLES_ROOT}/", "Tin bài", articles, page_size)
+    listings = _paginate(ARTICLES_URL, "Tin bài", articles, page_size)
     by_channel: dict[str, list[Document]] = defaultdict(list)
     by_month: dict[str, list[Document]] = defaultdict(list)
     by_topic: dict[str, list[Document]] = defaultdict(list)
@@ -204,19 +200,19 @@ def build_article_listings(
     channel_entries, month_entries = [], []
     for channel, members in sorted(by_channel.items()):
         name = channel_names.get(channel, channel)
-        pages = _paginate(f"kenh/{channel}/", f"Kênh {name}", members, page_size)
+        pages = _paginate(channel_base(channel), f"Kênh {name}", members, page_size)
         listings += pages
         channel_entries.append((name, pages[0].url, len(members)))
     for month, members in sorted(by_month.items(), reverse=True):
         year, number = month.split("/")
         pages = _paginate(
-            f"luu-tru/{month}/", f"Tin bài {format_month(int(year), int(number))}", members, page_size
+            month_base(month), f"Tin bài {format_month(int(year), int(number))}", members, page_size
         )
         listings += pages
         month_entries.append((format_month(int(year), int(number), capital=True), pages[0].url, len(members)))
     for topic, members in sorted(by_topic.items()):
         page = topics[topic]
-        listings += _paginate(f"chuyen-de/{topic}/", page.title, members, page_size, first=page.src_uri)
+        listings += _paginate(topic_base(topic), page.title, members, page_size, first=page.src_uri)
     groups = (
         ListingGroup("Theo kênh", tuple(channel_entries)),
         ListingGroup("Theo tháng", tuple(month_entries)),
@@ -224,37 +220,11 @@ def build_article_listings(
     return tuple(listings), groups
 
 
-def generated_pages(
-    documents: Sequence[Document],
-    issuers: Mapping[str, Issuer],
-    *,
-    topics: Mapping[str, Document],
-    external_ids: Iterable[str],
-) -> frozenset[str]:
-    """Virtual source paths of the pages a build generates from ``documents``, later pages of listings aside.
-
-    Arguments:
-        documents: Every document that a build may show.
-        issuers: Registry of issuing bodies.
-        topics: Topic pages by id.
-        external_ids: Ids of the registry entries, which get a page when a document cites them.
-    """
-    size = len(documents) + 1
-    overview, listings, _ = build_listings(documents, issuers, page_size=size)
-    articles, _ = build_article_listings(documents, topics=topics, channel_names={}, page_size=size)
-    pages = {listing.src_uri for listing in (*listings, *articles, *([overview] if overview else []))}
-    pages.update(f"{EXTERNAL_ROOT}/{key}/index.md" for key in external_ids)
-    return frozenset({*pages, FEEDS_PAGE, SEARCH_PAGE})
-
-
 def _paginate(
     base: str, title: str, documents: list[Document], page_size: int, *, first: str | None = None
 ) -> list[Listing]:
     chunks = [documents[i : i + page_size] for i in range(0, len(documents), page_size)] or [[]]
-    uris = tuple(
-        (first or base + "index.md") if i == 0 else base + f"trang-{i + 1}/index.md"
-        for i in range(len(chunks))
-    )
+    uris = tuple((first or page_of(base)) if i == 0 else later_page(base, i + 1) for i in range(len(chunks)))
     return [
         Listing(
             uri, title if i == 0 else f"{title} (trang {i + 1})", tuple(chunk), i + 1, uris, len(documents)

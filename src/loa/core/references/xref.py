@@ -18,14 +18,14 @@ from loa.core.base.diagnostics import Diagnostic, Diagnostics, Severity
 from loa.core.loading.external import ExternalDocument
 from loa.core.model.document import Document, PartialDate
 from loa.core.model.registry import Issuer
+from loa.core.routing.routes import external_url
 from loa.core.text.citation import Citation
 from loa.core.text.citations import detect_citations
 from loa.core.text.document_numbers import number_identity
 from loa.core.text.issuer_mentions import IssuerNames
 
-__all__ = ["EXTERNAL_ROOT", "Reference", "ReferenceGraph", "Target", "build_reference_graph", "issuer_names"]
+__all__ = ["Reference", "ReferenceGraph", "Target", "build_reference_graph", "issuer_names"]
 
-EXTERNAL_ROOT = "tham-chieu"
 """URL segment of the pages of registry entries."""
 
 _IMPLEMENTS = re.compile(r"^\s*(?:\*\*)?\s*(?:thực hiện|căn cứ|triển khai)", re.IGNORECASE)
@@ -70,7 +70,7 @@ class Target:
     @property
     def page_url(self) -> str:
         """URL of its page on the site: the document itself, or the registry entry's page."""
-        return self.url or "" if self.is_document else f"{EXTERNAL_ROOT}/{self.key[4:]}/"
+        return self.url or "" if self.is_document else external_url(self.key[4:])
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from loa.core.base.writer import SiteWriter
 from loa.core.model.document import Document, url_of
 
 __all__ = ["alias_url", "nginx_redirects", "redirect_map", "redirect_page", "write_redirect_pages"]
@@ -78,10 +79,11 @@ def redirect_page(old: str, new: str, *, site_url: str) -> str:
 
 def write_redirect_pages(site: Path, redirects: dict[str, str], *, site_url: str) -> None:
     """Write the `redirect_page` of every old URL into the built site."""
+    writer = SiteWriter(site)
     for old, new in redirects.items():
-        target = site / (old + "index.html" if old.endswith("/") else old)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(redirect_page(old, new, site_url=site_url), encoding="utf-8")
+        writer.write_text(
+            old + "index.html" if old.endswith("/") else old, redirect_page(old, new, site_url=site_url)
+        )
 
 
 def nginx_redirects(redirects: dict[str, str]) -> dict[str, str]:

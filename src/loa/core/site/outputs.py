@@ -1,7 +1,7 @@
 """Outputs besides the pages: feeds, share cards and the Open Graph data of every page.
 
-The decisions live in the core (`loa.core.outputs.feeds`, `loa.core.outputs.cards`); this module only gathers what MkDocs knows
-(site URL, rendered HTML) and writes files.
+The decisions live in `loa.core.outputs.feeds` and `loa.core.outputs.cards`; this module gathers what the build
+knows (site URL, rendered HTML) and writes the files through the site's writer.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+from loa.core.base.writer import SiteWriter
 from loa.core.loading.catalog import Layout, cover_path, topics_by_id
 from loa.core.model.document import CATEGORY_NAMES, Document
 from loa.core.model.registry import Channel, Issuer
@@ -31,11 +32,9 @@ from loa.core.outputs.feeds import (
     render_feed,
 )
 from loa.core.outputs.serving import precompressed
+from loa.core.routing.routes import DEFAULT_CARD, card_of
 
 __all__ = ["Outputs"]
-
-CARDS_ROOT = "assets/cards"
-DEFAULT_CARD = f"{CARDS_ROOT}/trang.png"
 
 
 @dataclass
@@ -87,7 +86,7 @@ class Outputs:
         if document is not None and document.kind == "article":
             if document.cover:
                 return document.cover.src.lstrip("/")
-            return f"{CARDS_ROOT}/{Path(document.src_uri).with_suffix('').as_posix().replace('/', '-')}.png"
+            return card_of(document)
         return DEFAULT_CARD
 
     def open_graph(
@@ -121,8 +120,9 @@ class Outputs:
         }
         return values
 
-    def write(self, site_dir: Path) -> None:
+    def write(self, writer: SiteWriter) -> None:
         """Write the cards and the feeds into the built site."""
+        site_dir = writer.site
         cards = {DEFAULT_CARD: render_card(self.site_name, kicker="Trang thông tin", site_name=self.site_url)}
         for document in self.documents.values():
             if document.kind == "article" and not document.cover:
@@ -131,9 +131,7 @@ class Outputs:
                     document.short_title or document.title, kicker=kicker, site_name=self.site_name
                 )
         for path, data in sorted(cards.items()):
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            writer.write_bytes(path, data)
         # A document in several feeds (all, its channels, topics, type) is made into an item once.
         unique = {d.src_uri: d for spec in self.specs for d in spec.documents}
         items_by_document = {src_uri: self._item(d, site_dir) for src_uri, d in unique.items()}
@@ -149,12 +147,10 @@ class Outputs:
             if extra:
                 items = sorted(items + extra, key=lambda item: item.published, reverse=True)[: self.limit]
             for fmt in FEED_FORMATS:
-                target = site_dir / f"{spec.path}.{fmt}"
-                target.parent.mkdir(parents=True, exist_ok=True)
                 data = render_feed(spec, items, fmt=fmt, site_url=self.site_url, built=self.built)
-                target.write_bytes(data)
+                writer.write_bytes(f"{spec.path}.{fmt}", data)
                 # Feeds are the most requested files after pages (every fanpage polls them): compressed once here.
-                target.with_name(target.name + ".gz").write_bytes(precompressed(data))
+                writer.write_bytes(f"{spec.path}.{fmt}.gz", precompressed(data))
 
     def _item(self, document: Document, site_dir: Path) -> FeedItem:
         url = urljoin(self.site_url, document.url)

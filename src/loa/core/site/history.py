@@ -1,4 +1,4 @@
-"""Adapts the build to the history in `loa.core`: starts the process that reads it and writes the revision pages."""
+"""The history of a build: starts the process that reads the documents' history and writes the revision pages."""
 
 from __future__ import annotations
 
@@ -8,49 +8,29 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from loa.core.history.history_process import HistoryError, HistoryJob, HistoryProcess
+from loa.core.history.history_process import HistoryJob, HistoryProcess
 from loa.core.history.revision_pages import PageOptions
 from loa.core.loading.catalog import Layout
 from loa.core.model.document import Document
-from loa.plugin.host import Files, MkDocsConfig, PluginError
 
 __all__ = ["history_enabled", "report_notice", "start_history"]
 
 
 def start_history(
-    config: MkDocsConfig,
-    files: Files,
     layout: Layout,
     documents: Sequence[Document],
     *,
     at: dt.datetime,
     target: str,
-    stylesheets: list[str],
-    cache: Path | None,
+    site_dir: Path,
+    options: PageOptions,
 ) -> HistoryProcess:
-    """Start reading the history of the published ``documents`` and writing their revision pages."""
-    extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
-    banner = (
-        config.theme.get_env().get_template("fragments/loa/internal.html").render()
-        if target == "internal"
-        else ""
-    )
-    options = PageOptions(
-        extensions,
-        dict(config.mdx_configs),
-        config.site_name,
-        config.site_url or "http://localhost/",
-        stylesheets,
-        cache,
-        {f.src_uri: f.url for f in files},
-        banner,
-    )
-    try:
-        return HistoryProcess(
-            HistoryJob(layout, tuple(documents), at, target, Path(config.site_dir), options), report_notice
-        )
-    except HistoryError as error:
-        raise PluginError(str(error)) from None
+    """Start reading the history of the published ``documents`` and writing their revision pages.
+
+    Raises:
+        HistoryError: The process could not start.
+    """
+    return HistoryProcess(HistoryJob(layout, tuple(documents), at, target, site_dir, options), report_notice)
 
 
 def report_notice(notice: str) -> None:

@@ -1,4 +1,4 @@
-"""Adapts the build to the agenda in `loa.core`: the unit pages, the calendar page and the iCalendar files."""
+"""The pages and files made from the agenda: the unit pages, the calendar pages and the iCalendar files."""
 
 from __future__ import annotations
 
@@ -9,15 +9,12 @@ from pathlib import Path
 from loa.core.base.dates import format_year
 from loa.core.model.document import Document
 from loa.core.model.registry import Issuer
-from loa.core.outputs.agenda import AGENDA_ROOT, CALENDAR_ROOT, build_agenda
+from loa.core.outputs.agenda import build_agenda
 from loa.core.outputs.ical import calendar_specs, write_calendars
-from loa.plugin.host import File, Files, MkDocsConfig
-from loa.plugin.render import Renderer
+from loa.core.routing.routes import CALENDAR_PAGE, UNITS_PAGE, calendar_year_page, unit_page
+from loa.core.site.render import Renderer
 
 __all__ = ["AgendaPages"]
-
-_UNITS_PAGE = f"{AGENDA_ROOT}/index.md"
-_CALENDAR_PAGE = f"{CALENDAR_ROOT}/index.md"
 
 
 class AgendaPages:
@@ -29,17 +26,12 @@ class AgendaPages:
         self.specs = calendar_specs(self.agenda, issuers) if self.agenda.assignments else []
         self.pages: dict[str, str | None] = {}
         """Generated page → the unit it shows (None for the list of units and the calendar's first page)."""
-        self.years = {f"{CALENDAR_ROOT}/{year.year}/index.md": year for year in self.agenda.calendar}
+        self.years = {calendar_year_page(year.year): year for year in self.agenda.calendar}
         """A calendar page per year, so that no page grows with the archive."""
         if self.agenda.assignments:
-            self.pages = {_UNITS_PAGE: None, _CALENDAR_PAGE: None}
-            self.pages |= {f"{AGENDA_ROOT}/{unit}/index.md": unit for unit in self.agenda.units}
+            self.pages = {UNITS_PAGE: None, CALENDAR_PAGE: None}
+            self.pages |= {unit_page(unit): unit for unit in self.agenda.units}
             self.pages |= dict.fromkeys(self.years)
-
-    def add_files(self, config: MkDocsConfig, files: Files) -> None:
-        """Add the generated pages to the build."""
-        for src_uri in self.pages:
-            files.append(File.generated(config, src_uri, content=""))
 
     def title(self, src_uri: str) -> str | None:
         """The title of a generated page, or None when it is not one of them."""
@@ -50,7 +42,7 @@ class AgendaPages:
             return f"Nhiệm vụ của {self.issuers[unit].name if unit in self.issuers else unit}"
         if src_uri in self.years:
             return f"Lịch thực hiện nhiệm vụ {format_year(self.years[src_uri].year)}"
-        return "Nhiệm vụ theo đơn vị" if src_uri == _UNITS_PAGE else "Lịch thực hiện nhiệm vụ"
+        return "Nhiệm vụ theo đơn vị" if src_uri == UNITS_PAGE else "Lịch thực hiện nhiệm vụ"
 
     def render(self, src_uri: str, renderer: Renderer, page_url: str) -> str | None:
         """The HTML of a generated page, or None when it is not one of them."""
@@ -59,7 +51,7 @@ class AgendaPages:
         unit = self.pages[src_uri]
         if unit is not None:
             return renderer.unit(self.agenda.units[unit], page_url)
-        if src_uri == _UNITS_PAGE:
+        if src_uri == UNITS_PAGE:
             return renderer.units(list(self.agenda.units.values()), page_url)
         if src_uri in self.years:
             return renderer.calendar(self.years[src_uri], self.agenda.calendar, page_url)
