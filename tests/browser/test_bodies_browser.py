@@ -38,7 +38,7 @@ def test_clobbering_ids_leave_the_theme_working(browser, project, tmp_path):
             page.evaluate("document.getElementById(location.hash.slice(1)).textContent.trim()")
             == "Đoạn có neo."
         )
-        page.locator("article a", has_text="phạm vi").click()
+        page.locator(".loa-body a", has_text="phạm vi").click()
         assert page.evaluate("location.hash") == "#pham-vi"
         watched.check()
     finally:
