@@ -71,6 +71,8 @@ def draw_tasks(rng: random.Random, doc: Doc, topics: Sequence[str]) -> list[dict
             task["targets"] = [{"count": count, "unit": unit}]
         else:
             task["task"] = f"{capitalize(verb)} {obj}, {when}."
+        if any(earlier["task"] == task["task"] for earlier in tasks):
+            continue  # the same sentence twice is one task twice, which Loa refuses (task.duplicate)
         tasks.append(task)
     return tasks
 
