@@ -66,12 +66,8 @@ def run(args: argparse.Namespace) -> int:
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     # The citation problems are listed always, but count against --strict only at the level mkdocs.yml gives them
     # (xref: unresolved: info), as in the build: a push the build would take is not refused.
-    xref = xref_settings(found[1].get("xref"))
-    quiet = {
-        code
-        for code, level in (("xref.unresolved", xref.unresolved), ("xref.ambiguous", xref.ambiguous))
-        if level != "warn"
-    }
+    levels = xref_settings(found[1].get("xref")).levels
+    quiet = {code for code, level in levels.items() if level != "warn"}
     failing = [
         d for d in diagnostics if d.severity is Severity.ERROR or (args.strict and d.code not in quiet)
     ]

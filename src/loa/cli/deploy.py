@@ -42,6 +42,8 @@ from loa.core.selection.schedule import next_change
 __all__ = ["clean_git_env", "deploy", "register"]
 
 DAILY = dt.timedelta(days=1)
+HOOK_SETTINGS = "loa-hook.json"
+"""What ``loa hook install`` records in the bare repository: the branch its hooks check, the web root, operators."""
 
 
 def register(commands: Any) -> None:
@@ -99,7 +101,7 @@ def _publishing_branch(repo: str | None, asked: str | None) -> str | None:
 
     A timer deploying another branch than the hooks check would publish commits nobody checked.
     """
-    settings_file = Path(repo) / "loa-hook.json" if repo else None
+    settings_file = Path(repo) / HOOK_SETTINGS if repo else None
     try:
         checked = (
             json.loads(settings_file.read_text(encoding="utf-8")).get("branch") if settings_file else None

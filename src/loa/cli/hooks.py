@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 import loa
+from loa.cli.deploy import HOOK_SETTINGS as CONFIG
 from loa.cli.deploy import clean_git_env, deploy
 from loa.core.base.settings import ConfigLoader
 from loa.core.model.document import TIMEZONE
@@ -33,7 +34,6 @@ from loa.core.selection.publication import parse_build_time
 
 __all__ = ["PUSHER_VARIABLES", "register"]
 
-CONFIG = "loa-hook.json"
 PUSHER_VARIABLES = ("LOA_PUSHER", "GL_USER", "GITEA_PUSHER_NAME", "REMOTE_USER")
 ZERO = "0" * 40
 HOOKS = ("pre-receive", "post-receive")
@@ -148,14 +148,19 @@ def _git(git_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *args], cwd=git_dir, capture_output=True, text=True, check=False)
 
 
+def _is_operator(settings: dict[str, Any]) -> bool:
+    """Whether the pusher is one of the operators ``loa hook install`` named (a push with no name never is)."""
+    who = pusher()
+    return who is not None and who in settings.get("operators", [])
+
+
 def _ref_refusals(settings: dict[str, Any], ref: str) -> list[str]:
     """Why ``ref`` may not be pushed: a name that git could take for the publishing branch, or (for editors) any
     ref but a branch. A tag or a top-level ref named like the branch would be deployed unchecked otherwise."""
     name = settings["branch"]
     if ref != f"refs/heads/{name}" and ref.rsplit("/", 1)[-1] == name:
         return [f"không được tạo '{ref}': tên này trùng nhánh đăng {name}."]
-    who = pusher()
-    if not ref.startswith("refs/heads/") and not (who is not None and who in settings.get("operators", [])):
+    if not ref.startswith("refs/heads/") and not _is_operator(settings):
         return [f"chỉ người vận hành được đẩy '{ref}'; biên tập viên chỉ đẩy lên các nhánh (refs/heads/)."]
     return []
 
@@ -164,14 +169,13 @@ def _refusals(git_dir: Path, settings: dict[str, Any], old: str, new: str) -> li
     name = settings["branch"]
     if new == ZERO:
         return [f"không được xoá nhánh đăng {name}."]
-    who = pusher()
-    if old == ZERO and not (who is not None and who in settings.get("operators", [])):
+    if old == ZERO and not _is_operator(settings):
         # A new branch has no trusted mkdocs.yml to read the editors' folders from, and its commits may already
         # sit on another ref, out of the folder check: creating it is an operator's act.
         return [f"chỉ người vận hành được tạo nhánh đăng {name}."]
     if old != ZERO and _git(git_dir, "merge-base", "--is-ancestor", old, new).returncode != 0:
         return [f"không được viết lại lịch sử nhánh đăng {name} (force-push); hãy kéo về, gộp rồi đẩy lại."]
-    operator = who is not None and who in settings.get("operators", [])
+    who, operator = pusher(), _is_operator(settings)
     problems = []
     if not operator:
         allowed = _editor_folders(git_dir, old)

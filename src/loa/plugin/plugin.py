@@ -93,7 +93,7 @@ class LoaPlugin(BasePlugin[LoaConfig]):
             latest_count=c.latest_count,
             history=c.history,
             xref=c.xref.enabled,
-            xref_levels={"xref.unresolved": c.xref.unresolved, "xref.ambiguous": c.xref.ambiguous},
+            xref_levels=c.xref.levels,
         )
         self.plan = plan = SitePlan(options, log)
         _guarded(plan.load)

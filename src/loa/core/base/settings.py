@@ -112,6 +112,11 @@ class XrefSettings:
     unresolved: str = "warn"
     ambiguous: str = "warn"
 
+    @property
+    def levels(self) -> dict[str, str]:
+        """The reporting level of each citation diagnostic code."""
+        return {"xref.unresolved": self.unresolved, "xref.ambiguous": self.ambiguous}
+
 
 def _flag_error(name: str, value: object) -> str | None:
     if isinstance(value, bool):

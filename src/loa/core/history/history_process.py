@@ -37,7 +37,7 @@ from loa.core.history.revisions import (
 from loa.core.loading.cache_trust import open_cache
 from loa.core.loading.catalog import Layout
 from loa.core.model.document import TIMEZONE
-from loa.core.model.registry import load_editors, load_issuers
+from loa.core.model.registry import load_editors
 from loa.core.outputs.child_process import (
     close_quietly,
     encode_line,
@@ -290,15 +290,12 @@ def run(job: HistoryJob, output: IO[bytes]) -> None:
     )
     load.keep(store)
     _send(output, {"histories": _encode_histories(without_texts(histories)), "notices": notices})
-    registry = load_issuers(
-        layout.data_dir / "issuers.yml", "data/issuers.yml", Diagnostics()
-    )  # checked by the catalog
     write_revision_pages(
         job.site,
         revision_pages(histories, {d.src_uri: d for d in job.documents}),
         job.options,
         store=store,
-        names={key: issuer.name for key, issuer in registry.items()},
+        names={key: issuer.name for key, issuer in load.issuers.items()},
     )
     last = []
     if store is not None and job.options.cache is not None and store.rejected:

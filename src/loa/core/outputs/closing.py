@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from loa.core.outputs.search import html_text
+
 __all__ = ["mark_closing"]
 
 # "Nơi nhận:" as a paragraph of its own (bold or italic or not), then one list, then the signature's paragraphs.
@@ -19,14 +21,13 @@ _CLOSING = re.compile(
     r"(?P<signature>(?:<p>(?:(?!</?p\b).){1,400}?</p>\s*){1,4})$",
     re.DOTALL,
 )
-_TAG = re.compile(r"<[^>]+>")
 _SIGNATURE_TEXT_MAX = 300  # characters: a signature block is a few short lines
 
 
 def mark_closing(body_html: str) -> str:
     """``body_html`` with its closing (recipients, then signature, at its very end) in two columns, else as is."""
     match = _CLOSING.search(body_html.rstrip())
-    if match is None or len(_TAG.sub("", match["signature"]).strip()) > _SIGNATURE_TEXT_MAX:
+    if match is None or len(html_text(match["signature"])) > _SIGNATURE_TEXT_MAX:
         return body_html
     start = match.start()
     return (

@@ -11,13 +11,13 @@ import html
 import re
 from dataclasses import dataclass
 
+from loa.core.outputs.search import html_text
+
 __all__ = ["Heading", "outline"]
 
 _HEADING = re.compile(
     r'<h(?P<level>[23])\b[^>]*\bid="(?P<id>[^"]+)"[^>]*>(?P<inner>.*?)</h(?P=level)>', re.DOTALL
 )
-_PERMALINK = re.compile(r'<a\b[^>]*class="headerlink"[^>]*>.*?</a>', re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,7 @@ def outline(body_html: str) -> list[Heading]:
     """The second- and third-level headings of ``body_html`` that have an id, in order."""
     headings = []
     for match in _HEADING.finditer(body_html):
-        text = html.unescape(_TAG.sub("", _PERMALINK.sub("", match["inner"])))
-        text = " ".join(text.split())
+        text = " ".join(html_text(match["inner"]).split())
         if text:
             headings.append(Heading(int(match["level"]), html.unescape(match["id"]), text))
     return headings

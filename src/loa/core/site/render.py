@@ -92,12 +92,8 @@ class Renderer:
         """
         related = _related(graph, f"doc:{document.src_uri}", self.documents) if graph else None
         incoming = self.amended_by.get(document.src_uri, [])
-        tasks = self._render(
-            "tasks.html",
-            page_url,
-            assignments=self.agenda.by_document.get(document.src_uri, ()),
-            budget=document.budget,
-        )
+        assignments = self.agenda.by_document.get(document.src_uri, ())
+        tasks = self._render("tasks.html", page_url, assignments=assignments, budget=document.budget)
         return self._render(
             "plan.html",
             page_url,
@@ -106,6 +102,7 @@ class Renderer:
             contents=outline(body_html),
             title_html=title,
             tasks=tasks,
+            has_tasks=bool(assignments),
             issuer=self.issuers.get(document.issuer or ""),
             related=related,
             download=download,
